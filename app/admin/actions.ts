@@ -1,0 +1,33 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { toActionFailure, type ActionResult } from "@/lib/action-result";
+import { getAuth } from "@/lib/auth/auth";
+import { endAllSessions } from "@/lib/auth/end-all-sessions";
+import { requireOperator } from "@/lib/auth/session";
+import { removeDemoData } from "@/lib/demo/remove-demo";
+
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const operator = await requireOperator("admin:read");
+  await endAllSessions(operator);
+  await getAuth().api.signOut({ headers: await headers() }).catch(() => undefined);
+  redirect("/sign-in");
+}
+
+export async function removeDemoDataAction(_previous: ActionResult | null): Promise<ActionResult> {
+  try {
+    const operator = await requireOperator("demo:remove");
+    const removed = await removeDemoData(operator);
+    revalidatePath("/", "layout");
+    return { ok: true, data: undefined, message: `Removed ${removed.components} demo components and ${removed.incidents} demo incident.` };
+  } catch (error) {
+    return toActionFailure(error);
+  }
+}

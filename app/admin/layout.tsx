@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { buttonClasses } from "@/components/form-controls";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requirePageAccess } from "@/lib/auth/session";
+import { getDatabaseInfo } from "@/lib/db";
+import { signOutAction, signOutEverywhereAction } from "./actions";
+import { AdminNav } from "./admin-nav";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const operator = await requirePageAccess("admin:read");
+  const database = getDatabaseInfo();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/admin" className="text-lg font-bold focus-visible:outline-2 focus-visible:outline-blue-600">
+            Candor <span className="font-normal text-slate-500">admin</span>
+          </Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <Link href="/" className="text-blue-700 underline dark:text-blue-400">
+              View status page
+            </Link>
+            <span>
+              {operator.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{ROLE_LABELS[operator.role]}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className={buttonClasses.secondary}>
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
+        <aside className="md:w-48 md:shrink-0">
+          <AdminNav />
+        </aside>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+      <footer className="border-t border-slate-200 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <p>
+            Database: <span data-testid="database-kind">{database.label}</span>
+          </p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="underline hover:text-slate-800 dark:hover:text-slate-200">
+              Sign out on all devices
+            </button>
+          </form>
+        </div>
+      </footer>
+    </div>
+  );
+}

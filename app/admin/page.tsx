@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader, Panel } from "@/components/page-header";
+import { hasPermission } from "@/lib/auth/roles";
+import { requirePageAccess } from "@/lib/auth/session";
+import { hasDemoData } from "@/lib/demo/remove-demo";
+import { listOpenIncidentImpacts, listPublicComponentGroups } from "@/lib/components/queries";
+import { INDICATOR_LABELS, rollUpStatus } from "@/lib/components/rollup";
+import { RemoveDemoForm } from "./remove-demo-form";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function AdminOverviewPage() {
+  const operator = await requirePageAccess("admin:read");
+  const [isDemo, groups, impacts] = await Promise.all([hasDemoData(), listPublicComponentGroups(), listOpenIncidentImpacts()]);
+  const components = groups.flatMap((group) => group.components);
+  const indicator = rollUpStatus(components.map((component) => component.status), impacts);
+  return (
+    <>
+      <PageHeader title="Overview" description={`Signed in as ${operator.email}.`} />
+      <div className="space-y-6">
+        {isDemo && (
+          <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-5 dark:border-amber-700 dark:bg-amber-950">
+            <h2 className="font-semibold text-amber-900 dark:text-amber-200">This page shows demo data</h2>
+            <p className="mt-1 mb-3 text-sm text-amber-900 dark:text-amber-200">
+              The components and the past incident marked as demo are examples. Remove them when you add your own.
+            </p>
+            {hasPermission(operator.role, "demo:remove") ? (
+              <RemoveDemoForm />
+            ) : (
+              <p className="text-sm text-amber-900 dark:text-amber-200">An admin can remove them.</p>
+            )}
+          </div>
+        )}
+        <Panel title="Public status">
+          <p className="text-lg font-semibold">{INDICATOR_LABELS[indicator]}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            {components.length} visible components, {impacts.length} open incidents.{" "}
+            <Link href="/" className="text-blue-700 underline dark:text-blue-400">
+              Open the status page
+            </Link>
+          </p>
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
+import type { ActionResult } from "@/lib/action-result";
+import { acceptInvitationAction } from "./actions";
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(acceptInvitationAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <TextField name="name" label="Your name" autoComplete="name" required errors={errors?.name} />
+      <TextField name="password" label="Choose a password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
+      <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <FormMessage state={state} />
+      <button type="submit" className={`${buttonClasses.primary} w-full`} disabled={isPending}>
+        {isPending ? "Joining…" : "Join"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
+import type { ActionResult } from "@/lib/action-result";
+import { createFirstAdminAction } from "./actions";
+
+export function SetupForm() {
+  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(createFirstAdminAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <TextField name="name" label="Your name" autoComplete="name" required errors={errors?.name} />
+      <TextField name="email" label="Email" type="email" autoComplete="email" required errors={errors?.email} />
+      <TextField name="password" label="Password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
+      <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <FormMessage state={state} />
+      <button type="submit" className={`${buttonClasses.primary} w-full`} disabled={isPending}>
+        {isPending ? "Creating…" : "Create admin account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+// Value lists shared by server and client code; no Prisma import.
+
+export const COMPONENT_STATUSES = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
+export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
+  operational: "Operational",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  under_maintenance: "Under maintenance",
+};
+
+export const INCIDENT_IMPACTS = ["none", "minor", "major", "critical"] as const;
+export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number];

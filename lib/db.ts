@@ -1,0 +1,52 @@
+// The one Prisma client. Its connection comes from DATABASE_URL, or from the
+// embedded server that Candor's launcher started for this process tree.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, Prisma } from "./generated/prisma/client";
+import { getEnv } from "./env";
+
+export { Prisma };
+export type TransactionClient = Prisma.TransactionClient;
+
+export type DatabaseInfo = { kind: "embedded" | "postgresql"; label: string };
+
+export function getDatabaseUrl(): string {
+  const env = getEnv();
+  const url = env.DATABASE_URL ?? env.CANDOR_EMBEDDED_DATABASE_URL;
+  if (!url) {
+    throw new Error("No database: set DATABASE_URL, or start Candor with `npm start`, which starts its embedded PostgreSQL.");
+  }
+  return url;
+}
+
+export function getDatabaseInfo(): DatabaseInfo {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL);
+    return { kind: "postgresql", label: `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}` };
+  }
+  return { kind: "embedded", label: `Embedded PostgreSQL (data in ${env.CANDOR_DATA_DIR})` };
+}
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10 }) });
+}
+
+// Reused across hot reloads in development so each edit does not open a new pool.
+const devCache = globalThis as { candorPrisma?: PrismaClient };
+let client: PrismaClient | undefined;
+
+function getClient(): PrismaClient {
+  if (process.env.NODE_ENV === "development") return (devCache.candorPrisma ??= createClient());
+  return (client ??= createClient());
+}
+
+/**
+ * Connects on first use, not on import: `next build` imports every route
+ * while no database is running.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const value = Reflect.get(getClient(), property);
+    return typeof value === "function" ? value.bind(getClient()) : value;
+  },
+});

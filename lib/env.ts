@@ -1,0 +1,85 @@
+// Every environment variable Candor reads, parsed once. A bad value stops the
+// app with one line naming the variable, what is wrong and an example.
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, "must be a PostgreSQL connection URL")
+  .refine((value) => URL.canParse(value), "is not a valid URL");
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: postgresUrl.optional(),
+  CANDOR_DATA_DIR: z.string().min(1).default("./data").transform((value) => path.resolve(value)),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .refine((value) => URL.canParse(value), "is not a valid URL")
+    .optional(),
+  MAIL_FROM: z.email("must be an email address").optional(),
+  CANDOR_DEMO: flag.default(true),
+  TRUST_PROXY: flag.default(false),
+  /** Set by Candor's launcher for its own processes; not for operators. */
+  CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
+  CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
+});
+
+const EXAMPLES: Record<string, string> = {
+  DATABASE_URL: "postgres://candor:secret@db.example.com:5432/candor",
+  CANDOR_DATA_DIR: "/var/lib/candor",
+  HOST: "0.0.0.0",
+  PORT: "3000",
+  PUBLIC_URL: "https://status.example.com",
+  AUTH_SECRET: "a random string of 32+ characters",
+  SMTP_URL: "smtp://user:password@smtp.example.com:587",
+  MAIL_FROM: "status@example.com",
+  CANDOR_DEMO: "0",
+  TRUST_PROXY: "1",
+  NODE_ENV: "production",
+};
+
+export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables; throws EnvError with a one-line message. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const example = EXAMPLES[name] ? ` (example: ${name}=${EXAMPLES[name]})` : "";
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}${example}`);
+  }
+  const env = result.data;
+  if (env.DATABASE_URL && !env.AUTH_SECRET && env.NODE_ENV === "production") {
+    throw new EnvError(
+      `Missing environment variable AUTH_SECRET: it is required with DATABASE_URL (example: AUTH_SECRET=${EXAMPLES.AUTH_SECRET})`,
+    );
+  }
+  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+}
+
+let cached: Env | undefined;
+
+/** The process's environment, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

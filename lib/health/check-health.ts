@@ -1,0 +1,54 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { getDatabaseInfo, prisma } from "../db";
+import packageJson from "../../package.json" with { type: "json" };
+
+const DATABASE_TIMEOUT_MS = 3_000;
+
+export type Health =
+  | {
+      status: "ok";
+      version: string;
+      database: { kind: "embedded" | "postgresql"; serverVersion: string };
+      migrations: { applied: number; pending: string[] };
+    }
+  | { status: "unavailable"; version: string; reason: string };
+
+export async function checkHealth(): Promise<Health> {
+  const version = packageJson.version;
+  try {
+    const [serverVersion, applied] = await withTimeout(Promise.all([readServerVersion(), readAppliedMigrations()]));
+    const onDisk = await readMigrationNames();
+    return {
+      status: "ok",
+      version,
+      database: { kind: getDatabaseInfo().kind, serverVersion },
+      migrations: { applied: applied.length, pending: onDisk.filter((name) => !applied.includes(name)) },
+    };
+  } catch (error) {
+    return { status: "unavailable", version, reason: `The database is unreachable: ${(error as Error).message.split("\n")[0]}` };
+  }
+}
+
+async function readServerVersion(): Promise<string> {
+  const rows = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
+  return rows[0]!.server_version;
+}
+
+async function readAppliedMigrations(): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
+    SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  return rows.map((row) => row.migration_name);
+}
+
+async function readMigrationNames(): Promise<string[]> {
+  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS)),
+  ]);
+}

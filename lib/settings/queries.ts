@@ -1,0 +1,29 @@
+import { prisma } from "../db";
+import { getEnv } from "../env";
+
+export interface PageSettings {
+  pageName: string;
+  publicUrl: string | null;
+  /** Where the public page is served: the setting, or PUBLIC_URL. */
+  effectivePublicUrl: string;
+  logoUrl: string | null;
+  brandColor: string;
+  supportEmail: string | null;
+  timeZone: string;
+}
+
+const DEFAULTS = { pageName: "Candor status", publicUrl: null, logoUrl: null, brandColor: "#2563eb", supportEmail: null, timeZone: "UTC" };
+
+export async function getPageSettings(): Promise<PageSettings> {
+  const row = await prisma.pageSettings.findUnique({ where: { id: 1 } });
+  const settings = row ?? DEFAULTS;
+  return {
+    pageName: settings.pageName,
+    publicUrl: settings.publicUrl,
+    effectivePublicUrl: settings.publicUrl ?? getEnv().PUBLIC_URL,
+    logoUrl: settings.logoUrl,
+    brandColor: settings.brandColor,
+    supportEmail: settings.supportEmail,
+    timeZone: settings.timeZone,
+  };
+}
