@@ -81,13 +81,18 @@ function withCharColumns<T extends { queryRaw: (query: SqlQuery) => Promise<SqlR
   return queryable;
 }
 
+/** The engine's adapter factory, plus `disposeAll` to close the pools it opened (engine.free() does not). */
 function catalogAwareAdapterFactory(connectionString: string) {
   const factory = new PrismaPg({ connectionString, Client: CatalogClient });
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const track = <T extends { dispose: () => Promise<void> }>(adapter: T) => (opened.push(adapter), adapter);
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => withCharColumns(await connect());
+  factory.connect = async () => track(withCharColumns(await connect()));
+  // The engine drops and disposes its shadow database itself.
   factory.connectToShadowDb = async () => withCharColumns(await connectToShadowDb());
-  return factory;
+  const disposeAll = () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose())).then(() => undefined);
+  return { factory, disposeAll };
 }
 
 let enginePromise: ReturnType<typeof loadSchemaEngineModule> | undefined;
@@ -96,12 +101,13 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
   enginePromise ??= loadSchemaEngineModule();
   const { SchemaEngine } = await enginePromise;
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(catalogAwareAdapterFactory(connectionString));
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
+  const { factory, disposeAll } = catalogAwareAdapterFactory(connectionString);
+  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await disposeAll();
   }
 }
 

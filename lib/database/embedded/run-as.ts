@@ -56,13 +56,14 @@ export async function reachableInstallDir(installDir: string, runAs: RunAs, vers
   return copy;
 }
 
-export async function assertDataDirReachable(dataDir: string, runAs: RunAs): Promise<void> {
+/** Checks the directories above the data directory; Candor opens the data directory itself. */
+export async function assertDataDirReachable(parentDir: string, runAs: RunAs): Promise<void> {
   if (!runAs) return;
-  const closed = await findClosedAncestor(dataDir);
+  const closed = await findClosedAncestor(parentDir);
   if (!closed) return;
   throw new StartupError(
     `Candor runs as root, so its PostgreSQL runs as the "${SERVER_USER}" user, which cannot enter ${closed} ` +
-      `(on the way to the data directory ${dataDir}). Set CANDOR_DATA_DIR to a directory outside it ` +
+      `(on the way to the data directory in ${parentDir}). Set CANDOR_DATA_DIR to a directory outside it ` +
       `(e.g. CANDOR_DATA_DIR=/var/lib/candor), run Candor as a normal user, or set DATABASE_URL to use your own PostgreSQL.`,
   );
 }

