@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   await serve(env);
   const { hasAnyOperator } = await import("./lib/auth/queries");
   const base = `http://localhost:${env.PORT}`;
-  console.log(`\nCandor is running at ${base}`);
-  console.log((await hasAnyOperator()) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`);
+  const next = (await hasAnyOperator()) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`;
+  console.log(`\nCandor is running at ${base}\n${next}`);
 }
 
 async function serve(env: Env): Promise<void> {

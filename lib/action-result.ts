@@ -3,25 +3,37 @@ import { DomainError, ValidationError } from "./errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: FormValues };
 
-export function invalidInput(error: z.ZodError): ActionResult<never> {
+/** What the operator typed, handed back so a failed submit does not empty the form. Never passwords. */
+export type FormValues = Record<string, string>;
+
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+export function invalidInput(error: z.ZodError, formData?: FormData): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { ok: false, message: "Some fields need attention.", fieldErrors };
+  return { ok: false, message: "Some fields need attention.", fieldErrors, values: formData && formValues(formData) };
 }
 
 /** The one mapping from thrown errors to what a form shows. Unexpected errors are logged, not shown. */
-export function toActionFailure(error: unknown): ActionResult<never> {
-  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof DomainError) return { ok: false, message: error.message };
+export function toActionFailure(error: unknown, formData?: FormData): ActionResult<never> {
+  const values = formData && formValues(formData);
+  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (error instanceof DomainError) return { ok: false, message: error.message, values };
   if (isNextControlFlow(error)) throw error;
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${reference}]`, error);
-  return { ok: false, message: `Something went wrong on our side (reference ${reference}). Try again.` };
+  return { ok: false, message: `Something went wrong on our side (reference ${reference}). Try again.`, values };
 }
 
 /** redirect(), notFound() and forbidden() work by throwing; they must pass through. */

@@ -8,7 +8,7 @@ await runScript(async () => {
   const database = await openDatabase(getEnv());
   try {
     await applyMigrations(database.url);
-    process.env.CANDOR_EMBEDDED_DATABASE_URL ??= database.kind === "embedded" ? database.url : undefined;
+    if (database.kind === "embedded") process.env.CANDOR_EMBEDDED_DATABASE_URL = database.url;
     const { seedDemo } = await import("../lib/demo/seed-demo");
     await seedDemo();
     console.log("Demo data added. Remove it from the admin overview when you are done.");

@@ -9,12 +9,12 @@ import { newOperatorSchema } from "@/lib/auth/schemas";
 
 export async function createFirstAdminAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = newOperatorSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
     await createFirstAdmin(parsed.data);
     await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
   } catch (error) {
-    return toActionFailure(error);
+    return toActionFailure(error, formData);
   }
   redirect("/admin");
 }

@@ -8,10 +8,11 @@ import { createFirstAdminAction } from "./actions";
 export function SetupForm() {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(createFirstAdminAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField name="name" label="Your name" autoComplete="name" required errors={errors?.name} />
-      <TextField name="email" label="Email" type="email" autoComplete="email" required errors={errors?.email} />
+      <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
+      <TextField name="email" label="Email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
       <TextField name="password" label="Password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
       <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
       <FormMessage state={state} />

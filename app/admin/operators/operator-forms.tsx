@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import type { ActionResult } from "@/lib/action-result";
 import { OPERATOR_ROLES, ROLE_LABELS, type OperatorRole } from "@/lib/auth/roles";
@@ -11,11 +11,12 @@ const ROLE_OPTIONS = OPERATOR_ROLES.map((role) => ({ value: role, label: ROLE_LA
 export function InviteOperatorForm() {
   const [state, formAction, isPending] = useActionState<ActionResult<{ url: string }> | null, FormData>(inviteOperatorAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <TextField name="email" label="Email" type="email" autoComplete="off" required errors={errors?.email} />
-        <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="responder" errors={errors?.role} />
+        <TextField name="email" label="Email" type="email" autoComplete="off" required defaultValue={values?.email} errors={errors?.email} />
+        <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={values?.role ?? "responder"} errors={errors?.role} />
       </div>
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Creating…" : "Create invitation link"}
@@ -35,14 +36,27 @@ export function InviteOperatorForm() {
 
 export function ChangeRoleForm({ operatorId, role, name }: { operatorId: string; role: OperatorRole; name: string }) {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(changeRoleAction, null);
+  // Submitted without the form `action` prop, so React does not reset the
+  // select to its first value after saving; a refused change shows the saved role again.
+  const [selected, setSelected] = useState<string>(role);
+  useEffect(() => {
+    if (state && !state.ok) setSelected(role);
+  }, [state, role]);
   const selectId = `role-${operatorId}`;
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => formAction(formData));
+      }}
+    >
       <input type="hidden" name="operatorId" value={operatorId} />
       <label htmlFor={selectId} className="sr-only">
         Role of {name}
       </label>
-      <select id={selectId} name="role" defaultValue={role} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <select id={selectId} name="role" value={selected} onChange={(event) => setSelected(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
         {ROLE_OPTIONS.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -8,13 +8,13 @@ import { updatePageSettings } from "@/lib/settings/update-settings";
 
 export async function updateSettingsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = pageSettingsSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
     const operator = await requireOperator("settings:write");
     await updatePageSettings(operator, parsed.data);
     revalidatePath("/", "layout");
     return { ok: true, data: undefined, message: "Settings saved." };
   } catch (error) {
-    return toActionFailure(error);
+    return toActionFailure(error, formData);
   }
 }

@@ -9,22 +9,25 @@ import { updateSettingsAction } from "./actions";
 export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageSettings; timeZones: string[]; canEdit: boolean }) {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(updateSettingsAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // After a failed save, show what was typed; otherwise the saved settings.
+  const values = state && !state.ok ? state.values : undefined;
+  const value = (field: keyof PageSettings) => values?.[field] ?? String(settings[field] ?? "");
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={!canEdit} className="space-y-4">
-        <TextField name="pageName" label="Page name" defaultValue={settings.pageName} required errors={errors?.pageName} hint="Shown as the status page's title, e.g. “Acme status”." />
-        <TextField name="publicUrl" label="Public URL" type="url" defaultValue={settings.publicUrl ?? ""} placeholder={settings.effectivePublicUrl} errors={errors?.publicUrl} hint="Where customers reach the status page; used in emails, feeds and the embed snippet. Empty: the server's PUBLIC_URL." />
-        <TextField name="logoUrl" label="Logo URL" defaultValue={settings.logoUrl ?? ""} errors={errors?.logoUrl} hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text." />
+        <TextField name="pageName" label="Page name" defaultValue={value("pageName")} required errors={errors?.pageName} hint="Shown as the status page's title, e.g. “Acme status”." />
+        <TextField name="publicUrl" label="Public URL" type="url" defaultValue={value("publicUrl")} placeholder={settings.effectivePublicUrl} errors={errors?.publicUrl} hint="Where customers reach the status page; used in emails, feeds and the embed snippet. Empty: the server's PUBLIC_URL." />
+        <TextField name="logoUrl" label="Logo URL" defaultValue={value("logoUrl")} errors={errors?.logoUrl} hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text." />
         <Field id="brandColor" label="Brand colour" errors={errors?.brandColor} hint="Hex, e.g. #2563eb. Used for links and accents.">
           {(describedBy, invalid) => (
             <div className="flex items-center gap-2">
-              <input id="brandColor" name="brandColor" defaultValue={settings.brandColor} aria-describedby={describedBy} aria-invalid={invalid} className="w-32 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" />
+              <input id="brandColor" name="brandColor" defaultValue={value("brandColor")} aria-describedby={describedBy} aria-invalid={invalid} className="w-32 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" />
               <span aria-hidden="true" className="inline-block h-8 w-8 rounded border border-slate-300" style={{ backgroundColor: settings.brandColor }} />
             </div>
           )}
         </Field>
-        <TextField name="supportEmail" label="Support email" type="email" defaultValue={settings.supportEmail ?? ""} errors={errors?.supportEmail} hint="Where customers can write; shown on the page and in emails." />
-        <TextField name="timeZone" label="Time zone" defaultValue={settings.timeZone} list="time-zones" errors={errors?.timeZone} hint="The page's own time zone, e.g. Europe/London; readers also see times in theirs." />
+        <TextField name="supportEmail" label="Support email" type="email" defaultValue={value("supportEmail")} errors={errors?.supportEmail} hint="Where customers can write; shown on the page and in emails." />
+        <TextField name="timeZone" label="Time zone" defaultValue={value("timeZone")} list="time-zones" errors={errors?.timeZone} hint="The page's own time zone, e.g. Europe/London; readers also see times in theirs." />
         <datalist id="time-zones">
           {timeZones.map((zone) => (
             <option key={zone} value={zone} />

@@ -8,10 +8,11 @@ import { acceptInvitationAction } from "./actions";
 export function AcceptInvitationForm({ token }: { token: string }) {
   const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(acceptInvitationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <TextField name="name" label="Your name" autoComplete="name" required errors={errors?.name} />
+      <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
       <TextField name="password" label="Choose a password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
       <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
       <FormMessage state={state} />

@@ -9,12 +9,12 @@ import { acceptInvitationSchema } from "@/lib/auth/schemas";
 
 export async function acceptInvitationAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
     const { email } = await acceptInvitation(parsed.data);
     await getAuth().api.signInEmail({ body: { email, password: parsed.data.password }, headers: await headers() });
   } catch (error) {
-    return toActionFailure(error);
+    return toActionFailure(error, formData);
   }
   redirect("/admin");
 }

@@ -1,0 +1,34 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "./fixtures";
+
+function startCandor(extraEnv: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("a bad environment variable stops Candor with one line that names it and shows an example", async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "candor-env-"));
+  try {
+    const result = await startCandor({ PORT: "eighty", CANDOR_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "candor: Invalid environment variable PORT: Invalid input: expected number, received NaN (example: PORT=3000)",
+    ]);
+    expect(result.stdout).not.toContain("Building");
+
+    const database = await startCandor({ DATABASE_URL: "mysql://localhost/candor", CANDOR_DATA_DIR: dataDir });
+    expect(database.code).toBe(1);
+    expect(database.stderr.trim()).toMatch(/^candor: Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: /);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,27 @@
+import { mkdir } from "node:fs/promises";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(process.env.CANDOR_E2E_BASE_URL);
+  },
+});
+
+export { expect };
+
+export const SCREENSHOT_DIR = "test-results/screenshots";
+
+/** Full-page screenshots kept after the run, to be looked at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
