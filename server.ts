@@ -4,7 +4,8 @@
 import http from "node:http";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
-import { describeDatabaseUrl, openDatabase, type OpenDatabase } from "./lib/database/open";
+import { describeDatabaseUrl } from "./lib/database/describe-url";
+import { openDatabase, type OpenDatabase } from "./lib/database/open";
 import { applyMigrations } from "./lib/database/migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";

@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { getEnv } from "./env";
+import { describeDatabaseUrl } from "./database/describe-url";
 
 export { Prisma };
 export type TransactionClient = Prisma.TransactionClient;
@@ -20,10 +21,7 @@ export function getDatabaseUrl(): string {
 
 export function getDatabaseInfo(): DatabaseInfo {
   const env = getEnv();
-  if (env.DATABASE_URL) {
-    const url = new URL(env.DATABASE_URL);
-    return { kind: "postgresql", label: `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}` };
-  }
+  if (env.DATABASE_URL) return { kind: "postgresql", label: `PostgreSQL at ${describeDatabaseUrl(env.DATABASE_URL)}` };
   return { kind: "embedded", label: `Embedded PostgreSQL (data in ${env.CANDOR_DATA_DIR})` };
 }
 

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import type { ActionResult } from "@/lib/action-result";
 import { createFirstAdminAction } from "./actions";
 
@@ -13,8 +14,7 @@ export function SetupForm() {
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
       <TextField name="email" label="Email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
-      <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <NewPasswordFields label="Password" errors={errors} />
       <FormMessage state={state} />
       <button type="submit" className={`${buttonClasses.primary} w-full`} disabled={isPending}>
         {isPending ? "Creating…" : "Create admin account"}

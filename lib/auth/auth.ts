@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
 
-export const SIGN_IN_LIMIT = { window: 60, max: 6 };
+const SIGN_IN_LIMIT = { window: 60, max: 6 };
 
 const SESSION_SECONDS = 60 * 60 * 24 * 7;
 

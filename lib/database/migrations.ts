@@ -15,8 +15,8 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
-export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
-export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 async function loadSchemaEngineModule() {
@@ -111,7 +111,7 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
   }
 }
 
-export async function readMigrationList(): Promise<MigrationList> {
+async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   const migrationDirectories = await Promise.all(

@@ -20,9 +20,3 @@ export async function openDatabase(env: Env, log: (line: string) => void = conso
   const server = await startEmbeddedServer({ dataDir: env.CANDOR_DATA_DIR, log });
   return { kind: "embedded", url: server.urlFor(), generatedAuthSecret: server.authSecret, close: () => server.stop() };
 }
-
-/** A URL with its password hidden, for logs and the admin footer. */
-export function describeDatabaseUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
-}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import type { ActionResult } from "@/lib/action-result";
 import { acceptInvitationAction } from "./actions";
 
@@ -13,8 +14,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
-      <TextField name="password" label="Choose a password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
-      <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <NewPasswordFields label="Choose a password" errors={errors} />
       <FormMessage state={state} />
       <button type="submit" className={`${buttonClasses.primary} w-full`} disabled={isPending}>
         {isPending ? "Joining…" : "Join"}

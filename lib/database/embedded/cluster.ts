@@ -8,9 +8,9 @@ import { StartupError } from "./errors";
 import { isProcessAlive, processName, waitForExit } from "./process-tools";
 import type { RunAs } from "./run-as";
 
-export const POSTGRES_MAJOR = "18";
+const POSTGRES_MAJOR = "18";
 
-export type ClusterState = "missing" | "ready";
+type ClusterState = "missing" | "ready";
 
 export async function inspectCluster(clusterDir: string): Promise<ClusterState> {
   const entries = await readdir(clusterDir).catch(() => null);

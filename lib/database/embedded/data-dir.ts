@@ -14,8 +14,7 @@ import { isProcessAlive } from "./process-tools";
 const secretsSchema = z.object({ databasePassword: z.string().min(16), authSecret: z.string().min(32) });
 export type DataDirSecrets = z.infer<typeof secretsSchema>;
 
-const serverInfoSchema = z.object({ port: z.number().int().positive(), pid: z.number().int().positive() });
-export type ServerInfo = z.infer<typeof serverInfoSchema>;
+export type ServerInfo = { port: number; pid: number };
 
 export function dataDirPaths(dataDir: string) {
   return {
@@ -74,11 +73,4 @@ export async function releaseLock(dataDir: string): Promise<void> {
 
 export async function writeServerInfo(dataDir: string, info: ServerInfo): Promise<void> {
   await writeFile(dataDirPaths(dataDir).serverInfo, JSON.stringify(info), { mode: 0o600 });
-}
-
-export async function readServerInfo(dataDir: string): Promise<ServerInfo | null> {
-  const text = await readFile(dataDirPaths(dataDir).serverInfo, "utf8").catch(() => null);
-  if (text === null) return null;
-  const parsed = serverInfoSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : null;
 }
