@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     if (await seedDemoOnFirstStart()) console.log("Added demo data (remove it from the admin, or set CANDOR_DEMO=0 before the first start).");
   }
   await serve(env);
+  await startClock();
   const { hasAnyOperator } = await import("./lib/auth/queries");
   const base = `http://localhost:${env.PORT}`;
   const next = (await hasAnyOperator()) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`;
@@ -55,6 +56,16 @@ async function serve(env: Env): Promise<void> {
     );
     server.listen(env.PORT, env.HOST, resolve);
   });
+}
+
+const CLOCK_INTERVAL_MS = 15_000;
+
+/** Starts and completes scheduled maintenance by the clock, with nobody present. */
+async function startClock(): Promise<void> {
+  const { advanceMaintenance } = await import("./lib/incidents/advance-maintenance");
+  const tick = () => advanceMaintenance().catch((error: Error) => console.error(`candor: maintenance clock: ${error.message}`));
+  await tick();
+  setInterval(tick, CLOCK_INTERVAL_MS).unref();
 }
 
 function clientIp(request: http.IncomingMessage, trustProxy: boolean): string {

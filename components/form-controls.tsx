@@ -40,16 +40,18 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   name: string;
+  /** Defaults to `name`; set it when one page has two fields of the same name. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   errors?: string[];
 };
 
-export function TextField({ name, label, hint, errors, ...input }: TextFieldProps) {
+export function TextField({ name, id = name, label, hint, errors, ...input }: TextFieldProps) {
   return (
-    <Field id={name} label={label} hint={hint} errors={errors}>
+    <Field id={id} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
-        <input id={name} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...input} />
+        <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...input} />
       )}
     </Field>
   );
@@ -57,17 +59,18 @@ export function TextField({ name, label, hint, errors, ...input }: TextFieldProp
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> & {
   name: string;
+  id?: string;
   label: string;
   hint?: ReactNode;
   errors?: string[];
   options: readonly { value: string; label: string }[];
 };
 
-export function SelectField({ name, label, hint, errors, options, ...select }: SelectFieldProps) {
+export function SelectField({ name, id = name, label, hint, errors, options, ...select }: SelectFieldProps) {
   return (
-    <Field id={name} label={label} hint={hint} errors={errors}>
+    <Field id={id} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
-        <select id={name} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...select}>
+        <select id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid} className={inputClasses} {...select}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

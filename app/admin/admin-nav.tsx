@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 // Areas appear here as they are built; none links to an unfinished page.
 const ITEMS = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/incidents", label: "Incidents" },
+  { href: "/admin/components", label: "Components" },
   { href: "/admin/operators", label: "Operators" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },

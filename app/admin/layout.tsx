@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { buttonClasses } from "@/components/form-controls";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/db";
 import { signOutAction, signOutEverywhereAction } from "./actions";
@@ -20,6 +20,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             Candor <span className="font-normal text-slate-500">admin</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
+            {hasPermission(operator.role, "incidents:write") && (
+              <Link href="/admin/incidents/new" className={buttonClasses.danger}>
+                Declare incident
+              </Link>
+            )}
             <Link href="/" className="text-blue-700 underline dark:text-blue-400">
               View status page
             </Link>

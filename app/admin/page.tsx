@@ -4,7 +4,8 @@ import { PageHeader, Panel } from "@/components/page-header";
 import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { hasDemoData } from "@/lib/demo/remove-demo";
-import { listOpenIncidentImpacts, listPublicComponentGroups } from "@/lib/components/queries";
+import { listPublicComponentGroups } from "@/lib/components/queries";
+import { listOpenIncidentImpacts } from "@/lib/incidents/queries";
 import { INDICATOR_LABELS, rollUpStatus } from "@/lib/components/rollup";
 import { RemoveDemoForm } from "./remove-demo-form";
 

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "admin:read": EVERYONE,
   "audit:read": EVERYONE,
   "incidents:write": RESPONDERS,
+  "incidents:delete": ADMINS,
+  "components:write": RESPONDERS,
   "operators:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,

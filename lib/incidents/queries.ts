@@ -1,32 +1,140 @@
-import { prisma } from "../db";
+import { prisma, type Prisma } from "../db";
+import { fromDbComponentStatus, fromDbImpact } from "../components/convert";
+import type { ComponentStatus, IncidentImpact } from "../components/constants";
+import type { IncidentStatus } from "./constants";
+import { fromDbIncidentStatus } from "./convert";
 
-export interface RecentIncident {
+export interface TimelineUpdate {
   id: string;
-  title: string;
-  status: string;
-  startedAt: Date;
-  resolvedAt: Date | null;
-  latestMessage: string | null;
+  status: IncidentStatus | null;
+  message: string;
+  isInternal: boolean;
+  publishedAt: Date;
+  editedAt: Date | null;
+  authorName: string | null;
+  componentChanges: { componentId: string; name: string; status: ComponentStatus }[];
 }
 
-/** Incidents that started in the last `days` days, newest first, with their latest public update. */
-export async function listRecentIncidents(days = 14, now = new Date()): Promise<RecentIncident[]> {
-  const incidents = await prisma.incident.findMany({
-    where: { startedAt: { gte: new Date(now.getTime() - days * 86_400_000) } },
-    orderBy: { startedAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      startedAt: true,
-      resolvedAt: true,
-      updates: { orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 1, select: { message: true } },
+export interface IncidentView {
+  id: string;
+  kind: "incident" | "maintenance";
+  title: string;
+  impact: IncidentImpact;
+  status: IncidentStatus;
+  startedAt: Date;
+  resolvedAt: Date | null;
+  scheduledStart: Date | null;
+  scheduledEnd: Date | null;
+  isDemo: boolean;
+  components: { id: string; name: string; status: ComponentStatus }[];
+  /** Newest first. */
+  updates: TimelineUpdate[];
+}
+
+const incidentInclude = (includeInternal: boolean) =>
+  ({
+    components: { include: { component: { select: { id: true, name: true } } } },
+    updates: {
+      where: includeInternal ? {} : { isInternal: false },
+      orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
+      include: { author: { select: { name: true } } },
     },
+  }) satisfies Prisma.IncidentInclude;
+
+type IncidentRow = Prisma.IncidentGetPayload<{ include: ReturnType<typeof incidentInclude> }>;
+
+function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
+  return {
+    id: row.id,
+    kind: row.kind === "MAINTENANCE" ? "maintenance" : "incident",
+    title: row.title,
+    impact: fromDbImpact(row.impact),
+    status: fromDbIncidentStatus(row.status),
+    startedAt: row.startedAt,
+    resolvedAt: row.resolvedAt,
+    scheduledStart: row.scheduledStart,
+    scheduledEnd: row.scheduledEnd,
+    isDemo: row.isDemo,
+    components: row.components.map((link) => ({ id: link.component.id, name: link.component.name, status: fromDbComponentStatus(link.status) })),
+    updates: row.updates.map((update) => ({
+      id: update.id,
+      status: update.status ? fromDbIncidentStatus(update.status) : null,
+      message: update.message,
+      isInternal: update.isInternal,
+      publishedAt: update.publishedAt,
+      editedAt: update.editedAt,
+      authorName: update.author?.name ?? null,
+      componentChanges: ((update.componentChanges ?? []) as { componentId: string; status: ComponentStatus }[]).map((change) => ({
+        ...change,
+        name: names.get(change.componentId) ?? "A removed component",
+      })),
+    })),
+  };
+}
+
+async function loadViews(where: Prisma.IncidentWhereInput, options: { includeInternal: boolean; orderBy?: Prisma.IncidentOrderByWithRelationInput[]; take?: number; skip?: number }): Promise<IncidentView[]> {
+  const [rows, components] = await Promise.all([
+    prisma.incident.findMany({ where, include: incidentInclude(options.includeInternal), orderBy: options.orderBy ?? [{ startedAt: "desc" }], take: options.take, skip: options.skip }),
+    prisma.component.findMany({ select: { id: true, name: true } }),
+  ]);
+  const names = new Map(components.map((component) => [component.id, component.name]));
+  return rows.map((row) => toView(row, names));
+}
+
+/** One incident as customers see it (no internal notes), or null. */
+export async function findPublicIncident(id: string): Promise<IncidentView | null> {
+  return (await loadViews({ id }, { includeInternal: false }))[0] ?? null;
+}
+
+/** One incident as operators see it, internal notes included, or null. */
+export async function findIncidentForOperators(id: string): Promise<IncidentView | null> {
+  return (await loadViews({ id }, { includeInternal: true }))[0] ?? null;
+}
+
+export async function listOpenIncidents(): Promise<IncidentView[]> {
+  return loadViews({ kind: "INCIDENT", status: { not: "RESOLVED" } }, { includeInternal: false });
+}
+
+export async function listActiveMaintenance(): Promise<IncidentView[]> {
+  return loadViews({ kind: "MAINTENANCE", status: { in: ["IN_PROGRESS", "VERIFYING"] } }, { includeInternal: false, orderBy: [{ scheduledStart: "asc" }] });
+}
+
+export async function listUpcomingMaintenance(): Promise<IncidentView[]> {
+  return loadViews({ kind: "MAINTENANCE", status: "SCHEDULED" }, { includeInternal: false, orderBy: [{ scheduledStart: "asc" }], take: 20 });
+}
+
+/** Closed incidents that started in the last `days` days, newest first. */
+export async function listRecentClosedIncidents(days: number, now = new Date()): Promise<IncidentView[]> {
+  return loadViews({ kind: "INCIDENT", status: "RESOLVED", startedAt: { gte: new Date(now.getTime() - days * 86_400_000) } }, { includeInternal: false });
+}
+
+export const HISTORY_PAGE_SIZE = 20;
+
+/** Closed incidents and completed maintenance, newest first, a page at a time. */
+export async function listHistory(page: number): Promise<{ items: IncidentView[]; hasMore: boolean }> {
+  const items = await loadViews({ status: { in: ["RESOLVED", "COMPLETED"] } }, { includeInternal: false, take: HISTORY_PAGE_SIZE + 1, skip: (page - 1) * HISTORY_PAGE_SIZE });
+  return { items: items.slice(0, HISTORY_PAGE_SIZE), hasMore: items.length > HISTORY_PAGE_SIZE };
+}
+
+/** For the admin list: everything open, then the latest closed ones. */
+export async function listIncidentsForOperators(): Promise<{ open: IncidentView[]; closed: IncidentView[] }> {
+  const [open, closed] = await Promise.all([
+    loadViews({ status: { notIn: ["RESOLVED", "COMPLETED"] } }, { includeInternal: false }),
+    loadViews({ status: { in: ["RESOLVED", "COMPLETED"] } }, { includeInternal: false, take: 50 }),
+  ]);
+  return { open, closed };
+}
+
+export async function listOpenIncidentImpacts(): Promise<IncidentImpact[]> {
+  const incidents = await prisma.incident.findMany({ where: { kind: "INCIDENT", status: { not: "RESOLVED" } }, select: { impact: true } });
+  return incidents.map((incident) => fromDbImpact(incident.impact));
+}
+
+/** Incidents touching each component since `since`, for the uptime bars' day details. */
+export async function listComponentIncidentWindows(since: Date): Promise<{ componentId: string; incidentId: string; title: string; startedAt: Date; endedAt: Date | null }[]> {
+  const links = await prisma.incidentComponent.findMany({
+    where: { incident: { kind: "INCIDENT", OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] } },
+    select: { componentId: true, incident: { select: { id: true, title: true, startedAt: true, resolvedAt: true } } },
   });
-  return incidents.map(({ updates, status, ...incident }) => ({
-    ...incident,
-    status: status.toLowerCase(),
-    latestMessage: updates[0]?.message ?? null,
-  }));
+  return links.map((link) => ({ componentId: link.componentId, incidentId: link.incident.id, title: link.incident.title, startedAt: link.incident.startedAt, endedAt: link.incident.resolvedAt }));
 }

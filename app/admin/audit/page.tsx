@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/form-controls";
-import { DateTime } from "@/components/date-time";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader, Panel } from "@/components/page-header";
 import { listAuditEntityTypes, listAuditEntries } from "@/lib/audit/queries";
 import { auditFilterSchema, type AuditFilter } from "@/lib/audit/schemas";
@@ -75,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     {entry.entityId && <span className="text-slate-500"> · {entry.entityType} {entry.entityId}</span>}
                   </p>
                   <span className="text-xs text-slate-500">
-                    <DateTime value={entry.createdAt} />
+                    <LocalTime iso={entry.createdAt.toISOString()} />
                   </span>
                 </div>
                 <ChangeDetails before={entry.before} after={entry.after} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DateTime } from "@/components/date-time";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader, Panel } from "@/components/page-header";
 import { listOperators, listPendingInvitations } from "@/lib/auth/queries";
 import { hasPermission, ROLE_DESCRIPTIONS, ROLE_LABELS, OPERATOR_ROLES } from "@/lib/auth/roles";
@@ -44,7 +44,7 @@ export default async function OperatorsPage() {
                         ROLE_LABELS[operator.role]
                       )}
                     </td>
-                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-300">{operator.lastSeenAt ? <DateTime value={operator.lastSeenAt} /> : "Never"}</td>
+                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-300">{operator.lastSeenAt ? <LocalTime iso={operator.lastSeenAt.toISOString()} /> : "Never"}</td>
                     {canManage && <td className="py-2">{operator.id !== current.id && <RemoveOperatorForm operatorId={operator.id} name={operator.name} />}</td>}
                   </tr>
                 ))}
@@ -70,7 +70,7 @@ export default async function OperatorsPage() {
                   {invitations.map((invitation) => (
                     <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                       <span>
-                        {invitation.email} · {ROLE_LABELS[invitation.role]} · expires <DateTime value={invitation.expiresAt} />
+                        {invitation.email} · {ROLE_LABELS[invitation.role]} · expires <LocalTime iso={invitation.expiresAt.toISOString()} />
                       </span>
                       <RevokeInvitationForm invitationId={invitation.id} email={invitation.email} />
                     </li>

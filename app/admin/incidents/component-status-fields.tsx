@@ -1,0 +1,70 @@
+import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/lib/components/constants";
+
+export interface ComponentChoice {
+  id: string;
+  name: string;
+  groupName: string | null;
+  current: ComponentStatus;
+}
+
+const selectClasses = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** One select per component, named `component:<id>`: empty means “not affected” / “no change”. */
+export function ComponentStatusFields({
+  components,
+  emptyLabel,
+  defaults = {},
+  values,
+  errors,
+}: {
+  components: ComponentChoice[];
+  emptyLabel: string;
+  defaults?: Record<string, ComponentStatus>;
+  values?: Record<string, string>;
+  errors?: string[];
+}) {
+  const groups = [...new Set(components.map((component) => component.groupName))];
+  return (
+    <fieldset className="space-y-3" aria-describedby={errors?.length ? "components-error" : undefined}>
+      <legend className="text-sm font-medium">Affected components</legend>
+      {components.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No components yet. Add them under Components.</p>}
+      {groups.map((group) => (
+        <div key={group ?? "ungrouped"}>
+          {group && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</p>}
+          <div className="grid gap-2 sm:grid-cols-2">
+            {components
+              .filter((component) => component.groupName === group)
+              .map((component) => (
+                <label key={component.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
+                  <span>
+                    {component.name}
+                    <span className="block text-xs text-slate-500">now: {COMPONENT_STATUS_LABELS[component.current]}</span>
+                  </span>
+                  <select name={`component:${component.id}`} defaultValue={values?.[`component:${component.id}`] ?? defaults[component.id] ?? ""} className={selectClasses}>
+                    <option value="">{emptyLabel}</option>
+                    {COMPONENT_STATUSES.map((status) => (
+                      <option key={status} value={status}>
+                        {COMPONENT_STATUS_LABELS[status]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+          </div>
+        </div>
+      ))}
+      {errors?.length ? (
+        <p id="components-error" className="text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Field errors for any `components…` path, gathered for the fieldset. */
+export function componentErrors(fieldErrors?: Record<string, string[]>): string[] | undefined {
+  if (!fieldErrors) return undefined;
+  const messages = Object.entries(fieldErrors).filter(([key]) => key.startsWith("components")).flatMap(([, list]) => list);
+  return messages.length ? [...new Set(messages)] : undefined;
+}

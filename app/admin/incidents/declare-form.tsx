@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
+import { TextAreaField } from "@/components/form-textarea";
+import type { ActionResult } from "@/lib/action-result";
+import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
+import type { IncidentTemplateView } from "@/lib/incidents/templates";
+import { declareIncidentAction } from "./actions";
+import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
+
+const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
+
+export function DeclareIncidentForm({ components, templates }: { components: ComponentChoice[]; templates: IncidentTemplateView[] }) {
+  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(declareIncidentAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  const form = useRef<HTMLFormElement>(null);
+
+  function applyTemplate(templateId: string) {
+    const template = templates.find((item) => item.id === templateId);
+    const elements = form.current?.elements;
+    if (!template || !elements) return;
+    (elements.namedItem("title") as HTMLInputElement).value = template.title;
+    (elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
+    if ((OPENING_STATUSES as readonly string[]).includes(template.status)) (elements.namedItem("status") as HTMLSelectElement).value = template.status;
+  }
+
+  return (
+    <form ref={form} action={formAction} className="space-y-5" noValidate>
+      {templates.length > 0 && (
+        <SelectField
+          name="template"
+          label="Start from a template"
+          options={[{ value: "", label: "No template" }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
+          onChange={(event) => applyTemplate(event.target.value)}
+          hint="Fills the title, message and status; edit them before declaring."
+        />
+      )}
+      <TextField name="title" label="Title" required maxLength={200} defaultValue={values?.title} errors={errors?.title} hint="What customers notice, e.g. “Sign-in failing for some users”." />
+      <fieldset>
+        <legend className="text-sm font-medium">Impact</legend>
+        <div className="mt-1 flex flex-wrap gap-2">
+          {(Object.keys(IMPACT_LABELS) as (keyof typeof IMPACT_LABELS)[]).map((impact) => (
+            <label key={impact} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950">
+              <input type="radio" name="impact" value={impact} defaultChecked={(values?.impact ?? "minor") === impact} />
+              {IMPACT_LABELS[impact]}
+            </label>
+          ))}
+        </div>
+        {errors?.impact && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.impact.join(" ")}</p>}
+      </fieldset>
+      <ComponentStatusFields components={components} emptyLabel="Not affected" values={values} errors={componentErrors(errors)} />
+      <SelectField
+        name="status"
+        label="Status"
+        options={OPENING_STATUSES.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))}
+        defaultValue={values?.status ?? "investigating"}
+        errors={errors?.status}
+      />
+      <TextAreaField name="message" label="First message to customers" required defaultValue={values?.message} errors={errors?.message} hint="Markdown. Say what is affected and when you will update next." />
+      <TextField
+        name="startedAt"
+        label="Started at (UTC)"
+        type="datetime-local"
+        defaultValue={values?.startedAt}
+        errors={errors?.startedAt}
+        hint="Leave empty for now. Set an earlier time when you record an incident after the fact."
+      />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p className="font-medium">Sign-in banner</p>
+          <p>Setting your product’s sign-in banner from here arrives with the banner feature.</p>
+        </div>
+        <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p className="font-medium">Notify subscribers</p>
+          <p>Emailing subscribers from here arrives with subscriptions.</p>
+        </div>
+      </div>
+      <FormMessage state={state} />
+      <button type="submit" className={buttonClasses.danger} disabled={isPending}>
+        {isPending ? "Declaring…" : "Declare incident"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
+import { TextAreaField } from "@/components/form-textarea";
+import type { ActionResult } from "@/lib/action-result";
+import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, MAINTENANCE_STATUSES } from "@/lib/incidents/constants";
+import type { IncidentTemplateView } from "@/lib/incidents/templates";
+import { addNoteAction, deleteUpdateAction, editUpdateAction, extendMaintenanceAction, postUpdateAction } from "./actions";
+import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
+
+function useForm(action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>) {
+  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(action, null);
+  return {
+    state,
+    formAction,
+    isPending,
+    errors: state && !state.ok ? state.fieldErrors : undefined,
+    values: state && !state.ok ? state.values : undefined,
+  };
+}
+
+export function PostUpdateForm(props: {
+  incidentId: string;
+  kind: "incident" | "maintenance";
+  currentStatus: string;
+  affected: ComponentChoice[];
+  others: ComponentChoice[];
+  templates: IncidentTemplateView[];
+}) {
+  const { state, formAction, isPending, errors, values } = useForm(postUpdateAction);
+  const statuses = props.kind === "maintenance" ? MAINTENANCE_STATUSES.filter((status) => status !== "scheduled") : INCIDENT_STATUSES;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="incidentId" value={props.incidentId} />
+      <SelectField
+        name="status"
+        label="Status"
+        options={statuses.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))}
+        defaultValue={values?.status ?? (statuses.includes(props.currentStatus as never) ? props.currentStatus : statuses[0])}
+        errors={errors?.status}
+        hint={props.kind === "maintenance" ? "Completed returns the components to operational." : "Resolved returns the affected components to operational unless you choose otherwise below."}
+      />
+      {props.templates.length > 0 && (
+        <SelectField
+          name="template"
+          label="Message from a template"
+          options={[{ value: "", label: "No template" }, ...props.templates.map((template) => ({ value: template.id, label: template.name }))]}
+          onChange={(event) => {
+            const template = props.templates.find((item) => item.id === event.target.value);
+            const form = event.target.form!;
+            if (!template) return;
+            (form.elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
+            (form.elements.namedItem("status") as HTMLSelectElement).value = template.status;
+          }}
+        />
+      )}
+      <TextAreaField name="message" id="update-message" label="Message to customers" required defaultValue={values?.message} errors={errors?.message} hint="Markdown." />
+      <TextField name="publishedAt" id="update-time" label="Time (UTC)" type="datetime-local" defaultValue={values?.publishedAt} errors={errors?.publishedAt} hint="Leave empty for now; backdate to record what happened earlier." />
+      <ComponentStatusFields components={props.affected} emptyLabel="No change" values={values} errors={componentErrors(errors)} />
+      {props.others.length > 0 && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-400">Other components</summary>
+          <div className="mt-2">
+            <ComponentStatusFields components={props.others} emptyLabel="No change" values={values} />
+          </div>
+        </details>
+      )}
+      <FormMessage state={state} />
+      <button type="submit" className={buttonClasses.primary} disabled={isPending}>
+        {isPending ? "Posting…" : "Post update"}
+      </button>
+    </form>
+  );
+}
+
+export function AddNoteForm({ incidentId }: { incidentId: string }) {
+  const { state, formAction, isPending, errors, values } = useForm(addNoteAction);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <TextAreaField name="message" id="note-message" label="Internal note" rows={3} required defaultValue={values?.message} errors={errors?.message} hint="Only operators see notes: never the status page, feeds, the API or email." />
+      <TextField name="publishedAt" id="note-time" label="Time of the note (UTC)" type="datetime-local" defaultValue={values?.publishedAt} errors={errors?.publishedAt} />
+      <FormMessage state={state} />
+      <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
+        {isPending ? "Adding…" : "Add internal note"}
+      </button>
+    </form>
+  );
+}
+
+export function EditUpdateForm({ updateId, message }: { updateId: string; message: string }) {
+  const { state, formAction, isPending, errors } = useForm(editUpdateAction);
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-xs font-semibold text-blue-700 dark:text-blue-400">Edit text</summary>
+      <form action={formAction} className="mt-2 space-y-2" noValidate>
+        <input type="hidden" name="updateId" value={updateId} />
+        <TextAreaField name="message" id={`edit-${updateId}`} label="Corrected text" rows={3} defaultValue={message} errors={errors?.message} />
+        <button type="submit" className={`${buttonClasses.secondary} px-3 py-1`} disabled={isPending}>
+          Save text
+        </button>
+        <FormMessage state={state} />
+      </form>
+    </details>
+  );
+}
+
+export function DeleteUpdateForm({ updateId }: { updateId: string }) {
+  const { state, formAction, isPending } = useForm(deleteUpdateAction);
+  return (
+    <form
+      action={formAction}
+      className="mt-1"
+      onSubmit={(event) => {
+        if (!window.confirm("Delete this entry? The audit log keeps a copy.")) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="updateId" value={updateId} />
+      <button type="submit" className="text-xs font-semibold text-red-700 underline dark:text-red-400" disabled={isPending}>
+        Delete
+      </button>
+      <FormMessage state={state && !state.ok ? state : null} />
+    </form>
+  );
+}
+
+export function ExtendMaintenanceForm({ incidentId, scheduledEnd }: { incidentId: string; scheduledEnd: string }) {
+  const { state, formAction, isPending, errors } = useForm(extendMaintenanceAction);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <TextField name="scheduledEnd" id="extend-end" label="Window ends (UTC)" type="datetime-local" defaultValue={scheduledEnd} errors={errors?.scheduledEnd} />
+      <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
+        Change end
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { prisma } from "../db";
+import { recordAudit } from "../audit/record-audit";
+import { applyComponentChanges } from "./apply-component-changes";
+import { refreshIncident } from "./refresh-incident";
+
+export const MAINTENANCE_STARTED_MESSAGE = "Scheduled maintenance is in progress. We will post an update when it is complete.";
+export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
+
+/**
+ * Moves maintenance along by the clock, with nobody present: a window that
+ * has begun starts (components under maintenance from its start), a window
+ * that has ended completes (components operational from its end). The
+ * updates carry the window's own times, so a late run writes the same
+ * history as a punctual one. Safe to run on several instances at once.
+ * Returns how many maintenances changed.
+ */
+export async function advanceMaintenance(now = new Date()): Promise<number> {
+  const due = await prisma.incident.findMany({
+    where: {
+      kind: "MAINTENANCE",
+      OR: [
+        { status: "SCHEDULED", scheduledStart: { lte: now } },
+        { status: { in: ["IN_PROGRESS", "VERIFYING"] }, scheduledEnd: { lte: now } },
+      ],
+    },
+    select: { id: true },
+  });
+  let changed = 0;
+  for (const { id } of due) if (await advanceOne(id, now)) changed += 1;
+  return changed;
+}
+
+interface Step {
+  status: "IN_PROGRESS" | "COMPLETED";
+  at: Date;
+  message: string;
+  componentStatus: "under_maintenance" | "operational";
+}
+
+async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    // Another instance may be advancing it right now: skip rather than wait.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incidents WHERE id = ${incidentId} FOR UPDATE SKIP LOCKED`;
+    if (locked.length === 0) return false;
+    const maintenance = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { components: { select: { componentId: true } } } });
+    const startDue = maintenance.status === "SCHEDULED" && maintenance.scheduledStart! <= now;
+    const isRunning = startDue || maintenance.status === "IN_PROGRESS" || maintenance.status === "VERIFYING";
+    const steps: Step[] = [];
+    if (startDue) steps.push({ status: "IN_PROGRESS", at: maintenance.scheduledStart!, message: MAINTENANCE_STARTED_MESSAGE, componentStatus: "under_maintenance" });
+    // A window that began and ended while the clock did not run gets both steps.
+    if (isRunning && maintenance.scheduledEnd! <= now) {
+      steps.push({ status: "COMPLETED", at: maintenance.scheduledEnd!, message: MAINTENANCE_COMPLETED_MESSAGE, componentStatus: "operational" });
+    }
+    for (const step of steps) {
+      const changes = maintenance.components.map(({ componentId }) => ({ componentId, status: step.componentStatus }));
+      await tx.incidentUpdate.create({ data: { incidentId, status: step.status, message: step.message, publishedAt: step.at, componentChanges: changes.length ? changes : undefined } });
+      await applyComponentChanges(tx, { incidentId, changes, at: step.at, cause: "maintenance" });
+      await recordAudit(tx, null, { action: "maintenance.advanced", entityType: "incident", entityId: incidentId, after: { status: step.status.toLowerCase(), at: step.at } });
+    }
+    if (steps.length) await refreshIncident(tx, incidentId);
+    return steps.length > 0;
+  });
+}

@@ -1,0 +1,38 @@
+import { prisma } from "../db";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { toDbImpact } from "../components/convert";
+import { applyComponentChanges } from "./apply-component-changes";
+import { toDbIncidentStatus } from "./convert";
+import type { DeclareIncidentInput } from "./schemas";
+import { assertUpdateTime } from "./timeline-rules";
+
+/**
+ * Opens an incident with its first public update and puts the affected
+ * components in their statuses from the start time, which may lie in the past.
+ */
+export async function declareIncident(actor: AuditActor, input: DeclareIncidentInput, now = new Date()): Promise<{ id: string }> {
+  const startedAt = input.startedAt ?? now;
+  assertUpdateTime(startedAt, new Date(0), now, "startedAt");
+  return prisma.$transaction(async (tx) => {
+    const incident = await tx.incident.create({
+      data: {
+        title: input.title,
+        impact: toDbImpact(input.impact),
+        status: toDbIncidentStatus(input.status),
+        startedAt,
+        updates: {
+          create: {
+            status: toDbIncidentStatus(input.status),
+            message: input.message,
+            publishedAt: startedAt,
+            authorId: actor.id,
+            componentChanges: input.components.length ? input.components : undefined,
+          },
+        },
+      },
+    });
+    await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components, at: startedAt, cause: "incident" });
+    await recordAudit(tx, actor, { action: "incident.declared", entityType: "incident", entityId: incident.id, after: { ...input, startedAt } });
+    return { id: incident.id };
+  });
+}

@@ -1,0 +1,9 @@
+/** "1 day 7 h 35 min", "45 min", "less than a minute". Pure. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "less than a minute";
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days && `${days} ${days === 1 ? "day" : "days"}`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(" ");
+}

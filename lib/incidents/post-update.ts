@@ -1,0 +1,57 @@
+import { prisma } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { applyComponentChanges } from "./apply-component-changes";
+import { CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "./constants";
+import { fromDbIncidentStatus, toDbIncidentStatus } from "./convert";
+import { refreshIncident } from "./refresh-incident";
+import type { ComponentChange, PostUpdateInput } from "./schemas";
+import { assertUpdateTime } from "./timeline-rules";
+
+/**
+ * Posts a public update at a time that defaults to now and may be backdated.
+ * Its component changes take effect at that time. Closing it (resolved /
+ * completed) returns every affected component to operational unless the
+ * update says otherwise. Refuses updates to a closed incident.
+ */
+export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInput, now = new Date()): Promise<{ id: string; incidentId: string }> {
+  return prisma.$transaction(async (tx) => {
+    // Lock the incident: two operators resolving at once must not both succeed.
+    await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${input.incidentId} FOR UPDATE`;
+    const incident = await tx.incident.findUnique({ where: { id: input.incidentId }, include: { components: { select: { componentId: true } } } });
+    if (!incident) throw new NotFoundError("That incident no longer exists.");
+    const current = fromDbIncidentStatus(incident.status);
+    if (CLOSED_STATUSES.includes(current)) {
+      throw new ConflictError(`This ${incident.kind === "MAINTENANCE" ? "maintenance is completed" : "incident is resolved"}. Add an internal note instead, or declare a new incident.`);
+    }
+    const allowed: readonly string[] = incident.kind === "MAINTENANCE" ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
+    if (!allowed.includes(input.status)) {
+      throw new ValidationError("That status does not apply here.", { status: [`Choose one of: ${allowed.join(", ")}.`] });
+    }
+    const publishedAt = input.publishedAt ?? now;
+    assertUpdateTime(publishedAt, incident.kind === "MAINTENANCE" ? new Date(Math.min(incident.createdAt.getTime(), incident.startedAt.getTime())) : incident.startedAt, now);
+    const changes = withDefaultChanges(input, incident.kind, incident.components.map((link) => link.componentId));
+    const update = await tx.incidentUpdate.create({
+      data: {
+        incidentId: incident.id,
+        status: toDbIncidentStatus(input.status),
+        message: input.message,
+        publishedAt,
+        authorId: actor.id,
+        componentChanges: changes.length ? changes : undefined,
+      },
+    });
+    await applyComponentChanges(tx, { incidentId: incident.id, changes, at: publishedAt, cause: incident.kind === "MAINTENANCE" ? "maintenance" : "incident" });
+    await refreshIncident(tx, incident.id);
+    await recordAudit(tx, actor, { action: "incident.update_posted", entityType: "incident", entityId: incident.id, after: { updateId: update.id, ...input, publishedAt } });
+    return { id: update.id, incidentId: incident.id };
+  });
+}
+
+/** Closing returns affected components to operational; maintenance starting puts them under maintenance. Explicit changes win. */
+function withDefaultChanges(input: PostUpdateInput, kind: string, affectedIds: string[]): ComponentChange[] {
+  const explicit = new Map(input.components.map((change) => [change.componentId, change]));
+  const defaultStatus = CLOSED_STATUSES.includes(input.status) ? "operational" : kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null;
+  if (defaultStatus) for (const componentId of affectedIds) if (!explicit.has(componentId)) explicit.set(componentId, { componentId, status: defaultStatus });
+  return [...explicit.values()];
+}

@@ -1,0 +1,35 @@
+import { prisma } from "../db";
+import { ValidationError } from "../errors";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import type { ScheduleMaintenanceInput } from "./schemas";
+
+/**
+ * Schedules maintenance: an incident of kind maintenance with a planned
+ * window. The clock (advanceMaintenance) starts and completes it.
+ */
+export async function scheduleMaintenance(actor: AuditActor, input: ScheduleMaintenanceInput, now = new Date()): Promise<{ id: string }> {
+  if (input.scheduledEnd <= now) {
+    throw new ValidationError("The window is over.", { scheduledEnd: ["The window has already ended. Choose an end in the future (UTC)."] });
+  }
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.component.count({ where: { id: { in: input.componentIds } } });
+    if (found !== new Set(input.componentIds).size) {
+      throw new ValidationError("Some components no longer exist.", { components: ["A chosen component no longer exists. Reload the page and choose again."] });
+    }
+    const maintenance = await tx.incident.create({
+      data: {
+        kind: "MAINTENANCE",
+        title: input.title,
+        impact: "NONE",
+        status: "SCHEDULED",
+        startedAt: input.scheduledStart,
+        scheduledStart: input.scheduledStart,
+        scheduledEnd: input.scheduledEnd,
+        components: { create: input.componentIds.map((componentId) => ({ componentId, status: "UNDER_MAINTENANCE" as const })) },
+        updates: { create: { status: "SCHEDULED", message: input.message, publishedAt: now < input.scheduledStart ? now : input.scheduledStart, authorId: actor.id } },
+      },
+    });
+    await recordAudit(tx, actor, { action: "maintenance.scheduled", entityType: "incident", entityId: maintenance.id, after: input });
+    return { id: maintenance.id };
+  });
+}

@@ -1,0 +1,32 @@
+// The one Markdown renderer: every operator-written text (incident updates,
+// postmortems, banners, emails) goes through here. Pure; no database.
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  // Headings inside an update must not outrank the page's own.
+  transformTags: {
+    h1: "h3",
+    h2: "h3",
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer nofollow" } }),
+  },
+  disallowedTagsMode: "escape",
+};
+
+/** Markdown to safe HTML: scripts, event handlers, iframes and javascript: links never survive. */
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown) as string;
+  return sanitizeHtml(html, ALLOWED);
+}
+
+/** Plain text of a Markdown message, for feeds, titles and text emails. */
+export function markdownToText(markdown: string): string {
+  const html = marked.parse(markdown) as string;
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
+}
