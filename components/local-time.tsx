@@ -10,12 +10,10 @@ function formatUtc(iso: string, style: Style): string {
 }
 
 function formatLocal(date: Date, style: Style): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === "date"
-      ? { dateStyle: "medium" }
-      : style === "time"
-        ? { timeStyle: "short", timeZoneName: "short" }
-        : { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" };
+  // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
+  const datePart: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric" };
+  const time: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+  const options = style === "date" ? datePart : style === "time" ? time : { ...datePart, ...time };
   return new Intl.DateTimeFormat(undefined, options).format(date);
 }
 

@@ -79,7 +79,11 @@ export default async function StatusPage() {
           <p className="text-slate-600 dark:text-slate-300">No incidents in the last {RECENT_DAYS} days.</p>
         ) : (
           <ul className="space-y-3">
-            {view.recentIncidents.map((incident) => <IncidentCard key={incident.id} incident={incident} />)}
+            {view.recentIncidents.map((incident) => (
+              <li key={incident.id}>
+                <IncidentCard incident={incident} />
+              </li>
+            ))}
           </ul>
         )}
         <p className="mt-4 text-sm">

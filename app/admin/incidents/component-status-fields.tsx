@@ -31,16 +31,24 @@ export function ComponentStatusFields({
       {groups.map((group) => (
         <div key={group ?? "ungrouped"}>
           {group && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</p>}
-          <div className="grid gap-2 sm:grid-cols-2">
+          <div className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-2">
             {components
               .filter((component) => component.groupName === group)
               .map((component) => (
-                <label key={component.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
-                  <span>
-                    {component.name}
-                    <span className="block text-xs text-slate-500">now: {COMPONENT_STATUS_LABELS[component.current]}</span>
+                <div key={component.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
+                  <span className="min-w-0">
+                    <label htmlFor={`component-${component.id}`}>{component.name}</label>
+                    <span id={`component-${component.id}-now`} className="block text-xs text-slate-500">
+                      now: {COMPONENT_STATUS_LABELS[component.current]}
+                    </span>
                   </span>
-                  <select name={`component:${component.id}`} defaultValue={values?.[`component:${component.id}`] ?? defaults[component.id] ?? ""} className={selectClasses}>
+                  <select
+                    id={`component-${component.id}`}
+                    name={`component:${component.id}`}
+                    aria-describedby={`component-${component.id}-now`}
+                    defaultValue={values?.[`component:${component.id}`] ?? defaults[component.id] ?? ""}
+                    className={selectClasses}
+                  >
                     <option value="">{emptyLabel}</option>
                     {COMPONENT_STATUSES.map((status) => (
                       <option key={status} value={status}>
@@ -48,7 +56,7 @@ export function ComponentStatusFields({
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
               ))}
           </div>
         </div>
