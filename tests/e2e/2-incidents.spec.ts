@@ -63,7 +63,7 @@ test("updates, one backdated, and an internal note: customers see the updates in
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByText("Update posted. It is on the status page now.")).toBeVisible();
 
-  await page.getByLabel("Internal note").fill("Suspect the cache cluster; paging Sam.");
+  await page.getByLabel("Note (operators only)").fill("Suspect the cache cluster; paging Sam.");
   await page.getByRole("button", { name: "Add internal note" }).click();
   await expect(page.getByText("Internal note added. Customers do not see it.")).toBeVisible();
   await page.reload();

@@ -79,7 +79,7 @@ export function AddNoteForm({ incidentId }: { incidentId: string }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <TextAreaField name="message" id="note-message" label="Internal note" rows={3} required defaultValue={values?.message} errors={errors?.message} hint="Only operators see notes: never the status page, feeds, the API or email." />
+      <TextAreaField name="message" id="note-message" label="Note (operators only)" rows={3} required defaultValue={values?.message} errors={errors?.message} hint="Only operators see notes: never the status page, feeds, the API or email." />
       <TextField name="publishedAt" id="note-time" label="Time of the note (UTC)" type="datetime-local" defaultValue={values?.publishedAt} errors={errors?.publishedAt} />
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
