@@ -16,11 +16,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           )}
         </Link>
         <nav aria-label="Status page" className="flex gap-4 text-sm font-medium">
-          <Link href="/history" className="text-[var(--brand)] underline underline-offset-2">
+          <Link href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
           </Link>
           {settings.supportEmail && (
-            <a href={`mailto:${settings.supportEmail}`} className="text-[var(--brand)] underline underline-offset-2">
+            <a href={`mailto:${settings.supportEmail}`} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
               Contact support
             </a>
           )}

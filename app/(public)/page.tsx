@@ -87,7 +87,7 @@ export default async function StatusPage() {
           </ul>
         )}
         <p className="mt-4 text-sm">
-          <Link href="/history" className="text-[var(--brand)] underline underline-offset-2">
+          <Link href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
           </Link>
         </p>

@@ -1,15 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/use-action-form";
 import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
 import { NewPasswordFields } from "@/components/new-password-fields";
-import type { ActionResult } from "@/lib/action-result";
 import { createFirstAdminAction } from "./actions";
 
 export function SetupForm() {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(createFirstAdminAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { state, formAction, isPending, errors, values } = useActionForm(createFirstAdminAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />

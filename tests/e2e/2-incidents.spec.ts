@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { ADMIN, expect, screenshot, signIn, test } from "./fixtures";
+import { expect, openAdminPage, screenshot, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,11 +14,7 @@ function utcInput(date: Date): string {
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  // A page from an explicit context: axe-core's Playwright integration needs one.
-  const context = await browser.newContext({ baseURL: process.env.CANDOR_E2E_BASE_URL });
-  page = await context.newPage();
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/admin$/);
+  page = await openAdminPage(browser);
 });
 
 test.afterAll(async () => {

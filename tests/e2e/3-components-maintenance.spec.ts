@@ -1,15 +1,12 @@
 import type { Page } from "@playwright/test";
-import { ADMIN, expect, signIn, test, screenshot } from "./fixtures";
+import { expect, openAdminPage, screenshot, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: process.env.CANDOR_E2E_BASE_URL });
-  page = await context.newPage();
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/admin$/);
+  page = await openAdminPage(browser);
 });
 
 test.afterAll(async () => {

@@ -1,5 +1,5 @@
 import { mkdir } from "node:fs/promises";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 
@@ -24,4 +24,16 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * A page signed in as the admin, in its own context (axe-core needs an
+ * explicit context), shared by a serial file's tests. Close its context after.
+ */
+export async function openAdminPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.CANDOR_E2E_BASE_URL });
+  const page = await context.newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
 }

@@ -51,8 +51,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </section>
       ))}
       <nav aria-label="History pages" className="mt-8 flex justify-between text-sm">
-        {page > 1 ? <Link href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] underline">Newer</Link> : <span />}
-        {hasMore && <Link href={`/history?page=${page + 1}`} className="text-[var(--brand)] underline">Older</Link>}
+        {page > 1 ? <Link href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Newer</Link> : <span />}
+        {hasMore && <Link href={`/history?page=${page + 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Older</Link>}
       </nav>
     </>
   );

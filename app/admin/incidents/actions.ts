@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { requireOperator } from "@/lib/auth/session";
+import { runAction } from "../run-action";
 import { addInternalNote } from "@/lib/incidents/add-note";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { deleteIncidentUpdate } from "@/lib/incidents/delete-update";
@@ -27,10 +28,9 @@ function fields(formData: FormData) {
   return { ...Object.fromEntries(formData), components: componentChangesFromForm(formData) };
 }
 
-/** Public pages read the database per request today; this keeps Next's router cache honest too. */
-function refreshPages(incidentId?: string) {
+/** Every page may show an incident: refresh them all. */
+function refreshPages() {
   revalidatePath("/", "layout");
-  if (incidentId) revalidatePath(`/admin/incidents/${incidentId}`);
 }
 
 export async function declareIncidentAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -47,56 +47,20 @@ export async function declareIncidentAction(_previous: ActionResult | null, form
   redirect(`/admin/incidents/${incidentId}?declared=1`);
 }
 
-export async function postUpdateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = postUpdateSchema.safeParse(fields(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("incidents:write");
-    await postIncidentUpdate(operator, parsed.data);
-    refreshPages(parsed.data.incidentId);
-    return { ok: true, data: undefined, message: "Update posted. It is on the status page now." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function postUpdateAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: postUpdateSchema, formData, input: fields(formData), permission: "incidents:write", work: postIncidentUpdate, message: "Update posted. It is on the status page now." });
 }
 
-export async function addNoteAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = addNoteSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("incidents:write");
-    await addInternalNote(operator, parsed.data);
-    refreshPages(parsed.data.incidentId);
-    return { ok: true, data: undefined, message: "Internal note added. Customers do not see it." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function addNoteAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: addNoteSchema, formData, permission: "incidents:write", work: addInternalNote, message: "Internal note added. Customers do not see it.", revalidate: ["/admin/incidents"] });
 }
 
-export async function editUpdateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = editUpdateSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("incidents:write");
-    const { incidentId } = await editIncidentUpdate(operator, parsed.data);
-    refreshPages(incidentId);
-    return { ok: true, data: undefined, message: "Saved; the page marks it edited." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function editUpdateAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: editUpdateSchema, formData, permission: "incidents:write", work: editIncidentUpdate, message: "Saved; the page marks it edited." });
 }
 
-export async function deleteUpdateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = updateIdSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("incidents:delete");
-    const { incidentId } = await deleteIncidentUpdate(operator, parsed.data.updateId);
-    refreshPages(incidentId);
-    return { ok: true, data: undefined, message: "Deleted." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function deleteUpdateAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: updateIdSchema, formData, permission: "incidents:delete", work: (operator, input) => deleteIncidentUpdate(operator, input.updateId), message: "Deleted." });
 }
 
 export async function scheduleMaintenanceAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -113,15 +77,6 @@ export async function scheduleMaintenanceAction(_previous: ActionResult | null, 
   redirect(`/admin/incidents/${maintenanceId}`);
 }
 
-export async function extendMaintenanceAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = extendMaintenanceSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("incidents:write");
-    await extendMaintenance(operator, parsed.data);
-    refreshPages(parsed.data.incidentId);
-    return { ok: true, data: undefined, message: "Window changed." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function extendMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: extendMaintenanceSchema, formData, permission: "incidents:write", work: extendMaintenance, message: "Window changed." });
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionForm } from "@/components/use-action-form";
+import { useRef } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
-import type { ActionResult } from "@/lib/action-result";
 import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { declareIncidentAction } from "./actions";
@@ -12,9 +12,7 @@ import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./
 const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
 
 export function DeclareIncidentForm({ components, templates }: { components: ComponentChoice[]; templates: IncidentTemplateView[] }) {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(declareIncidentAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { state, formAction, isPending, errors, values } = useActionForm(declareIncidentAction);
   const form = useRef<HTMLFormElement>(null);
 
   function applyTemplate(templateId: string) {

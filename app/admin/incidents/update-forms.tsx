@@ -1,24 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/use-action-form";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
-import type { ActionResult } from "@/lib/action-result";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, MAINTENANCE_STATUSES } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { addNoteAction, deleteUpdateAction, editUpdateAction, extendMaintenanceAction, postUpdateAction } from "./actions";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
-
-function useForm(action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>) {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(action, null);
-  return {
-    state,
-    formAction,
-    isPending,
-    errors: state && !state.ok ? state.fieldErrors : undefined,
-    values: state && !state.ok ? state.values : undefined,
-  };
-}
 
 export function PostUpdateForm(props: {
   incidentId: string;
@@ -28,7 +16,7 @@ export function PostUpdateForm(props: {
   others: ComponentChoice[];
   templates: IncidentTemplateView[];
 }) {
-  const { state, formAction, isPending, errors, values } = useForm(postUpdateAction);
+  const { state, formAction, isPending, errors, values } = useActionForm(postUpdateAction);
   const statuses = props.kind === "maintenance" ? MAINTENANCE_STATUSES.filter((status) => status !== "scheduled") : INCIDENT_STATUSES;
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -75,7 +63,7 @@ export function PostUpdateForm(props: {
 }
 
 export function AddNoteForm({ incidentId }: { incidentId: string }) {
-  const { state, formAction, isPending, errors, values } = useForm(addNoteAction);
+  const { state, formAction, isPending, errors, values } = useActionForm(addNoteAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />
@@ -90,7 +78,7 @@ export function AddNoteForm({ incidentId }: { incidentId: string }) {
 }
 
 export function EditUpdateForm({ updateId, message }: { updateId: string; message: string }) {
-  const { state, formAction, isPending, errors } = useForm(editUpdateAction);
+  const { state, formAction, isPending, errors } = useActionForm(editUpdateAction);
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-xs font-semibold text-blue-700 dark:text-blue-400">Edit text</summary>
@@ -107,7 +95,7 @@ export function EditUpdateForm({ updateId, message }: { updateId: string; messag
 }
 
 export function DeleteUpdateForm({ updateId }: { updateId: string }) {
-  const { state, formAction, isPending } = useForm(deleteUpdateAction);
+  const { state, formAction, isPending } = useActionForm(deleteUpdateAction);
   return (
     <form
       action={formAction}
@@ -126,7 +114,7 @@ export function DeleteUpdateForm({ updateId }: { updateId: string }) {
 }
 
 export function ExtendMaintenanceForm({ incidentId, scheduledEnd }: { incidentId: string; scheduledEnd: string }) {
-  const { state, formAction, isPending, errors } = useForm(extendMaintenanceAction);
+  const { state, formAction, isPending, errors } = useActionForm(extendMaintenanceAction);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />

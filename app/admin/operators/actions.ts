@@ -8,6 +8,7 @@ import { removeOperator } from "@/lib/auth/remove-operator";
 import { revokeInvitation } from "@/lib/auth/revoke-invitation";
 import { changeRoleSchema, invitationIdSchema, inviteOperatorSchema, operatorIdSchema } from "@/lib/auth/schemas";
 import { requireOperator } from "@/lib/auth/session";
+import { runAction } from "../run-action";
 
 export async function inviteOperatorAction(_previous: ActionResult<{ url: string }> | null, formData: FormData): Promise<ActionResult<{ url: string }>> {
   const parsed = inviteOperatorSchema.safeParse(Object.fromEntries(formData));
@@ -22,41 +23,14 @@ export async function inviteOperatorAction(_previous: ActionResult<{ url: string
   }
 }
 
-export async function changeRoleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("operators:manage");
-    await changeOperatorRole(operator, parsed.data);
-    revalidatePath("/admin/operators");
-    return { ok: true, data: undefined, message: "Role saved." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function changeRoleAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: changeRoleSchema, formData, permission: "operators:manage", work: changeOperatorRole, message: "Role saved.", revalidate: ["/admin/operators"] });
 }
 
-export async function removeOperatorAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = operatorIdSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("operators:manage");
-    await removeOperator(operator, parsed.data.operatorId);
-    revalidatePath("/admin/operators");
-    return { ok: true, data: undefined, message: "Operator removed." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function removeOperatorAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: operatorIdSchema, formData, permission: "operators:manage", work: (operator, input) => removeOperator(operator, input.operatorId), message: "Operator removed.", revalidate: ["/admin/operators"] });
 }
 
-export async function revokeInvitationAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = invitationIdSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  try {
-    const operator = await requireOperator("operators:manage");
-    await revokeInvitation(operator, parsed.data.invitationId);
-    revalidatePath("/admin/operators");
-    return { ok: true, data: undefined, message: "Invitation revoked." };
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
+export async function revokeInvitationAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: invitationIdSchema, formData, permission: "operators:manage", work: (operator, input) => revokeInvitation(operator, input.invitationId), message: "Invitation revoked.", revalidate: ["/admin/operators"] });
 }

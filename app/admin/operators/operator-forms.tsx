@@ -1,5 +1,6 @@
 "use client";
 
+import { useActionForm } from "@/components/use-action-form";
 import { startTransition, useActionState, useEffect, useState } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import type { ActionResult } from "@/lib/action-result";
@@ -9,9 +10,7 @@ import { changeRoleAction, inviteOperatorAction, removeOperatorAction, revokeInv
 const ROLE_OPTIONS = OPERATOR_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export function InviteOperatorForm() {
-  const [state, formAction, isPending] = useActionState<ActionResult<{ url: string }> | null, FormData>(inviteOperatorAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { state, formAction, isPending, errors, values } = useActionForm(inviteOperatorAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">

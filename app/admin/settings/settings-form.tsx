@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/use-action-form";
 import { FormMessage, TextField, buttonClasses, Field } from "@/components/form-controls";
-import type { ActionResult } from "@/lib/action-result";
 import type { PageSettings } from "@/lib/settings/queries";
 import { updateSettingsAction } from "./actions";
 
 export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageSettings; timeZones: string[]; canEdit: boolean }) {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(updateSettingsAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  // After a failed save, show what was typed; otherwise the saved settings.
-  const values = state && !state.ok ? state.values : undefined;
+    // After a failed save, show what was typed; otherwise the saved settings.
+const { state, formAction, isPending, errors, values } = useActionForm(updateSettingsAction);
   const value = (field: keyof PageSettings) => values?.[field] ?? String(settings[field] ?? "");
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useActionForm } from "@/components/use-action-form";
 import { useActionState } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
@@ -8,9 +9,7 @@ import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS } from "@/lib/incidents/const
 import { createTemplateAction, deleteTemplateAction } from "./actions";
 
 export function CreateTemplateForm() {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(createTemplateAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { state, formAction, isPending, errors, values } = useActionForm(createTemplateAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="name" label="Template name" required defaultValue={values?.name} errors={errors?.name} hint="How operators find it, e.g. “Database degraded”." />

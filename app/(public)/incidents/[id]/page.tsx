@@ -26,7 +26,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
   return (
     <article>
       <p className="text-sm">
-        <Link href="/" className="text-[var(--brand)] underline underline-offset-2">
+        <Link href="/" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
           ← Current status
         </Link>
       </p>

@@ -1,16 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionForm } from "@/components/use-action-form";
 import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
-import type { ActionResult } from "@/lib/action-result";
 import { scheduleMaintenanceAction } from "../../incidents/actions";
 import type { ComponentChoice } from "../../incidents/component-status-fields";
 
 export function ScheduleMaintenanceForm({ components }: { components: ComponentChoice[] }) {
-  const [state, formAction, isPending] = useActionState<ActionResult | null, FormData>(scheduleMaintenanceAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
+  const { state, formAction, isPending, errors, values } = useActionForm(scheduleMaintenanceAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="title" label="Title" required defaultValue={values?.title} errors={errors?.title} hint="e.g. “Database upgrade”." />
