@@ -2,6 +2,7 @@ import { prisma } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { applyComponentChanges } from "./apply-component-changes";
 import { refreshIncident } from "./refresh-incident";
+import { statusesAfterClosing } from "./status-after-closing";
 
 export const MAINTENANCE_STARTED_MESSAGE = "Scheduled maintenance is in progress. We will post an update when it is complete.";
 export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
@@ -34,7 +35,6 @@ interface Step {
   status: "IN_PROGRESS" | "COMPLETED";
   at: Date;
   message: string;
-  componentStatus: "under_maintenance" | "operational";
 }
 
 async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
@@ -46,13 +46,19 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
     const startDue = maintenance.status === "SCHEDULED" && maintenance.scheduledStart! <= now;
     const isRunning = startDue || maintenance.status === "IN_PROGRESS" || maintenance.status === "VERIFYING";
     const steps: Step[] = [];
-    if (startDue) steps.push({ status: "IN_PROGRESS", at: maintenance.scheduledStart!, message: MAINTENANCE_STARTED_MESSAGE, componentStatus: "under_maintenance" });
+    if (startDue) steps.push({ status: "IN_PROGRESS", at: maintenance.scheduledStart!, message: MAINTENANCE_STARTED_MESSAGE });
     // A window that began and ended while the clock did not run gets both steps.
     if (isRunning && maintenance.scheduledEnd! <= now) {
-      steps.push({ status: "COMPLETED", at: maintenance.scheduledEnd!, message: MAINTENANCE_COMPLETED_MESSAGE, componentStatus: "operational" });
+      steps.push({ status: "COMPLETED", at: maintenance.scheduledEnd!, message: MAINTENANCE_COMPLETED_MESSAGE });
     }
+    const componentIds = maintenance.components.map(({ componentId }) => componentId);
+    const afterCompletion = await statusesAfterClosing(tx, incidentId, componentIds);
     for (const step of steps) {
-      const changes = maintenance.components.map(({ componentId }) => ({ componentId, status: step.componentStatus }));
+      const changes = componentIds.map((componentId) => ({
+        componentId,
+        // Completion returns each component to what other open incidents hold it in.
+        status: step.status === "COMPLETED" ? afterCompletion.get(componentId)! : ("under_maintenance" as const),
+      }));
       await tx.incidentUpdate.create({ data: { incidentId, status: step.status, message: step.message, publishedAt: step.at, componentChanges: changes.length ? changes : undefined } });
       await applyComponentChanges(tx, { incidentId, changes, at: step.at, cause: "maintenance" });
       await recordAudit(tx, null, { action: "maintenance.advanced", entityType: "incident", entityId: incidentId, after: { status: step.status.toLowerCase(), at: step.at } });

@@ -5,6 +5,8 @@ import { applyComponentChanges } from "./apply-component-changes";
 import { CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "./constants";
 import { fromDbIncidentStatus, toDbIncidentStatus } from "./convert";
 import { refreshIncident } from "./refresh-incident";
+import { statusesAfterClosing } from "./status-after-closing";
+import type { ComponentStatus } from "../components/constants";
 import type { ComponentChange, PostUpdateInput } from "./schemas";
 import { assertUpdateTime } from "./timeline-rules";
 
@@ -30,7 +32,10 @@ export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInp
     }
     const publishedAt = input.publishedAt ?? now;
     assertUpdateTime(publishedAt, incident.kind === "MAINTENANCE" ? new Date(Math.min(incident.createdAt.getTime(), incident.startedAt.getTime())) : incident.startedAt, now);
-    const changes = withDefaultChanges(input, incident.kind, incident.components.map((link) => link.componentId));
+    const affectedIds = incident.components.map((link) => link.componentId);
+    const isClosing = CLOSED_STATUSES.includes(input.status);
+    const closingStatuses = isClosing ? await statusesAfterClosing(tx, incident.id, affectedIds) : new Map<string, ComponentStatus>();
+    const changes = withDefaultChanges(input, incident.kind, affectedIds, closingStatuses);
     const update = await tx.incidentUpdate.create({
       data: {
         incidentId: incident.id,
@@ -48,10 +53,17 @@ export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInp
   });
 }
 
-/** Closing returns affected components to operational; maintenance starting puts them under maintenance. Explicit changes win. */
-function withDefaultChanges(input: PostUpdateInput, kind: string, affectedIds: string[]): ComponentChange[] {
+/**
+ * Closing returns affected components to operational (or to what another open
+ * incident holds them in); maintenance starting puts them under maintenance.
+ * Changes the operator chose win.
+ */
+function withDefaultChanges(input: PostUpdateInput, kind: string, affectedIds: string[], closingStatuses: Map<string, ComponentStatus>): ComponentChange[] {
   const explicit = new Map(input.components.map((change) => [change.componentId, change]));
-  const defaultStatus = CLOSED_STATUSES.includes(input.status) ? "operational" : kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null;
-  if (defaultStatus) for (const componentId of affectedIds) if (!explicit.has(componentId)) explicit.set(componentId, { componentId, status: defaultStatus });
+  for (const componentId of affectedIds) {
+    if (explicit.has(componentId)) continue;
+    const status = closingStatuses.get(componentId) ?? (kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null);
+    if (status) explicit.set(componentId, { componentId, status });
+  }
   return [...explicit.values()];
 }

@@ -120,6 +120,27 @@ describe("bad incident input", () => {
   });
 });
 
+describe("overlapping incidents", () => {
+  it("closing one leaves the component in the status the other still holds it in", async () => {
+    const now = t("2026-11-29T12:00:00Z");
+    const dashboard = (await createComponent(actor, { name: "Dashboard", isVisible: true })).id;
+    await prisma.componentStatusInterval.updateMany({ where: { componentId: dashboard }, data: { startedAt: t("2026-11-01T00:00:00Z") } });
+    const first = await declareIncident(actor, { title: "Slow charts", impact: "minor", status: "investigating", message: "Slow.", startedAt: t("2026-11-29T10:00:00Z"), components: [{ componentId: dashboard, status: "degraded_performance" }] }, now);
+    const second = await declareIncident(actor, { title: "Dashboard down", impact: "major", status: "investigating", message: "Down.", startedAt: t("2026-11-29T10:30:00Z"), components: [{ componentId: dashboard, status: "major_outage" }] }, now);
+
+    await postIncidentUpdate(actor, { incidentId: first.id, status: "resolved", message: "Charts are fast again.", publishedAt: t("2026-11-29T11:00:00Z"), components: [] }, now);
+    expect((await prisma.component.findUniqueOrThrow({ where: { id: dashboard } })).status).toBe("MAJOR_OUTAGE");
+
+    await postIncidentUpdate(actor, { incidentId: second.id, status: "resolved", message: "Back.", publishedAt: t("2026-11-29T11:30:00Z"), components: [] }, now);
+    expect(await intervalsOf(dashboard)).toEqual([
+      ["OPERATIONAL", "2026-11-01T00:00:00.000Z", "2026-11-29T10:00:00.000Z"],
+      ["DEGRADED_PERFORMANCE", "2026-11-29T10:00:00.000Z", "2026-11-29T10:30:00.000Z"],
+      ["MAJOR_OUTAGE", "2026-11-29T10:30:00.000Z", "2026-11-29T11:30:00.000Z"],
+      ["OPERATIONAL", "2026-11-29T11:30:00.000Z", null],
+    ]);
+  });
+});
+
 describe("scheduled maintenance", () => {
   it("starts and completes by the clock, with components under maintenance during the window", async () => {
     const now = new Date();
