@@ -8,6 +8,7 @@ const ITEMS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/incidents", label: "Incidents" },
   { href: "/admin/components", label: "Components" },
+  { href: "/admin/banner", label: "Sign-in banner" },
   { href: "/admin/operators", label: "Operators" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },

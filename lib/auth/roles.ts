@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "incidents:write": RESPONDERS,
   "incidents:delete": ADMINS,
   "components:write": RESPONDERS,
+  "banner:write": RESPONDERS,
   "operators:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,

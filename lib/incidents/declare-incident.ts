@@ -1,6 +1,7 @@
 import { prisma } from "../db";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { toDbImpact } from "../components/convert";
+import { writeBannerVersion } from "../banner/publish-banner";
 import { applyComponentChanges } from "./apply-component-changes";
 import { toDbIncidentStatus } from "./convert";
 import type { DeclareIncidentInput } from "./schemas";
@@ -9,8 +10,9 @@ import { assertUpdateTime } from "./timeline-rules";
 /**
  * Opens an incident with its first public update and puts the affected
  * components in their statuses from the start time, which may lie in the past.
+ * Optionally publishes the sign-in banner in the same transaction.
  */
-export async function declareIncident(actor: AuditActor, input: DeclareIncidentInput, now = new Date()): Promise<{ id: string }> {
+export async function declareIncident(actor: AuditActor, input: Omit<DeclareIncidentInput, "setBanner"> & { setBanner?: boolean }, now = new Date()): Promise<{ id: string }> {
   const startedAt = input.startedAt ?? now;
   assertUpdateTime(startedAt, new Date(0), now, "startedAt");
   return prisma.$transaction(async (tx) => {
@@ -32,6 +34,10 @@ export async function declareIncident(actor: AuditActor, input: DeclareIncidentI
       },
     });
     await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components, at: startedAt, cause: "incident" });
+    if (input.setBanner && input.bannerMessage) {
+      const severity = input.impact === "critical" ? "critical" : input.impact === "none" ? "info" : "warning";
+      await writeBannerVersion(tx, actor, { kind: "publish", input: { message: input.bannerMessage, severity, incidentId: incident.id } });
+    }
     await recordAudit(tx, actor, { action: "incident.declared", entityType: "incident", entityId: incident.id, after: { ...input, startedAt } });
     return { id: incident.id };
   });

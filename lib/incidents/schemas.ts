@@ -34,14 +34,19 @@ export type ComponentChange = z.infer<typeof componentChangeSchema>;
 
 export const impactSchema = z.enum(INCIDENT_IMPACTS, { error: "Choose the impact: none, minor, major or critical." });
 
-export const declareIncidentSchema = z.object({
-  title: titleSchema,
-  impact: impactSchema,
-  status: z.enum(["investigating", "identified", "monitoring"], { error: "Choose investigating, identified or monitoring." }),
-  message: messageSchema,
-  startedAt: optionalTime,
-  components: z.array(componentChangeSchema).max(500),
-});
+export const declareIncidentSchema = z
+  .object({
+    title: titleSchema,
+    impact: impactSchema,
+    status: z.enum(["investigating", "identified", "monitoring"], { error: "Choose investigating, identified or monitoring." }),
+    message: messageSchema,
+    startedAt: optionalTime,
+    components: z.array(componentChangeSchema).max(500),
+    /** Also publish the sign-in banner, linked to this incident. */
+    setBanner: z.preprocess((value) => value === "on" || value === true, z.boolean()).default(false),
+    bannerMessage: z.preprocess(emptyToUndefined, z.string().trim().max(500, "Keep the banner message to 500 characters.").optional()),
+  })
+  .refine((input) => !input.setBanner || input.bannerMessage, { message: "Write the banner's message, or untick “Also set the sign-in banner”.", path: ["bannerMessage"] });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
 export const postUpdateSchema = z.object({

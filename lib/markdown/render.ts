@@ -30,3 +30,22 @@ export function markdownToText(markdown: string): string {
   const html = marked.parse(markdown) as string;
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
 }
+
+const INLINE: sanitizeHtml.IOptions = {
+  allowedTags: ["strong", "em", "a", "code"],
+  allowedAttributes: { a: ["href", "rel"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: { a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer nofollow" } }) },
+  disallowedTagsMode: "escape",
+};
+
+/** One line of Markdown (bold, italics, links, code) as safe HTML without a paragraph: banners. */
+export function renderInlineMarkdown(markdown: string): string {
+  return sanitizeHtml(marked.parseInline(markdown) as string, INLINE);
+}
+
+/** Plain text of one line of Markdown. */
+export function inlineMarkdownToText(markdown: string): string {
+  return sanitizeHtml(marked.parseInline(markdown) as string, { allowedTags: [], allowedAttributes: {} }).trim();
+}

@@ -66,10 +66,14 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
         hint="Leave empty for now. Set an earlier time when you record an incident after the fact."
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          <p className="font-medium">Sign-in banner</p>
-          <p>Setting your product’s sign-in banner from here arrives with the banner feature.</p>
-        </div>
+        <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+          <legend className="px-1 font-medium">Sign-in banner</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="setBanner" defaultChecked={values?.setBanner === "on"} />
+            Also set the sign-in banner
+          </label>
+          <TextField name="bannerMessage" label="Banner message" maxLength={500} defaultValue={values?.bannerMessage} errors={errors?.bannerMessage} hint="Shown on your product's login page, linked to this incident." />
+        </fieldset>
         <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <p className="font-medium">Notify subscribers</p>
           <p>Emailing subscribers from here arrives with subscriptions.</p>

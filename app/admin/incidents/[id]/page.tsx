@@ -35,9 +35,16 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
         </p>
       )}
       <PageHeader title={incident.title} description={<span className="flex flex-wrap items-center gap-2"><IncidentStatusLabel status={incident.status} />{incident.kind === "incident" ? `Impact: ${IMPACT_LABELS[incident.impact]}` : "Scheduled maintenance"}{incident.isDemo && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Demo</span>}</span>}>
-        <Link href={`/incidents/${incident.id}`} className="text-sm text-blue-700 underline dark:text-blue-400">
-          Public page
-        </Link>
+        <div className="flex gap-4 text-sm">
+          {hasPermission(operator.role, "banner:write") && incident.kind === "incident" && (
+            <Link href={`/admin/banner?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
+              Set banner from this incident
+            </Link>
+          )}
+          <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
+            Public page
+          </Link>
+        </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Panel title="Timeline">

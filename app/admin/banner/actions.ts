@@ -1,0 +1,28 @@
+"use server";
+
+import type { ActionResult } from "@/lib/action-result";
+import { publishBanner, republishBannerVersion } from "@/lib/banner/publish-banner";
+import { bannerSchema, bannerVersionIdSchema } from "@/lib/banner/schemas";
+import { requireOperator } from "@/lib/auth/session";
+import { renderInlineMarkdown } from "@/lib/markdown/render";
+import { BANNER_MESSAGE_MAX } from "@/lib/banner/constants";
+import { z } from "zod";
+import { runAction } from "../run-action";
+
+export async function publishBannerAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: bannerSchema, formData, permission: "banner:write", work: (operator, input) => publishBanner(operator, { kind: "publish", input }), message: "Published. Login pages show it within a minute." });
+}
+
+export async function clearBannerAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: z.object({}), formData, permission: "banner:write", work: (operator) => publishBanner(operator, { kind: "clear" }), message: "Cleared. Login pages stop showing it within a minute." });
+}
+
+export async function republishBannerAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({ schema: bannerVersionIdSchema, formData, permission: "banner:write", work: (operator, input) => republishBannerVersion(operator, input.versionId), message: "Published again as a new version." });
+}
+
+/** The message as the embed will show it, for the live preview. */
+export async function previewBannerAction(message: string): Promise<string> {
+  await requireOperator("banner:write");
+  return renderInlineMarkdown(String(message).slice(0, BANNER_MESSAGE_MAX));
+}
