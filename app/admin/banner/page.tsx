@@ -59,7 +59,7 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
         </Panel>
         {canWrite && (
           <Panel title={current && !current.isCleared ? "Amend the banner" : "Publish a banner"}>
-            <BannerForm key={current?.id ?? "none"} defaults={defaults} incidents={incidentChoices} isAmendment={Boolean(current && !current.isCleared)} />
+            <BannerForm defaults={defaults} incidents={incidentChoices} isAmendment={Boolean(current && !current.isCleared)} />
           </Panel>
         )}
         <Panel title="History">
