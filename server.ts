@@ -46,7 +46,10 @@ async function serve(env: Env): Promise<void> {
   const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const { answerBannerRequest } = await import("./lib/banner/node-handler");
   const server = http.createServer((request, response) => {
+    // Login pages everywhere poll the banner: answer it without Next's per-request cost.
+    if (answerBannerRequest(request, response)) return;
     request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
     void handle(request, response);
   });

@@ -1,22 +1,14 @@
-import { createHash } from "node:crypto";
-import { getPublicBanner } from "@/lib/banner/public-banner";
+import { BANNER_CORS_HEADERS, bannerHttpResponse } from "@/lib/banner/http-response";
 
 export const dynamic = "force-dynamic";
 
-const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Max-Age": "86400" };
-// Short: a new wording reaches login pages within seconds; stale copies may stand in while Candor is down.
-const CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30, stale-if-error=86400";
-
+// Candor's server answers this path itself before Next (server.ts); this
+// handler serves it under `next dev` and any other Next host.
 export async function GET(request: Request) {
-  const body = JSON.stringify({ banner: await getPublicBanner() });
-  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  const headers = { ...CORS, "Cache-Control": CACHE_CONTROL, ETag: etag, Vary: "Accept-Encoding" };
-  if (request.headers.get("if-none-match")?.split(",").some((tag) => tag.trim() === etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(body, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  const response = await bannerHttpResponse(request.headers.get("if-none-match"));
+  return new Response(response.body ? new Uint8Array(response.body) : null, { status: response.status, headers: response.headers });
 }
 
 export function OPTIONS() {
-  return new Response(null, { status: 204, headers: CORS });
+  return new Response(null, { status: 204, headers: BANNER_CORS_HEADERS });
 }
