@@ -1,5 +1,4 @@
 // The banner as products read it: /api/banner and the embed script.
-import { getEnv } from "../env";
 import { inlineMarkdownToText, renderInlineMarkdown } from "../markdown/render";
 import { getPageSettings } from "../settings/queries";
 import { findCurrentBanner } from "./queries";
@@ -33,15 +32,12 @@ export function toPublicBanner(version: BannerVersionView, publicUrl: string): P
   };
 }
 
-/** How long one instance reuses what it read: a spike costs one query a second, not one per request. */
-const CACHE_MS = 1_000;
-let cached: { at: number; current: BannerVersionView | null; publicUrl: string } | undefined;
-
-/** The banner showing now, or null. Scheduled banners appear and disappear by the clock. */
+/**
+ * The banner showing now, or null; scheduled banners appear and disappear by
+ * the clock. One query: callers on the hot path reuse the answer
+ * (http-response.ts rebuilds it at most once a second).
+ */
 export async function getPublicBanner(now = new Date()): Promise<PublicBanner | null> {
-  if (!cached || now.getTime() - cached.at > CACHE_MS || now.getTime() < cached.at) {
-    const [current, settings] = await Promise.all([findCurrentBanner(), getPageSettings()]);
-    cached = { at: now.getTime(), current, publicUrl: settings.publicUrl ?? getEnv().PUBLIC_URL };
-  }
-  return isBannerVisible(cached.current, now) ? toPublicBanner(cached.current, cached.publicUrl) : null;
+  const [current, settings] = await Promise.all([findCurrentBanner(), getPageSettings()]);
+  return isBannerVisible(current, now) ? toPublicBanner(current, settings.effectivePublicUrl) : null;
 }
