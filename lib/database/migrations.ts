@@ -4,7 +4,7 @@
 // Migrations are recorded in the standard `_prisma_migrations` table, so
 // `prisma migrate deploy` stays compatible wherever the native engine exists.
 import { randomBytes } from "node:crypto";
-import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +12,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { listMigrationNames } from "./migration-files";
 
 const require = createRequire(import.meta.url);
 const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
@@ -112,8 +113,7 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
 }
 
 async function readMigrationList(): Promise<MigrationList> {
-  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = await listMigrationNames(MIGRATIONS_DIR);
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,

@@ -1,6 +1,6 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { getDatabaseInfo, prisma } from "../db";
+import { listMigrationNames } from "../database/migration-files";
 import packageJson from "../../package.json" with { type: "json" };
 
 const DATABASE_TIMEOUT_MS = 3_000;
@@ -18,7 +18,8 @@ export async function checkHealth(): Promise<Health> {
   const version = packageJson.version;
   try {
     const [serverVersion, applied] = await withTimeout(Promise.all([readServerVersion(), readAppliedMigrations()]));
-    const onDisk = await readMigrationNames();
+    // The server runs from the project root (npm start), where prisma/ ships.
+    const onDisk = await listMigrationNames(path.join(process.cwd(), "prisma", "migrations"));
     return {
       status: "ok",
       version,
@@ -39,11 +40,6 @@ async function readAppliedMigrations(): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   return rows.map((row) => row.migration_name);
-}
-
-async function readMigrationNames(): Promise<string[]> {
-  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 }
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {
