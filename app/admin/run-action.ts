@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/roles";
@@ -10,25 +11,30 @@ import { requireOperator, type Operator } from "@/lib/auth/session";
  * schema, check the operator's permission on the server, call the domain,
  * refresh the pages that show the change, and report the outcome.
  */
-export async function runAction<S extends z.ZodType>(options: {
+export async function runAction<S extends z.ZodType, R>(options: {
   schema: S;
   formData: FormData;
   /** What to parse; defaults to the form's fields. */
   input?: unknown;
   permission: Permission;
-  work: (operator: Operator, input: z.infer<S>) => Promise<unknown>;
+  work: (operator: Operator, input: z.infer<S>) => Promise<R>;
   message: string;
   /** Paths whose pages show the change; "/" refreshes every page. */
   revalidate?: string[];
+  /** Where to go after success, instead of reporting the message on the form. */
+  redirectTo?: (result: R) => string;
 }): Promise<ActionResult> {
   const parsed = options.schema.safeParse(options.input ?? Object.fromEntries(options.formData));
   if (!parsed.success) return invalidInput(parsed.error, options.formData);
+  let result: R;
   try {
     const operator = await requireOperator(options.permission);
-    await options.work(operator, parsed.data);
-    for (const path of options.revalidate ?? ["/"]) revalidatePath(path, path === "/" ? "layout" : "page");
-    return { ok: true, data: undefined, message: options.message };
+    result = await options.work(operator, parsed.data);
   } catch (error) {
     return toActionFailure(error, options.formData);
   }
+  for (const path of options.revalidate ?? ["/"]) revalidatePath(path, path === "/" ? "layout" : "page");
+  // redirect() throws to navigate, so it stays outside the try above.
+  if (options.redirectTo) redirect(options.redirectTo(result));
+  return { ok: true, data: undefined, message: options.message };
 }

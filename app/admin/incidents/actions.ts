@@ -1,9 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
-import { requireOperator } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/action-result";
 import { runAction } from "../run-action";
 import { addInternalNote } from "@/lib/incidents/add-note";
 import { declareIncident } from "@/lib/incidents/declare-incident";
@@ -28,23 +25,16 @@ function fields(formData: FormData) {
   return { ...Object.fromEntries(formData), components: componentChangesFromForm(formData) };
 }
 
-/** Every page may show an incident: refresh them all. */
-function refreshPages() {
-  revalidatePath("/", "layout");
-}
-
-export async function declareIncidentAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = declareIncidentSchema.safeParse(fields(formData));
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  let incidentId: string;
-  try {
-    const operator = await requireOperator("incidents:write");
-    incidentId = (await declareIncident(operator, parsed.data)).id;
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
-  refreshPages();
-  redirect(`/admin/incidents/${incidentId}?declared=1`);
+export async function declareIncidentAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({
+    schema: declareIncidentSchema,
+    formData,
+    input: fields(formData),
+    permission: "incidents:write",
+    work: declareIncident,
+    message: "Declared.",
+    redirectTo: ({ id }) => `/admin/incidents/${id}?declared=1`,
+  });
 }
 
 export async function postUpdateAction(_previous: ActionResult | null, formData: FormData) {
@@ -52,7 +42,7 @@ export async function postUpdateAction(_previous: ActionResult | null, formData:
 }
 
 export async function addNoteAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: addNoteSchema, formData, permission: "incidents:write", work: addInternalNote, message: "Internal note added. Customers do not see it.", revalidate: ["/admin/incidents"] });
+  return runAction({ schema: addNoteSchema, formData, permission: "incidents:write", work: addInternalNote, message: "Internal note added. Customers do not see it." });
 }
 
 export async function editUpdateAction(_previous: ActionResult | null, formData: FormData) {
@@ -63,18 +53,16 @@ export async function deleteUpdateAction(_previous: ActionResult | null, formDat
   return runAction({ schema: updateIdSchema, formData, permission: "incidents:delete", work: (operator, input) => deleteIncidentUpdate(operator, input.updateId), message: "Deleted." });
 }
 
-export async function scheduleMaintenanceAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = scheduleMaintenanceSchema.safeParse({ ...Object.fromEntries(formData), componentIds: idsFromForm(formData, "componentIds") });
-  if (!parsed.success) return invalidInput(parsed.error, formData);
-  let maintenanceId: string;
-  try {
-    const operator = await requireOperator("incidents:write");
-    maintenanceId = (await scheduleMaintenance(operator, parsed.data)).id;
-  } catch (error) {
-    return toActionFailure(error, formData);
-  }
-  refreshPages();
-  redirect(`/admin/incidents/${maintenanceId}`);
+export async function scheduleMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({
+    schema: scheduleMaintenanceSchema,
+    formData,
+    input: { ...Object.fromEntries(formData), componentIds: idsFromForm(formData, "componentIds") },
+    permission: "incidents:write",
+    work: scheduleMaintenance,
+    message: "Scheduled.",
+    redirectTo: ({ id }) => `/admin/incidents/${id}`,
+  });
 }
 
 export async function extendMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
