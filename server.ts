@@ -1,7 +1,10 @@
 // Candor's server: `npm start`. Checks the configuration, builds when needed,
 // opens the database (starting the embedded PostgreSQL unless DATABASE_URL is
-// set), applies migrations, seeds the demo on first run and serves Next.js.
+// set), applies migrations, seeds the demo on first run and serves Next.js,
+// with public pages answered first from an in-memory response cache.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
+import path from "node:path";
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
 import { describeDatabaseUrl } from "./lib/database/describe-url";
@@ -9,6 +12,8 @@ import { openDatabase, type OpenDatabase } from "./lib/database/open";
 import { applyMigrations } from "./lib/database/migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
+import { probeDatabase } from "./lib/database/probe";
+import { RENDER_HEADER } from "./lib/public-cache/loopback-render";
 
 const ROOT = import.meta.dirname;
 
@@ -27,18 +32,46 @@ async function main(): Promise<void> {
     process.env.CANDOR_EMBEDDED_DATABASE_URL = database.url;
     process.env.CANDOR_EMBEDDED_AUTH_SECRET ??= database.generatedAuthSecret!;
   }
+  const unreachable = database.kind === "postgresql" ? await probeDatabase(database.url) : null;
+  if (unreachable) {
+    console.error(`candor: the database cannot be reached (${unreachable}). Serving the public page from the last saved snapshot in ${env.CANDOR_DATA_DIR}; retrying every ${RETRY_MS / 1000} s.`);
+  } else {
+    await prepareDatabase(database, env);
+  }
+  const { getPublicSnapshotStore } = await import("./lib/public-snapshot");
+  const store = getPublicSnapshotStore();
+  await store.refresh();
+  // Each instance notices another's write within this interval (plus a rebuild).
+  setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
+  await serve(env);
+  if (unreachable) {
+    void retryUntilReachable(database, env);
+  } else {
+    await startClock();
+  }
+  const { hasAnyOperator } = await import("./lib/auth/queries");
+  const base = `http://localhost:${env.PORT}`;
+  const next = (await hasAnyOperator().catch(() => true)) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`;
+  console.log(`\nCandor is running at ${base}\n${next}`);
+}
+
+const SNAPSHOT_POLL_MS = 500;
+const RETRY_MS = 5_000;
+
+async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (database.kind === "embedded" && env.CANDOR_DEMO) {
     const { seedDemoOnFirstStart } = await import("./lib/demo/seed-demo");
     if (await seedDemoOnFirstStart()) console.log("Added demo data (remove it from the admin, or set CANDOR_DEMO=0 before the first start).");
   }
-  await serve(env);
+}
+
+async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<void> {
+  while (await probeDatabase(database.url)) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  await prepareDatabase(database, env);
+  console.log("candor: the database is reachable; migrations checked.");
   await startClock();
-  const { hasAnyOperator } = await import("./lib/auth/queries");
-  const base = `http://localhost:${env.PORT}`;
-  const next = (await hasAnyOperator()) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`;
-  console.log(`\nCandor is running at ${base}\n${next}`);
 }
 
 async function serve(env: Env): Promise<void> {
@@ -46,10 +79,15 @@ async function serve(env: Env): Promise<void> {
   const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { answerBannerRequest } = await import("./lib/banner/node-handler");
+  const publicCache = await createPublicCacheFor(env, () => server.address() as { port: number });
   const server = http.createServer((request, response) => {
-    // Login pages everywhere poll the banner: answer it without Next's per-request cost.
-    if (answerBannerRequest(request, response)) return;
+    if (request.headers[RENDER_HEADER] === renderToken) {
+      // The cache's own render: straight to Next.
+      void handle(request, response);
+      return;
+    }
+    delete request.headers[RENDER_HEADER];
+    if (publicCache?.handle(request, response)) return;
     request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
     void handle(request, response);
   });
@@ -61,12 +99,34 @@ async function serve(env: Env): Promise<void> {
   });
 }
 
+const renderToken = randomBytes(24).toString("base64url");
+
+async function createPublicCacheFor(env: Env, address: () => { port: number }) {
+  if (env.CANDOR_PUBLIC_CACHE_MB === 0) return null;
+  const [{ createPublicCache }, { createLoopbackRenderer }, { SavedResponses }, { getPublicSnapshotStore }] = await Promise.all([
+    import("./lib/public-cache/handler"),
+    import("./lib/public-cache/loopback-render"),
+    import("./lib/public-cache/saved-responses"),
+    import("./lib/public-snapshot"),
+  ]);
+  return createPublicCache({
+    store: getPublicSnapshotStore(),
+    render: createLoopbackRenderer(address, renderToken),
+    maxBytes: env.CANDOR_PUBLIC_CACHE_MB * 1024 * 1024,
+    saved: new SavedResponses(path.join(env.CANDOR_DATA_DIR, "public", "responses")),
+  });
+}
+
 const CLOCK_INTERVAL_MS = 15_000;
 
 /** Starts and completes scheduled maintenance by the clock, with nobody present. */
 async function startClock(): Promise<void> {
   const { advanceMaintenance } = await import("./lib/incidents/advance-maintenance");
-  const tick = () => advanceMaintenance().catch((error: Error) => console.error(`candor: maintenance clock: ${error.message}`));
+  const { refreshPublicSnapshot } = await import("./lib/public-snapshot");
+  const tick = () =>
+    advanceMaintenance()
+      .then((changed) => (changed > 0 ? refreshPublicSnapshot() : undefined))
+      .catch((error: Error) => console.error(`candor: maintenance clock: ${error.message}`));
   await tick();
   setInterval(tick, CLOCK_INTERVAL_MS).unref();
 }

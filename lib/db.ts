@@ -25,8 +25,10 @@ export function getDatabaseInfo(): DatabaseInfo {
   return { kind: "embedded", label: `Embedded PostgreSQL (data in ${env.CANDOR_DATA_DIR})` };
 }
 
+// A bounded connect: while the database is unreachable, reads fail fast and
+// the public page is served from its last snapshot.
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10, connectionTimeoutMillis: 5_000 }) });
 }
 
 // Reused across hot reloads in development so each edit does not open a new pool.

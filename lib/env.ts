@@ -29,6 +29,8 @@ const envSchema = z.object({
   MAIL_FROM: z.email("must be an email address").optional(),
   CANDOR_DEMO: flag.default(true),
   TRUST_PROXY: flag.default(false),
+  /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
+  CANDOR_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -45,6 +47,7 @@ const EXAMPLES: Record<string, string> = {
   MAIL_FROM: "status@example.com",
   CANDOR_DEMO: "0",
   TRUST_PROXY: "1",
+  CANDOR_PUBLIC_CACHE_MB: "64",
   NODE_ENV: "production",
 };
 

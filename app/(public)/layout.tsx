@@ -1,24 +1,28 @@
 import type { CSSProperties, ReactNode } from "react";
-import Link from "next/link";
-import { getPageSettings } from "@/lib/settings/queries";
+import { StaleNotice } from "@/components/status/stale-notice";
+import { readPublicSnapshot } from "@/lib/public-snapshot";
 
+// Public pages read only the snapshot and never the request, so Candor's
+// server can keep their rendered bytes (lib/public-cache). Plain links, not
+// <Link>: router prefetches would reach Next for every visitor.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const settings = await getPageSettings();
+  const { snapshot, staleSince } = await readPublicSnapshot();
+  const { settings } = snapshot;
   return (
     <div style={{ "--brand": settings.brandColor } as CSSProperties} className="mx-auto flex min-h-screen max-w-3xl flex-col px-4 py-8">
       <header className="mb-8 flex flex-wrap items-center justify-between gap-4">
-        <Link href="/" className="focus-visible:outline-2 focus-visible:outline-offset-2">
+        <a href="/" className="focus-visible:outline-2 focus-visible:outline-offset-2">
           {settings.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- operator-supplied logo from any host
             <img src={settings.logoUrl} alt={settings.pageName} className="h-10 w-auto" />
           ) : (
             <span className="text-xl font-bold">{settings.pageName}</span>
           )}
-        </Link>
+        </a>
         <nav aria-label="Status page" className="flex gap-4 text-sm font-medium">
-          <Link href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
+          <a href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
-          </Link>
+          </a>
           {settings.supportEmail && (
             <a href={`mailto:${settings.supportEmail}`} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
               Contact support
@@ -26,7 +30,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           )}
         </nav>
       </header>
-      <main className="flex-1">{children}</main>
+      <main className="flex-1">
+        {staleSince && <StaleNotice updatedAt={snapshot.builtAt.toISOString()} />}
+        {children}
+      </main>
       <footer className="mt-12 text-center text-xs text-slate-500 dark:text-slate-400">
         Times are shown in your time zone; hover a time for UTC. Powered by Candor.
       </footer>

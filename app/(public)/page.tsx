@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
@@ -7,14 +6,15 @@ import { Markdown } from "@/components/status/markdown";
 import { UptimeBars } from "@/components/status/uptime-bars";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
 import type { IncidentView } from "@/lib/incidents/queries";
-import { getPageSettings } from "@/lib/settings/queries";
-import { getStatusPageView, RECENT_DAYS } from "@/lib/status-page/get-status-page";
+import { readPublicSnapshot } from "@/lib/public-snapshot";
+import { activeMaintenance, openIncidents, recentClosedIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
+import { RECENT_DAYS } from "@/lib/public-snapshot/types";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getPageSettings();
-  return { title: { absolute: settings.pageName } };
+  const { snapshot } = await readPublicSnapshot();
+  return { title: { absolute: snapshot.settings.pageName } };
 }
 
 const INDICATOR_STYLES: Record<Indicator, { icon: string; classes: string }> = {
@@ -26,7 +26,14 @@ const INDICATOR_STYLES: Record<Indicator, { icon: string; classes: string }> = {
 };
 
 export default async function StatusPage() {
-  const view = await getStatusPageView();
+  const { snapshot } = await readPublicSnapshot();
+  const view = {
+    ...snapshot,
+    openIncidents: openIncidents(snapshot.incidents),
+    activeMaintenance: activeMaintenance(snapshot.incidents),
+    upcomingMaintenance: upcomingMaintenance(snapshot.incidents),
+    recentIncidents: recentClosedIncidents(snapshot.incidents, snapshot.builtAt),
+  };
   const style = INDICATOR_STYLES[view.indicator];
   return (
     <>
@@ -87,9 +94,9 @@ export default async function StatusPage() {
           </ul>
         )}
         <p className="mt-4 text-sm">
-          <Link href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
+          <a href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
-          </Link>
+          </a>
         </p>
       </section>
     </>
@@ -101,9 +108,9 @@ function IncidentCard({ incident }: { incident: IncidentView }) {
   return (
     <article className="rounded-lg border border-slate-200 bg-white px-5 py-4 dark:border-slate-800 dark:bg-slate-900">
       <h3 className="font-semibold">
-        <Link href={`/incidents/${incident.id}`} className="underline-offset-2 hover:underline">
+        <a href={`/incidents/${incident.id}`} className="underline-offset-2 hover:underline">
           {incident.title}
-        </Link>
+        </a>
       </h3>
       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <IncidentStatusLabel status={incident.status} />

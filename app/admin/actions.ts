@@ -8,6 +8,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { endAllSessions } from "@/lib/auth/end-all-sessions";
 import { requireOperator } from "@/lib/auth/session";
 import { removeDemoData } from "@/lib/demo/remove-demo";
+import { refreshPublicSnapshot } from "@/lib/public-snapshot";
 
 export async function signOutAction(): Promise<void> {
   await getAuth().api.signOut({ headers: await headers() });
@@ -26,6 +27,7 @@ export async function removeDemoDataAction(_previous: ActionResult | null): Prom
     const operator = await requireOperator("demo:remove");
     const removed = await removeDemoData(operator);
     revalidatePath("/", "layout");
+    await refreshPublicSnapshot();
     return { ok: true, data: undefined, message: `Removed ${removed.components} demo components and ${removed.incidents} demo incident.` };
   } catch (error) {
     return toActionFailure(error);

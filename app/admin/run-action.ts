@@ -5,11 +5,13 @@ import type { z } from "zod";
 import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
 import type { Permission } from "@/lib/auth/roles";
 import { requireOperator, type Operator } from "@/lib/auth/session";
+import { refreshPublicSnapshot } from "@/lib/public-snapshot";
 
 /**
  * The steps every admin form action takes: parse the input with the domain's
  * schema, check the operator's permission on the server, call the domain,
- * refresh the pages that show the change, and report the outcome.
+ * refresh the pages that show the change (the public ones through the
+ * snapshot), and report the outcome.
  */
 export async function runAction<S extends z.ZodType, R>(options: {
   schema: S;
@@ -34,6 +36,8 @@ export async function runAction<S extends z.ZodType, R>(options: {
     return toActionFailure(error, options.formData);
   }
   for (const path of options.revalidate ?? ["/"]) revalidatePath(path, path === "/" ? "layout" : "page");
+  // This instance shows the change on the next public request; others within a second.
+  await refreshPublicSnapshot().catch(() => {});
   // redirect() throws to navigate, so it stays outside the try above.
   if (options.redirectTo) redirect(options.redirectTo(result));
   return { ok: true, data: undefined, message: options.message };

@@ -1,8 +1,7 @@
-// The banner as products read it: /api/banner and the embed script.
+// The banner as products read it (/api/banner, the embed script); the public
+// snapshot decides which version shows when.
 import { inlineMarkdownToText, renderInlineMarkdown } from "../markdown/render";
-import { getPageSettings } from "../settings/queries";
-import { findCurrentBanner } from "./queries";
-import { isBannerVisible, type BannerVersionView } from "./visibility";
+import type { BannerVersionView } from "./visibility";
 
 export interface PublicBanner {
   id: string;
@@ -30,14 +29,4 @@ export function toPublicBanner(version: BannerVersionView, publicUrl: string): P
     ends_at: version.endsAt?.toISOString() ?? null,
     updated_at: version.createdAt.toISOString(),
   };
-}
-
-/**
- * The banner showing now, or null; scheduled banners appear and disappear by
- * the clock. One query: callers on the hot path reuse the answer
- * (http-response.ts rebuilds it at most once a second).
- */
-export async function getPublicBanner(now = new Date()): Promise<PublicBanner | null> {
-  const [current, settings] = await Promise.all([findCurrentBanner(), getPageSettings()]);
-  return isBannerVisible(current, now) ? toPublicBanner(current, settings.effectivePublicUrl) : null;
 }

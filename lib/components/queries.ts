@@ -6,11 +6,19 @@ export interface PublicComponent {
   name: string;
   description: string | null;
   status: ComponentStatus;
+  groupId: string | null;
+  position: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface PublicComponentGroup {
+  /** Null for the components outside any group, listed first. */
   id: string | null;
   name: string | null;
+  position: number;
+  createdAt: Date | null;
+  updatedAt: Date | null;
   components: PublicComponent[];
 }
 
@@ -22,21 +30,24 @@ export async function listPublicComponentGroups(): Promise<PublicComponentGroup[
       select: {
         id: true,
         name: true,
+        position: true,
+        createdAt: true,
+        updatedAt: true,
         components: { where: { isVisible: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: componentFields },
       },
     }),
     prisma.component.findMany({ where: { groupId: null, isVisible: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: componentFields }),
   ]);
-  const result: PublicComponentGroup[] = ungrouped.length ? [{ id: null, name: null, components: ungrouped.map(toPublic) }] : [];
-  for (const group of groups) {
-    if (group.components.length) result.push({ id: group.id, name: group.name, components: group.components.map(toPublic) });
+  const result: PublicComponentGroup[] = ungrouped.length ? [{ id: null, name: null, position: -1, createdAt: null, updatedAt: null, components: ungrouped.map(toPublic) }] : [];
+  for (const { components, ...group } of groups) {
+    if (components.length) result.push({ ...group, components: components.map(toPublic) });
   }
   return result;
 }
 
-const componentFields = { id: true, name: true, description: true, status: true } as const;
+const componentFields = { id: true, name: true, description: true, status: true, groupId: true, position: true, createdAt: true, updatedAt: true } as const;
 
-function toPublic(component: { id: string; name: string; description: string | null; status: string }): PublicComponent {
+function toPublic(component: Omit<PublicComponent, "status"> & { status: string }): PublicComponent {
   return { ...component, status: component.status.toLowerCase() as ComponentStatus };
 }
 
@@ -56,7 +67,7 @@ export interface AdminComponentGroup {
 export async function listComponentTree(): Promise<AdminComponentGroup[]> {
   const [groups, components] = await Promise.all([
     prisma.componentGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, isDemo: true } }),
-    prisma.component.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { ...componentFields, isVisible: true, groupId: true } }),
+    prisma.component.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { ...componentFields, isVisible: true } }),
   ]);
   const toAdmin = (component: (typeof components)[number]): AdminComponent => ({ ...toPublic(component), isVisible: component.isVisible, groupId: component.groupId });
   return [

@@ -82,6 +82,20 @@ function withCharColumns<T extends { queryRaw: (query: SqlQuery) => Promise<SqlR
   return queryable;
 }
 
+/*
+ * adapter-pg 7.10 runs a migration script by splitting it at every ";", which
+ * breaks a function body such as the public snapshot trigger's. PostgreSQL's
+ * simple query protocol takes the whole script at once (and runs it as one
+ * implicit transaction), so the script goes through unsplit.
+ */
+function withWholeScripts<T extends { executeScript: (script: string) => Promise<void> }>(adapter: T): T {
+  const queryable = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script) => {
+    await queryable.client.query(script).catch((error: unknown) => queryable.onError(error));
+  };
+  return adapter;
+}
+
 /** The engine's adapter factory, plus `disposeAll` to close the pools it opened (engine.free() does not). */
 function catalogAwareAdapterFactory(connectionString: string) {
   const factory = new PrismaPg({ connectionString, Client: CatalogClient });
@@ -89,9 +103,9 @@ function catalogAwareAdapterFactory(connectionString: string) {
   const track = <T extends { dispose: () => Promise<void> }>(adapter: T) => (opened.push(adapter), adapter);
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => track(withCharColumns(await connect()));
+  factory.connect = async () => track(withWholeScripts(withCharColumns(await connect())));
   // The engine drops and disposes its shadow database itself.
-  factory.connectToShadowDb = async () => withCharColumns(await connectToShadowDb());
+  factory.connectToShadowDb = async () => withWholeScripts(withCharColumns(await connectToShadowDb()));
   const disposeAll = () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose())).then(() => undefined);
   return { factory, disposeAll };
 }

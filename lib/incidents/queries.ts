@@ -12,6 +12,8 @@ export interface TimelineUpdate {
   publishedAt: Date;
   editedAt: Date | null;
   authorName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
   componentChanges: { componentId: string; name: string; status: ComponentStatus }[];
 }
 
@@ -26,6 +28,8 @@ export interface IncidentView {
   scheduledStart: Date | null;
   scheduledEnd: Date | null;
   isDemo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
   components: { id: string; name: string; status: ComponentStatus }[];
   /** Newest first. */
   updates: TimelineUpdate[];
@@ -55,6 +59,8 @@ function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
     scheduledStart: row.scheduledStart,
     scheduledEnd: row.scheduledEnd,
     isDemo: row.isDemo,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     components: row.components.map((link) => ({ id: link.component.id, name: link.component.name, status: fromDbComponentStatus(link.status) })),
     updates: row.updates.map((update) => ({
       id: update.id,
@@ -64,6 +70,8 @@ function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
       publishedAt: update.publishedAt,
       editedAt: update.editedAt,
       authorName: update.author?.name ?? null,
+      createdAt: update.createdAt,
+      updatedAt: update.updatedAt,
       componentChanges: ((update.componentChanges ?? []) as { componentId: string; status: ComponentStatus }[]).map((change) => ({
         ...change,
         name: names.get(change.componentId) ?? "A removed component",
@@ -81,39 +89,17 @@ async function loadViews(where: Prisma.IncidentWhereInput, options: { includeInt
   return rows.map((row) => toView(row, names));
 }
 
-/** One incident as customers see it (no internal notes), or null. */
-export async function findPublicIncident(id: string): Promise<IncidentView | null> {
-  return (await loadViews({ id }, { includeInternal: false }))[0] ?? null;
-}
-
 /** One incident as operators see it, internal notes included, or null. */
 export async function findIncidentForOperators(id: string): Promise<IncidentView | null> {
   return (await loadViews({ id }, { includeInternal: true }))[0] ?? null;
 }
 
-export async function listOpenIncidents(): Promise<IncidentView[]> {
-  return loadViews({ kind: "INCIDENT", status: { not: "RESOLVED" } }, { includeInternal: false });
-}
-
-export async function listActiveMaintenance(): Promise<IncidentView[]> {
-  return loadViews({ kind: "MAINTENANCE", status: { in: ["IN_PROGRESS", "VERIFYING"] } }, { includeInternal: false, orderBy: [{ scheduledStart: "asc" }] });
-}
-
-export async function listUpcomingMaintenance(): Promise<IncidentView[]> {
-  return loadViews({ kind: "MAINTENANCE", status: "SCHEDULED" }, { includeInternal: false, orderBy: [{ scheduledStart: "asc" }], take: 20 });
-}
-
-/** Closed incidents that started in the last `days` days, newest first. */
-export async function listRecentClosedIncidents(days: number, now = new Date()): Promise<IncidentView[]> {
-  return loadViews({ kind: "INCIDENT", status: "RESOLVED", startedAt: { gte: new Date(now.getTime() - days * 86_400_000) } }, { includeInternal: false });
-}
-
-export const HISTORY_PAGE_SIZE = 20;
-
-/** Closed incidents and completed maintenance, newest first, a page at a time. */
-export async function listHistory(page: number): Promise<{ items: IncidentView[]; hasMore: boolean }> {
-  const items = await loadViews({ status: { in: ["RESOLVED", "COMPLETED"] } }, { includeInternal: false, take: HISTORY_PAGE_SIZE + 1, skip: (page - 1) * HISTORY_PAGE_SIZE });
-  return { items: items.slice(0, HISTORY_PAGE_SIZE), hasMore: items.length > HISTORY_PAGE_SIZE };
+/**
+ * Every incident and maintenance as customers see them (no internal notes),
+ * newest first: the public snapshot's source (lib/public-snapshot).
+ */
+export async function listPublicIncidents(): Promise<IncidentView[]> {
+  return loadViews({}, { includeInternal: false });
 }
 
 /** For the admin list: everything open, then the latest closed ones. */

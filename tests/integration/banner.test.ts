@@ -2,14 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { listBannerVersions } from "@/lib/banner/queries";
-import { getPublicBanner } from "@/lib/banner/public-banner";
 import { publishBanner, republishBannerVersion } from "@/lib/banner/publish-banner";
 import { bannerSchema } from "@/lib/banner/schemas";
 import { declareIncident } from "@/lib/incidents/declare-incident";
+import { buildPublicSnapshot, readSnapshotVersion } from "@/lib/public-snapshot/build-snapshot";
 import { createAdmin } from "../support/factories";
 
 let actor: { id: string; email: string };
 const later = (ms: number) => new Date(Date.now() + ms);
+/** The banner a login page would get at `now`, as the public snapshot computes it. */
+const publicBannerAt = async (now: Date) => (await buildPublicSnapshot(await readSnapshotVersion(), now)).banner;
 
 beforeAll(async () => {
   actor = await createAdmin();
@@ -23,12 +25,12 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
       kind: "publish",
       input: bannerSchema.parse({ message: "Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.", severity: "critical", linkUrl: "https://status.example.com/incidents/x", linkLabel: "What happened" }),
     });
-    const banner = await getPublicBanner(later(2_000));
+    const banner = await publicBannerAt(later(2_000));
     expect(banner).toMatchObject({ version: 3, severity: "critical", link: { url: "https://status.example.com/incidents/x", label: "What happened" } });
     expect(banner!.message_text).toBe("Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.");
 
     await publishBanner(actor, { kind: "clear" });
-    expect(await getPublicBanner(later(4_000))).toBeNull();
+    expect(await publicBannerAt(later(4_000))).toBeNull();
     const versions = await listBannerVersions();
     expect(versions.map((version) => [version.version, version.isCleared, version.authorName])).toEqual([
       [4, true, "Ada"],
@@ -42,12 +44,12 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
 
     await expect(publishBanner(actor, { kind: "clear" })).rejects.toThrow(ValidationError);
     await republishBannerVersion(actor, versions[2]!.id);
-    expect(await getPublicBanner(later(6_000))).toMatchObject({ version: 5, message_text: "Data changed since 01:00 GMT on the 27th may be missing." });
+    expect(await publicBannerAt(later(6_000))).toMatchObject({ version: 5, message_text: "Data changed since 01:00 GMT on the 27th may be missing." });
   });
 
   it("escapes HTML in the message: no markup but bold, italics, code and safe links reaches a login page", async () => {
     await publishBanner(actor, { kind: "publish", input: bannerSchema.parse({ message: '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) **ok**', severity: "info" }) });
-    const banner = await getPublicBanner(later(8_000));
+    const banner = await publicBannerAt(later(8_000));
     expect(banner!.message_html).not.toMatch(/<img|onerror=|javascript:/i);
     expect(banner!.message_html).toContain("<strong>ok</strong>");
   });
@@ -56,9 +58,9 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
     const startsAt = later(60_000);
     const endsAt = later(120_000);
     await publishBanner(actor, { kind: "publish", input: { message: "Maintenance tonight.", severity: "info", startsAt, endsAt } });
-    expect(await getPublicBanner(later(30_000))).toBeNull();
-    expect(await getPublicBanner(later(90_000))).toMatchObject({ message_text: "Maintenance tonight." });
-    expect(await getPublicBanner(later(150_000))).toBeNull();
+    expect(await publicBannerAt(later(30_000))).toBeNull();
+    expect(await publicBannerAt(later(90_000))).toMatchObject({ message_text: "Maintenance tonight." });
+    expect(await publicBannerAt(later(150_000))).toBeNull();
   });
 
   it("refuses bad input with messages beside the fields, saving nothing", async () => {
@@ -78,7 +80,7 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
 
   it("is set together with a declared incident when asked, linked to it", async () => {
     const { id } = await declareIncident(actor, { title: "Login down", impact: "critical", status: "investigating", message: "Down.", components: [], setBanner: true, bannerMessage: "Sign-in is down; we are on it." });
-    const banner = await getPublicBanner(later(200_000));
+    const banner = await publicBannerAt(later(200_000));
     expect(banner).toMatchObject({ severity: "critical", message_text: "Sign-in is down; we are on it." });
     expect(banner!.incident_url).toMatch(new RegExp(`/incidents/${id}$`));
   });

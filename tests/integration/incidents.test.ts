@@ -8,12 +8,14 @@ import { declareIncident } from "@/lib/incidents/declare-incident";
 import { deleteIncidentUpdate } from "@/lib/incidents/delete-update";
 import { editIncidentUpdate } from "@/lib/incidents/edit-update";
 import { postIncidentUpdate } from "@/lib/incidents/post-update";
-import { findIncidentForOperators, findPublicIncident, listHistory } from "@/lib/incidents/queries";
+import { findIncidentForOperators } from "@/lib/incidents/queries";
 import { scheduleMaintenance } from "@/lib/incidents/schedule-maintenance";
-import { getStatusPageView } from "@/lib/status-page/get-status-page";
+import { buildPublicSnapshot, readSnapshotVersion } from "@/lib/public-snapshot/build-snapshot";
+import { findIncident, historyPage } from "@/lib/public-snapshot/select";
 import { createAdmin } from "../support/factories";
 
 const t = (iso: string) => new Date(iso);
+const publicSnapshotAt = async (now: Date) => buildPublicSnapshot(await readSnapshotVersion(), now);
 let actor: { id: string; email: string };
 let appId: string;
 let apiId: string;
@@ -67,12 +69,12 @@ describe("an incident recorded after the fact (seed 002)", () => {
       ["MAJOR_OUTAGE", "2026-11-27T01:00:00.000Z", "2026-11-28T08:35:00.000Z"],
       ["OPERATIONAL", "2026-11-28T08:35:00.000Z", null],
     ]);
-    const history = await listHistory(1);
+    const history = historyPage((await publicSnapshotAt(now)).incidents, 1);
     expect(history.items.map((item) => item.id)).toContain(incidentId);
   });
 
   it("shows the outage on the right days of the uptime bars", async () => {
-    const view = await getStatusPageView(now);
+    const view = await publicSnapshotAt(now);
     const app = view.groups.flatMap((group) => group.components).find((component) => component.id === appId)!;
     const days = Object.fromEntries(app.days.slice(-3).map((day) => [day.date, day.level]));
     expect(days).toEqual({ "2026-11-26": "operational", "2026-11-27": "critical", "2026-11-28": "critical" });
@@ -84,7 +86,7 @@ describe("an incident recorded after the fact (seed 002)", () => {
     await expect(postIncidentUpdate(actor, { incidentId, status: "resolved", message: "Again", components: [] }, now)).rejects.toThrow(ConflictError);
     await addInternalNote(actor, { incidentId, message: "Root cause: the deploy script's env file.", publishedAt: t("2026-11-28T10:00:00Z") }, now);
     const operators = await findIncidentForOperators(incidentId);
-    const customers = await findPublicIncident(incidentId);
+    const customers = findIncident((await publicSnapshotAt(now)).incidents, incidentId);
     expect(operators!.updates.some((update) => update.isInternal)).toBe(true);
     expect(customers!.updates.some((update) => update.isInternal || update.message.includes("env file"))).toBe(false);
     expect((await prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).status).toBe("RESOLVED");

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
-import { listHistory, type IncidentView } from "@/lib/incidents/queries";
+import type { IncidentView } from "@/lib/incidents/queries";
+import { readPublicSnapshot } from "@/lib/public-snapshot";
+import { historyPage } from "@/lib/public-snapshot/select";
 import { formatDuration } from "@/lib/incidents/format-duration";
 import { z } from "zod";
 
@@ -22,7 +23,8 @@ function monthLabel(month: string): string {
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const raw = (await searchParams).page;
   const page = pageSchema.parse(Array.isArray(raw) ? raw[0] : raw);
-  const { items, hasMore } = await listHistory(page);
+  const { snapshot } = await readPublicSnapshot();
+  const { items, hasMore } = historyPage(snapshot.incidents, page);
   const months = [...new Set(items.map(monthOf))];
   return (
     <>
@@ -36,9 +38,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <ul className="space-y-3">
             {items.filter((incident) => monthOf(incident) === month).map((incident) => (
               <li key={incident.id} className="rounded-lg border border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
-                <Link href={`/incidents/${incident.id}`} className="font-semibold underline-offset-2 hover:underline">
+                <a href={`/incidents/${incident.id}`} className="font-semibold underline-offset-2 hover:underline">
                   {incident.title}
-                </Link>
+                </a>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
                   <IncidentStatusLabel status={incident.status} />
                   {incident.kind === "maintenance" ? "Maintenance · " : ""}
@@ -51,8 +53,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </section>
       ))}
       <nav aria-label="History pages" className="mt-8 flex justify-between text-sm">
-        {page > 1 ? <Link href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Newer</Link> : <span />}
-        {hasMore && <Link href={`/history?page=${page + 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Older</Link>}
+        {page > 1 ? <a href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Newer</a> : <span />}
+        {hasMore && <a href={`/history?page=${page + 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Older</a>}
       </nav>
     </>
   );

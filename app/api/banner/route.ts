@@ -1,14 +1,13 @@
-import { BANNER_CORS_HEADERS, bannerHttpResponse } from "@/lib/banner/http-response";
+import { PUBLIC_CORS_HEADERS, corsPreflight } from "@/lib/public-cache/cors";
+import { readPublicSnapshot } from "@/lib/public-snapshot";
 
 export const dynamic = "force-dynamic";
 
-// Candor's server answers this path itself before Next (server.ts); this
-// handler serves it under `next dev` and any other Next host.
-export async function GET(request: Request) {
-  const response = await bannerHttpResponse(request.headers.get("if-none-match"));
-  return new Response(response.body ? new Uint8Array(response.body) : null, { status: response.status, headers: response.headers });
+// Candor's server keeps this response per snapshot (lib/public-cache) and
+// adds ETag and Cache-Control; login pages everywhere poll it.
+export async function GET() {
+  const { snapshot } = await readPublicSnapshot();
+  return Response.json({ banner: snapshot.banner }, { headers: PUBLIC_CORS_HEADERS });
 }
 
-export function OPTIONS() {
-  return new Response(null, { status: 204, headers: BANNER_CORS_HEADERS });
-}
+export const OPTIONS = corsPreflight;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/local-time";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
 import { IMPACT_LABELS } from "@/lib/incidents/constants";
-import { findPublicIncident } from "@/lib/incidents/queries";
+import { readPublicSnapshot } from "@/lib/public-snapshot";
+import { findIncident } from "@/lib/public-snapshot/select";
 import { formatDuration } from "@/lib/incidents/format-duration";
 
 export const dynamic = "force-dynamic";
@@ -14,21 +14,20 @@ type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const incident = id.length <= 64 ? await findPublicIncident(id) : null;
+  const incident = findIncident((await readPublicSnapshot()).snapshot.incidents, id);
   return { title: incident?.title ?? "Incident not found" };
 }
 
 export default async function IncidentPage({ params }: { params: Params }) {
   const { id } = await params;
-  const incident = id.length <= 64 ? await findPublicIncident(id) : null;
+  const incident = findIncident((await readPublicSnapshot()).snapshot.incidents, id);
   if (!incident) notFound();
-  const end = incident.resolvedAt ?? new Date();
   return (
     <article>
       <p className="text-sm">
-        <Link href="/" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
+        <a href="/" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
           ← Current status
-        </Link>
+        </a>
       </p>
       <h1 className="mt-3 text-2xl font-bold">{incident.title}</h1>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
@@ -50,9 +49,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
               <dd><LocalTime iso={incident.startedAt.toISOString()} /></dd>
             </div>
             <div>
-              <dt className="font-semibold">{incident.resolvedAt ? "Resolved" : "Ongoing for"}</dt>
+              <dt className="font-semibold">{incident.resolvedAt ? "Resolved" : "Status"}</dt>
               <dd>
-                {incident.resolvedAt ? <LocalTime iso={incident.resolvedAt.toISOString()} /> : formatDuration(end.getTime() - incident.startedAt.getTime())}
+                {incident.resolvedAt ? <LocalTime iso={incident.resolvedAt.toISOString()} /> : "Ongoing"}
               </dd>
             </div>
             {incident.resolvedAt && (

@@ -1,0 +1,69 @@
+// Turns a response Next rendered into a cache entry: cleaned headers, an
+// ETag, and gzip and brotli bodies made once.
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
+import type { CachedResponse } from "./response-cache";
+import type { PublicRouteKind } from "./routes";
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** For a CDN or browser: fresh briefly, served stale while revalidating, and kept while Candor is down. */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60, stale-if-error=86400";
+const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+// Replaced by the cache's own, or meaningless once stored.
+const DROPPED_HEADERS = new Set([
+  "cache-control",
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "etag",
+  "keep-alive",
+  "set-cookie",
+  "transfer-encoding",
+  "vary",
+  "x-nextjs-cache",
+  "x-nextjs-prerender",
+  "x-nextjs-stale-time",
+  "x-powered-by",
+]);
+
+export interface RenderedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Only complete, visitor-independent answers are kept. */
+export function isCacheable(response: RenderedResponse): boolean {
+  return (response.status === 200 || response.status === 404) && response.headers["set-cookie"] === undefined;
+}
+
+export async function buildEntry(response: RenderedResponse, kind: PublicRouteKind, generation: number | "static"): Promise<CachedResponse> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined && !DROPPED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  // A route that chose its own public lifetime (the embed script) keeps it;
+  // pages, which Next marks private and uncacheable, get the public one.
+  const chosen = typeof response.headers["cache-control"] === "string" && response.headers["cache-control"].startsWith("public") ? response.headers["cache-control"] : null;
+  headers["cache-control"] = kind === "static" ? STATIC_CACHE_CONTROL : (chosen ?? PUBLIC_CACHE_CONTROL);
+  headers["vary"] = "Accept-Encoding";
+  const identity = response.body;
+  const [br, gz] = await Promise.all([
+    brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzipAsync(identity, { level: 9 }),
+  ]);
+  const etag = createHash("sha1").update(identity).digest("base64url").slice(0, 22);
+  return {
+    generation,
+    status: response.status,
+    headers,
+    etag,
+    bodies: { identity, gzip: gz, br },
+    bytes: identity.length + gz.length + br.length,
+  };
+}

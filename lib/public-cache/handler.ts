@@ -1,0 +1,108 @@
+// The first step of Candor's server for public GETs: complete responses kept
+// in memory per snapshot generation. A hit copies stored bytes to the
+// socket; a miss renders once through Next (concurrent requests for the same
+// key wait for that one render) and keeps the result. When rendering fails,
+// the last good response stands in, from memory or from disk.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PublicSnapshotStore } from "../public-snapshot/store";
+import { buildEntry, isCacheable, type RenderedResponse } from "./build-entry";
+import { ResponseCache, type CachedResponse } from "./response-cache";
+import { classifyPublicRequest, type PublicRoute } from "./routes";
+import type { SavedResponses } from "./saved-responses";
+import { sendEntry } from "./send-entry";
+
+export interface PublicCacheOptions {
+  store: PublicSnapshotStore;
+  render: (path: string) => Promise<RenderedResponse>;
+  maxBytes: number;
+  saved?: SavedResponses;
+  log?: (message: string) => void;
+}
+
+type Filled = { entry: CachedResponse } | { passthrough: RenderedResponse };
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
+const STALE_HEADER = { "x-candor-stale": "1" };
+
+export function createPublicCache(options: PublicCacheOptions) {
+  const { store, render, saved } = options;
+  const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
+  const cache = new ResponseCache(options.maxBytes);
+  const filling = new Map<string, Promise<Filled>>();
+  const incidentIds = new WeakMap<object, Set<string>>();
+
+  function isKnownIncident(id: string): boolean {
+    const snapshot = store.peek()?.snapshot;
+    if (!snapshot) return true;
+    let ids = incidentIds.get(snapshot);
+    if (!ids) incidentIds.set(snapshot, (ids = new Set(snapshot.incidents.map((incident) => incident.id))));
+    return ids.has(id);
+  }
+
+  function fill(route: PublicRoute, generation: number | "static"): Promise<Filled> {
+    const flight = `${generation}\u0000${route.key}`;
+    let pending = filling.get(flight);
+    if (!pending) {
+      pending = (async (): Promise<Filled> => {
+        const rendered = await render(route.renderPath);
+        if (!isCacheable(rendered)) return { passthrough: rendered };
+        const entry = await buildEntry(rendered, route.kind, generation);
+        cache.set(route.key, entry);
+        if (saved && route.kind === "page" && entry.status === 200 && !store.peek()?.staleSince) void saved.save(route.key, entry);
+        return { entry };
+      })().finally(() => filling.delete(flight));
+      filling.set(flight, pending);
+    }
+    return pending;
+  }
+
+  async function lastGood(key: string): Promise<CachedResponse | null> {
+    const inMemory = cache.get(key);
+    if (inMemory?.status === 200) return inMemory;
+    return (await saved?.load(key)) ?? null;
+  }
+
+  async function answerMiss(request: IncomingMessage, response: ServerResponse, route: PublicRoute, generation: number | "static"): Promise<void> {
+    let failure: string;
+    try {
+      const filled = await fill(route, generation);
+      if ("entry" in filled) return sendEntry(request, response, filled.entry);
+      if (filled.passthrough.status < 500) return sendRendered(request, response, filled.passthrough);
+      failure = `status ${filled.passthrough.status}`;
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+    const fallback = await lastGood(route.key);
+    log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
+    if (fallback) return sendEntry(request, response, fallback, STALE_HEADER);
+    response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
+    response.end(request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n");
+  }
+
+  /** Answers a public GET or HEAD and returns true; returns false for everything Next should handle. */
+  function handle(request: IncomingMessage, response: ServerResponse): boolean {
+    const route = classifyPublicRequest(request.method, request.url, request.headers, isKnownIncident);
+    if (!route) return false;
+    const generation = route.kind === "static" ? "static" : store.generation;
+    const entry = cache.get(route.key);
+    if (entry && entry.generation === generation) {
+      sendEntry(request, response, entry);
+    } else {
+      answerMiss(request, response, route, generation).catch((error: Error) => {
+        log(`answering ${route.key}: ${error.message}`);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    }
+    return true;
+  }
+
+  return { handle, cache };
+}
+
+function sendRendered(request: IncomingMessage, response: ServerResponse, rendered: RenderedResponse): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(rendered.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  headers["content-length"] = String(rendered.body.length);
+  response.writeHead(rendered.status, headers);
+  response.end(request.method === "HEAD" ? undefined : rendered.body);
+}

@@ -1,0 +1,29 @@
+// Renders a public path through Next by asking this same server for it over
+// loopback, marked with a per-process token so the request skips the cache.
+// Next then sees an ordinary request and answers with the bytes it would
+// send a visitor.
+import http from "node:http";
+import type { RenderedResponse } from "./build-entry";
+
+export const RENDER_HEADER = "x-candor-render";
+const RENDER_TIMEOUT_MS = 30_000;
+
+export function createLoopbackRenderer(address: () => { port: number }, token: string): (path: string) => Promise<RenderedResponse> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  return (path) =>
+    new Promise((resolve, reject) => {
+      const { port } = address();
+      const request = http.request(
+        { host: "127.0.0.1", port, path, agent, timeout: RENDER_TIMEOUT_MS, headers: { [RENDER_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 500, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on("error", reject);
+        },
+      );
+      request.on("timeout", () => request.destroy(new Error(`rendering ${path} took over ${RENDER_TIMEOUT_MS / 1000} s`)));
+      request.on("error", reject);
+      request.end();
+    });
+}

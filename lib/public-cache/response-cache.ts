@@ -1,0 +1,54 @@
+// Complete public responses in memory, least recently used dropped first
+// once their bodies (all encodings) pass the byte budget.
+export type Encoding = "br" | "gzip" | "identity";
+
+export interface CachedResponse {
+  /** The snapshot generation it was rendered for; "static" never expires. */
+  generation: number | "static";
+  status: number;
+  /** Headers common to every encoding (no length, encoding or ETag). */
+  headers: Record<string, string>;
+  etag: string;
+  bodies: Record<Encoding, Buffer>;
+  bytes: number;
+}
+
+export class ResponseCache {
+  readonly #entries = new Map<string, CachedResponse>();
+  #bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.#entries.get(key);
+    if (entry) {
+      // Map order is insertion order: re-inserting marks it recently used.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    this.delete(key);
+    if (entry.bytes > this.maxBytes) return;
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+    for (const [oldest, old] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= old.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+}

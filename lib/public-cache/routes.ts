@@ -1,0 +1,70 @@
+// Which requests Candor's server answers from its public response cache, and
+// under which key. Pure: everything not listed here goes to Next untouched.
+import type { IncomingHttpHeaders } from "node:http";
+
+export type PublicRouteKind = "page" | "static";
+
+export interface PublicRoute {
+  /** The cache key: the normalised path and query. */
+  key: string;
+  /** What Next renders for this key (equal to the key, but for unknown incidents). */
+  renderPath: string;
+  kind: PublicRouteKind;
+}
+
+/** Statuspage-compatible endpoints under /api/v2 (see app/api/v2). */
+export const STATUSPAGE_ENDPOINTS = [
+  "summary",
+  "status",
+  "components",
+  "incidents",
+  "incidents/unresolved",
+  "scheduled-maintenances",
+  "scheduled-maintenances/upcoming",
+  "scheduled-maintenances/active",
+] as const;
+
+const FIXED_PAGES = new Set(["/", "/history.rss", "/history.atom", "/api/banner", "/embed/banner.js", "/icon.svg", ...STATUSPAGE_ENDPOINTS.map((name) => `/api/v2/${name}.json`)]);
+const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})$/;
+const MAX_HISTORY_PAGE = 10_000;
+/** Every unknown incident id shares one cached 404 page, rendered for this id. */
+export const UNKNOWN_INCIDENT_ID = "unknown";
+
+// Next's client router asks for React Server Component payloads with these;
+// they differ from the HTML at the same path, so they are never cached here.
+const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+
+export function classifyPublicRequest(
+  method: string | undefined,
+  rawUrl: string | undefined,
+  headers: IncomingHttpHeaders,
+  isKnownIncident: (id: string) => boolean,
+): PublicRoute | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (!rawUrl || rawUrl.length > 2_048 || rawUrl[0] !== "/" || rawUrl.startsWith("//")) return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  let url: URL;
+  try {
+    url = new URL(rawUrl, "http://candor.invalid");
+  } catch {
+    return null;
+  }
+  if (url.searchParams.has("_rsc")) return null;
+  const { pathname } = url;
+  if (pathname.startsWith("/_next/static/")) return { key: pathname, renderPath: pathname, kind: "static" };
+  if (FIXED_PAGES.has(pathname)) return page(pathname);
+  if (pathname === "/history") {
+    const number = Number(url.searchParams.get("page") ?? "1");
+    const historyPage = Number.isInteger(number) && number >= 1 && number <= MAX_HISTORY_PAGE ? number : 1;
+    return page(historyPage === 1 ? "/history" : `/history?page=${historyPage}`);
+  }
+  const incident = INCIDENT_PATH.exec(pathname);
+  if (incident) {
+    return isKnownIncident(incident[1]!) ? page(pathname) : { key: "/incidents/?", renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}`, kind: "page" };
+  }
+  return null;
+}
+
+function page(path: string): PublicRoute {
+  return { key: path, renderPath: path, kind: "page" };
+}

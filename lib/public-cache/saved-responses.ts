@@ -1,0 +1,59 @@
+// The last good rendering of each public response, on disk: what Candor
+// serves when it can neither reach the database nor render a page, even
+// right after a restart.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { CachedResponse } from "./response-cache";
+
+interface SavedFile {
+  key: string;
+  status: number;
+  headers: Record<string, string>;
+  etag: string;
+  identity: string;
+  gzip: string;
+  br: string;
+}
+
+export class SavedResponses {
+  constructor(
+    readonly directory: string,
+    private readonly log: (message: string) => void = (message) => console.error(`candor: ${message}`),
+  ) {}
+
+  #file(key: string): string {
+    return path.join(this.directory, `${createHash("sha1").update(key).digest("hex")}.json`);
+  }
+
+  async save(key: string, entry: CachedResponse): Promise<void> {
+    const file = this.#file(key);
+    const saved: SavedFile = {
+      key,
+      status: entry.status,
+      headers: entry.headers,
+      etag: entry.etag,
+      identity: entry.bodies.identity.toString("base64"),
+      gzip: entry.bodies.gzip.toString("base64"),
+      br: entry.bodies.br.toString("base64"),
+    };
+    try {
+      await mkdir(this.directory, { recursive: true });
+      await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(saved));
+      await rename(`${file}.${process.pid}.tmp`, file);
+    } catch (error) {
+      this.log(`could not save the public response for ${key}: ${(error as Error).message}`);
+    }
+  }
+
+  async load(key: string): Promise<CachedResponse | null> {
+    try {
+      const saved = JSON.parse(await readFile(this.#file(key), "utf8")) as SavedFile;
+      if (saved.key !== key) return null;
+      const bodies = { identity: Buffer.from(saved.identity, "base64"), gzip: Buffer.from(saved.gzip, "base64"), br: Buffer.from(saved.br, "base64") };
+      return { generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies, bytes: bodies.identity.length + bodies.gzip.length + bodies.br.length };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Reads everything the public sees from the database, once per change.
+import { prisma } from "../db";
+import { toPublicBanner } from "../banner/public-banner";
+import { findCurrentBanner } from "../banner/queries";
+import { isBannerVisible, nextScheduleChange } from "../banner/visibility";
+import { fromDbComponentStatus } from "../components/convert";
+import { listPublicComponentGroups, type PublicComponent } from "../components/queries";
+import { rollUpStatus } from "../components/rollup";
+import { listComponentIncidentWindows, listPublicIncidents, type IncidentView } from "../incidents/queries";
+import { getPageSettings } from "../settings/queries";
+import { dailyUptime, overallUptime, type StatusInterval } from "../uptime/uptime";
+import { openIncidents } from "./select";
+import { UPTIME_DAYS, type ComponentWithUptime, type PublicSnapshot } from "./types";
+
+/** Time-based content (today's uptime, "ongoing") is at most this old. */
+const MAX_AGE_MS = 60_000;
+
+export interface SnapshotVersion {
+  version: string;
+  changedAt: Date;
+}
+
+export async function readSnapshotVersion(): Promise<SnapshotVersion> {
+  const row = await prisma.publicSnapshotVersion.findUnique({ where: { id: 1 } });
+  // The migration inserts the row; its absence means a database from before it.
+  return row ? { version: row.version.toString(), changedAt: row.changedAt } : { version: "0", changedAt: new Date(0) };
+}
+
+/** Author names stay with operators; everything else on an update is public. */
+function withoutAuthors(incident: IncidentView): IncidentView {
+  return { ...incident, updates: incident.updates.map((update) => ({ ...update, authorName: null })) };
+}
+
+export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
+  const since = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
+  const [settings, groups, incidents, windows, banner] = await Promise.all([
+    getPageSettings(),
+    listPublicComponentGroups(),
+    listPublicIncidents(),
+    listComponentIncidentWindows(since),
+    findCurrentBanner(),
+  ]);
+  const componentIds = groups.flatMap((group) => group.components.map((component) => component.id));
+  const intervals = await prisma.componentStatusInterval.findMany({
+    where: { componentId: { in: componentIds }, OR: [{ endedAt: null }, { endedAt: { gte: since } }] },
+    select: { componentId: true, status: true, startedAt: true, endedAt: true },
+  });
+  const byComponent = new Map<string, StatusInterval[]>();
+  for (const row of intervals) {
+    const list = byComponent.get(row.componentId) ?? [];
+    list.push({ status: fromDbComponentStatus(row.status), startedAt: row.startedAt, endedAt: row.endedAt });
+    byComponent.set(row.componentId, list);
+  }
+  const withUptime = (component: PublicComponent): ComponentWithUptime => {
+    const days = dailyUptime(byComponent.get(component.id) ?? [], { now, days: UPTIME_DAYS, timeZone: settings.timeZone });
+    const mine = windows.filter((window) => window.componentId === component.id);
+    return {
+      ...component,
+      uptimePercent: overallUptime(days),
+      days: days.map((day) => ({
+        date: day.date,
+        uptimePercent: day.uptimePercent,
+        level: day.level,
+        incidents: mine
+          .filter((window) => window.startedAt < day.end && (window.endedAt ?? now) > day.start)
+          .map((window) => ({ id: window.incidentId, title: window.title })),
+      })),
+    };
+  };
+  const publicIncidents = incidents.map(withoutAuthors);
+  const indicator = rollUpStatus(
+    groups.flatMap((group) => group.components.map((component) => component.status)),
+    openIncidents(publicIncidents).map((incident) => incident.impact),
+  );
+  const bannerChange = nextScheduleChange(banner, now);
+  const validUntil = Math.min(now.getTime() + MAX_AGE_MS, bannerChange?.getTime() ?? Infinity);
+  return {
+    version,
+    changedAt,
+    builtAt: now,
+    validUntil: new Date(validUntil),
+    settings,
+    indicator,
+    groups: groups.map((group) => ({ ...group, components: group.components.map(withUptime) })),
+    incidents: publicIncidents,
+    banner: isBannerVisible(banner, now) ? toPublicBanner(banner, settings.effectivePublicUrl) : null,
+  };
+}

@@ -1,0 +1,42 @@
+// The lists a public page shows, taken from a snapshot's incidents. Pure.
+import type { IncidentView } from "../incidents/queries";
+import { RECENT_DAYS } from "./types";
+
+export const HISTORY_PAGE_SIZE = 20;
+const UPCOMING_LIMIT = 20;
+
+const isClosed = (incident: IncidentView) => incident.status === "resolved" || incident.status === "completed";
+
+/** Incidents (not maintenance) still open, newest first. */
+export function openIncidents(incidents: IncidentView[]): IncidentView[] {
+  return incidents.filter((incident) => incident.kind === "incident" && !isClosed(incident));
+}
+
+export function activeMaintenance(incidents: IncidentView[]): IncidentView[] {
+  return byWindowStart(incidents.filter((incident) => incident.kind === "maintenance" && (incident.status === "in_progress" || incident.status === "verifying")));
+}
+
+export function upcomingMaintenance(incidents: IncidentView[]): IncidentView[] {
+  return byWindowStart(incidents.filter((incident) => incident.kind === "maintenance" && incident.status === "scheduled")).slice(0, UPCOMING_LIMIT);
+}
+
+/** Closed incidents that started in the last RECENT_DAYS days, newest first. */
+export function recentClosedIncidents(incidents: IncidentView[], now: Date): IncidentView[] {
+  const since = now.getTime() - RECENT_DAYS * 86_400_000;
+  return incidents.filter((incident) => incident.kind === "incident" && isClosed(incident) && incident.startedAt.getTime() >= since);
+}
+
+/** Closed incidents and completed maintenance, newest first, a page at a time. */
+export function historyPage(incidents: IncidentView[], page: number): { items: IncidentView[]; hasMore: boolean } {
+  const closed = incidents.filter(isClosed);
+  const start = (page - 1) * HISTORY_PAGE_SIZE;
+  return { items: closed.slice(start, start + HISTORY_PAGE_SIZE), hasMore: closed.length > start + HISTORY_PAGE_SIZE };
+}
+
+export function findIncident(incidents: IncidentView[], id: string): IncidentView | null {
+  return incidents.find((incident) => incident.id === id) ?? null;
+}
+
+function byWindowStart(incidents: IncidentView[]): IncidentView[] {
+  return [...incidents].sort((a, b) => (a.scheduledStart?.getTime() ?? 0) - (b.scheduledStart?.getTime() ?? 0));
+}

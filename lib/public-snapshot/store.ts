@@ -1,0 +1,133 @@
+// Holds the current public snapshot for this process. It compares its
+// version with the database at most once a second (server.ts polls it, so
+// requests never wait), rebuilds on a change or when the clock makes it
+// stale, keeps a copy on disk, and goes on serving the last good snapshot,
+// marked stale, while the database cannot be reached.
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SnapshotVersion } from "./build-snapshot";
+import { parseSnapshot, serializeSnapshot } from "./serialize";
+import type { PublicRead, PublicSnapshot } from "./types";
+
+export interface SnapshotSource {
+  readVersion(): Promise<SnapshotVersion>;
+  build(version: SnapshotVersion, now: Date): Promise<PublicSnapshot>;
+}
+
+export interface SnapshotStoreOptions {
+  source: SnapshotSource;
+  /** Where the last good snapshot is kept for a start or an outage without the database. */
+  file?: string;
+  /** How long a checked version is trusted before a read checks again. */
+  checkIntervalMs?: number;
+  clock?: () => Date;
+  log?: (message: string) => void;
+}
+
+export class SnapshotUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The status page is unavailable: the database cannot be reached and no earlier snapshot is saved.", { cause });
+  }
+}
+
+export class PublicSnapshotStore {
+  readonly #options: Required<Omit<SnapshotStoreOptions, "file">> & { file?: string };
+  #snapshot: PublicSnapshot | undefined;
+  #staleSince: Date | null = null;
+  #generation = 0;
+  #lastCheck = 0;
+  #lastError: unknown;
+  #checking: Promise<void> | undefined;
+  #queued: Promise<void> | undefined;
+
+  constructor(options: SnapshotStoreOptions) {
+    this.#options = { checkIntervalMs: 1_000, clock: () => new Date(), log: (message) => console.log(`candor: ${message}`), ...options };
+  }
+
+  /** Moves whenever what a public page shows may differ: a new snapshot, or the database lost or back. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** The snapshot without waiting, if one is loaded. */
+  peek(): PublicRead | undefined {
+    return this.#snapshot && { snapshot: this.#snapshot, staleSince: this.#staleSince };
+  }
+
+  async read(): Promise<PublicRead> {
+    if (!this.#snapshot) await this.refresh();
+    else if (this.#options.clock().getTime() - this.#lastCheck >= this.#options.checkIntervalMs) void this.refresh();
+    const read = this.peek();
+    if (!read) throw new SnapshotUnavailableError(this.#lastError);
+    return read;
+  }
+
+  /**
+   * Checks the database now and rebuilds if needed. A call made while a check
+   * is running waits for a new one, so a write that just committed is seen.
+   */
+  refresh(): Promise<void> {
+    if (this.#checking) {
+      this.#queued ??= this.#checking.then(() => {
+        this.#queued = undefined;
+        return this.refresh();
+      });
+      return this.#queued;
+    }
+    this.#checking = this.#check().finally(() => (this.#checking = undefined));
+    return this.#checking;
+  }
+
+  async #check(): Promise<void> {
+    const now = this.#options.clock();
+    this.#lastCheck = now.getTime();
+    try {
+      const version = await this.#options.source.readVersion();
+      const current = this.#snapshot;
+      if (!current || current.version !== version.version || now >= current.validUntil) {
+        this.#replace(await this.#options.source.build(version, now));
+        void this.#save();
+      }
+      if (this.#staleSince) {
+        this.#options.log(`the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`);
+        this.#staleSince = null;
+        this.#generation++;
+      }
+    } catch (error) {
+      this.#lastError = error;
+      if (!this.#snapshot) {
+        const saved = await this.#load();
+        if (saved) this.#replace(saved);
+      }
+      if (!this.#staleSince && this.#snapshot) {
+        this.#options.log(`the database cannot be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);
+        this.#staleSince = now;
+        this.#generation++;
+      }
+    }
+  }
+
+  #replace(snapshot: PublicSnapshot): void {
+    this.#snapshot = snapshot;
+    this.#generation++;
+  }
+
+  async #save(): Promise<void> {
+    const { file } = this.#options;
+    if (!file || !this.#snapshot) return;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, serializeSnapshot(this.#snapshot));
+      await rename(temporary, file);
+    } catch (error) {
+      this.#options.log(`could not save the public snapshot to ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  async #load(): Promise<PublicSnapshot | null> {
+    if (!this.#options.file) return null;
+    const text = await readFile(this.#options.file, "utf8").catch(() => null);
+    return text === null ? null : parseSnapshot(text);
+  }
+}

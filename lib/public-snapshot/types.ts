@@ -1,0 +1,58 @@
+// What the public sees, computed once per change (build-snapshot.ts) and
+// shared by every public page, the Statuspage-compatible API, the feeds and
+// the sign-in banner.
+import type { PublicBanner } from "../banner/public-banner";
+import type { PublicComponent } from "../components/queries";
+import type { Indicator } from "../components/rollup";
+import type { IncidentView } from "../incidents/queries";
+import type { PageSettings } from "../settings/queries";
+import type { DayLevel } from "../uptime/uptime";
+
+export const UPTIME_DAYS = 90;
+export const RECENT_DAYS = 14;
+
+export interface UptimeDay {
+  date: string;
+  uptimePercent: number | null;
+  level: DayLevel;
+  incidents: { id: string; title: string }[];
+}
+
+export interface ComponentWithUptime extends PublicComponent {
+  days: UptimeDay[];
+  uptimePercent: number | null;
+}
+
+export interface ComponentGroupView {
+  id: string | null;
+  name: string | null;
+  position: number;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  components: ComponentWithUptime[];
+}
+
+export interface PublicSnapshot {
+  /** The database's public_snapshot_version when this was built. */
+  version: string;
+  /** When the public last changed (the version row's time). */
+  changedAt: Date;
+  builtAt: Date;
+  /** The clock changes what is shown at this moment (banner schedule, a new day, recent incidents). */
+  validUntil: Date;
+  settings: PageSettings;
+  indicator: Indicator;
+  /** Visible components by group, in page order, ungrouped first. */
+  groups: ComponentGroupView[];
+  /** Every incident and maintenance, public updates only, newest first. */
+  incidents: IncidentView[];
+  /** The sign-in banner showing at `builtAt`, or null. */
+  banner: PublicBanner | null;
+}
+
+/** The snapshot as a page reads it, with how fresh it is. */
+export interface PublicRead {
+  snapshot: PublicSnapshot;
+  /** Set while the database cannot be reached: the snapshot is the last good one. */
+  staleSince: Date | null;
+}
