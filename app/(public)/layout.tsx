@@ -1,6 +1,11 @@
+import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { StaleNotice } from "@/components/status/stale-notice";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
+
+export const metadata: Metadata = {
+  alternates: { types: { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" } },
+};
 
 // Public pages read only the snapshot and never the request, so Candor's
 // server can keep their rendered bytes (lib/public-cache). Plain links, not
@@ -35,7 +40,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         {children}
       </main>
       <footer className="mt-12 text-center text-xs text-slate-500 dark:text-slate-400">
-        Times are shown in your time zone; hover a time for UTC. Powered by Candor.
+        <p>
+          Follow incidents: <a href="/history.rss" className="underline underline-offset-2">RSS</a> · <a href="/history.atom" className="underline underline-offset-2">Atom</a> ·{" "}
+          <a href="/api/v2/summary.json" className="underline underline-offset-2">JSON API</a>
+        </p>
+        <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>
       </footer>
     </div>
   );

@@ -1,6 +1,7 @@
 // Which requests Candor's server answers from its public response cache, and
 // under which key. Pure: everything not listed here goes to Next untouched.
 import type { IncomingHttpHeaders } from "node:http";
+import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 
 export type PublicRouteKind = "page" | "static";
 
@@ -12,20 +13,9 @@ export interface PublicRoute {
   kind: PublicRouteKind;
 }
 
-/** Statuspage-compatible endpoints under /api/v2 (see app/api/v2). */
-export const STATUSPAGE_ENDPOINTS = [
-  "summary",
-  "status",
-  "components",
-  "incidents",
-  "incidents/unresolved",
-  "scheduled-maintenances",
-  "scheduled-maintenances/upcoming",
-  "scheduled-maintenances/active",
-] as const;
-
-const FIXED_PAGES = new Set(["/", "/history.rss", "/history.atom", "/api/banner", "/embed/banner.js", "/icon.svg", ...STATUSPAGE_ENDPOINTS.map((name) => `/api/v2/${name}.json`)]);
+const FIXED_PAGES = new Set(["/", "/history.rss", "/history.atom", "/api/banner", "/embed/banner.js", "/icon.svg", ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`)]);
 const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})$/;
+const API_INCIDENT_PATH = /^\/api\/v2\/(incidents|scheduled-maintenances)\/([A-Za-z0-9_-]{1,64})\.json$/;
 const MAX_HISTORY_PAGE = 10_000;
 /** Every unknown incident id shares one cached 404 page, rendered for this id. */
 export const UNKNOWN_INCIDENT_ID = "unknown";
@@ -61,6 +51,11 @@ export function classifyPublicRequest(
   const incident = INCIDENT_PATH.exec(pathname);
   if (incident) {
     return isKnownIncident(incident[1]!) ? page(pathname) : { key: "/incidents/?", renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}`, kind: "page" };
+  }
+  const apiIncident = API_INCIDENT_PATH.exec(pathname);
+  if (apiIncident) {
+    const [, collection, id] = apiIncident;
+    return isKnownIncident(id!) ? page(pathname) : { key: `/api/v2/${collection}/?`, renderPath: `/api/v2/${collection}/${UNKNOWN_INCIDENT_ID}.json`, kind: "page" };
   }
   return null;
 }
