@@ -9,8 +9,12 @@ import type { PublicRouteKind } from "./routes";
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** For a CDN or browser: fresh briefly, served stale while revalidating, and kept while Candor is down. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60, stale-if-error=86400";
+/**
+ * Browsers revalidate every time (a cheap 304 from the cache here), so an
+ * operator who just posted an update sees it; a CDN keeps a copy 10 s, serves
+ * it stale while fetching the next, and for a day while Candor is down.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 // Replaced by the cache's own, or meaningless once stored.

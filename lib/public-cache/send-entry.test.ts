@@ -40,7 +40,7 @@ describe("sendEntry", () => {
     const identity = await get({});
     expect(identity.headers["content-encoding"]).toBeUndefined();
     expect(identity.body.toString()).toBe(plain);
-    expect(identity.headers["cache-control"]).toBe("public, max-age=10, stale-while-revalidate=60, stale-if-error=86400");
+    expect(identity.headers["cache-control"]).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400");
     expect(identity.headers.vary).toBe("Accept-Encoding");
     expect(identity.headers["set-cookie"]).toBeUndefined();
     expect(br.headers.etag).not.toBe(identity.headers.etag);

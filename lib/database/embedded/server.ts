@@ -24,10 +24,12 @@ export interface EmbeddedServer {
 interface StartOptions {
   dataDir: string;
   database?: string;
+  /** A fixed port (tests restart a server where clients expect it); a free one by default. */
+  port?: number;
   log?: (line: string) => void;
 }
 
-export async function startEmbeddedServer({ dataDir: rawDataDir, database = "candor", log = console.log }: StartOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedServer({ dataDir: rawDataDir, database = "candor", port: fixedPort, log = console.log }: StartOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(rawDataDir);
   const runAs = await resolveRunAs();
   await assertDataDirReachable(path.dirname(dataDir), runAs);
@@ -43,7 +45,7 @@ export async function startEmbeddedServer({ dataDir: rawDataDir, database = "can
       await initCluster({ initdb: binaries.initdb, clusterDir: paths.cluster, password: secrets.databasePassword, runAs });
     }
     await stopOrphanServer(paths.cluster, log);
-    const port = await findFreePort();
+    const port = fixedPort ?? (await findFreePort());
     const child = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
     const urlFor = (name = database) =>
       `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${port}/${name}`;

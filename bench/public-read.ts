@@ -1,0 +1,126 @@
+// npm run bench (bench/public-read.ts): the public status page under a spike.
+// Candor (production build, its public response cache) against, in the same
+// run, nginx serving saved copies of the same pages, a bare node:http server
+// returning the same bytes, and Next's own uncached render (Candor with
+// CANDOR_PUBLIC_CACHE_MB=0). Then the time from an admin write to the change
+// being visible on / and in summary.json.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedServer } from "../lib/database/embedded/server";
+import { applyMigrations } from "../lib/database/migrations";
+import { ensureNginx, startNginx } from "./nginx";
+import { freePort, memoryOf, ROOT, row, startCandor, waitForHttp } from "./support";
+import { ensureWrk, runWrk } from "./wrk";
+
+const TARGETS = { ofNodeHttp: 0.8, p99Ms: 20, ofUncachedNext: 10, writeVisibleMs: 1_000 };
+const PAGES = { "/": "index.html", "/api/v2/summary.json": "summary.json", "/history": "history.html" } as const;
+
+ensureWrk();
+const nginxBinary = ensureNginx();
+const root = await mkdtemp(path.join(os.tmpdir(), "candor-bench-public-"));
+await chmod(root, 0o755);
+const database = await startEmbeddedServer({ dataDir: path.join(root, "data"), log: () => {} });
+const children: ChildProcess[] = [];
+try {
+  await applyMigrations(database.urlFor());
+  process.env.DATABASE_URL = database.urlFor();
+  process.env.AUTH_SECRET = database.authSecret;
+  const { seedDemo } = await import("../lib/demo/seed-demo");
+  const { createFirstAdmin } = await import("../lib/auth/create-first-admin");
+  const { updatePageSettings } = await import("../lib/settings/update-settings");
+  await seedDemo();
+  const admin = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "bench password", confirmPassword: "bench password" });
+
+  const [candorPort, uncachedPort, barePort, nginxPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const candor = await startCandor(candorPort, { CANDOR_DATA_DIR: path.join(root, "candor") });
+  const uncached = await startCandor(uncachedPort, { CANDOR_DATA_DIR: path.join(root, "uncached"), CANDOR_PUBLIC_CACHE_MB: "0" });
+  children.push(candor, uncached);
+  const candorBase = `http://127.0.0.1:${candorPort}`;
+
+  // Save what Candor serves for each page; the baselines serve exactly these bytes.
+  const site = path.join(root, "nginx", "site");
+  await mkdir(path.join(site, "api", "v2"), { recursive: true });
+  await mkdir(path.join(root, "nginx", "tmp"), { recursive: true });
+  const manifest: Record<string, { file: string; headers: Record<string, string> }> = {};
+  const sizes: Record<string, number> = {};
+  for (const [pathname, file] of Object.entries(PAGES)) {
+    const response = await fetch(candorBase + pathname, { headers: { "accept-encoding": "identity" } });
+    const body = Buffer.from(await response.arrayBuffer());
+    const saved = pathname === "/api/v2/summary.json" ? path.join(site, "api", "v2", "summary.json") : path.join(site, pathname === "/" ? "index.html" : file);
+    await writeFile(saved, body);
+    sizes[pathname] = body.length;
+    const headers = Object.fromEntries([...response.headers.entries()].filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name)));
+    manifest[pathname] = { file: saved, headers };
+  }
+  await writeFile(path.join(site, "history"), await (await fetch(`${candorBase}/history`)).arrayBuffer().then(Buffer.from));
+  await chmod(path.join(root, "nginx"), 0o755);
+  await writeFile(path.join(root, "bare.json"), JSON.stringify(manifest));
+  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), path.join(root, "bare.json")], { stdio: ["ignore", "ignore", "inherit"] });
+  const nginx = await startNginx(nginxBinary, path.join(root, "nginx"), nginxPort);
+  children.push(bare, nginx);
+  await waitForHttp(`http://127.0.0.1:${barePort}/`, 10_000);
+  await waitForHttp(`http://127.0.0.1:${nginxPort}/`, 10_000);
+
+  const measure = (label: string, url: string) => {
+    process.stdout.write(`measuring ${label}…\n`);
+    return runWrk(url);
+  };
+  const results = {
+    nginx: measure("nginx /", `http://127.0.0.1:${nginxPort}/`),
+    bare: measure("node:http /", `http://127.0.0.1:${barePort}/`),
+    candor: measure("Candor /", `${candorBase}/`),
+    bareSummary: measure("node:http summary.json", `http://127.0.0.1:${barePort}/api/v2/summary.json`),
+    candorSummary: measure("Candor summary.json", `${candorBase}/api/v2/summary.json`),
+    bareHistory: measure("node:http /history", `http://127.0.0.1:${barePort}/history`),
+    candorHistory: measure("Candor /history", `${candorBase}/history`),
+    uncached: measure("Next uncached /", `http://127.0.0.1:${uncachedPort}/`),
+  };
+  const candorMemory = memoryOf(candor.pid);
+  const uncachedMemory = memoryOf(uncached.pid);
+
+  // An admin write (the same domain call the settings form makes) until / and summary.json show it.
+  const visible: number[] = [];
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const name = `Acme status ${attempt}`;
+    const started = performance.now();
+    await updatePageSettings(admin, { pageName: name, brandColor: "#2563eb", timeZone: "UTC" });
+    await Promise.all(
+      ["/", "/api/v2/summary.json"].map(async (pathname) => {
+        while (!(await (await fetch(candorBase + pathname)).text()).includes(name)) await new Promise((resolve) => setTimeout(resolve, 5));
+      }),
+    );
+    visible.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 400));
+  }
+
+  const { bare: node, nginx: ceiling } = results;
+  console.log(`\nPublic read path, ${os.cpus().length} cores, wrk -t1 -c50 (5 s warm-up, 10 s measured), identity bodies: / ${sizes["/"]} B, summary.json ${sizes["/api/v2/summary.json"]} B, /history ${sizes["/history"]} B`);
+  console.log(row("nginx, saved copy of / (1 worker)", ceiling, node, "node:http"));
+  console.log(row("bare node:http, same bytes as /", node, node, "node:http"));
+  console.log(row("Candor /", results.candor, node, "node:http", `   ${((results.candor.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)} % of nginx`));
+  console.log(row("bare node:http, summary.json", results.bareSummary, results.bareSummary, "node:http"));
+  console.log(row("Candor /api/v2/summary.json", results.candorSummary, results.bareSummary, "node:http"));
+  console.log(row("bare node:http, /history", results.bareHistory, results.bareHistory, "node:http"));
+  console.log(row("Candor /history", results.candorHistory, results.bareHistory, "node:http"));
+  console.log(row("Next uncached render of /", results.uncached, node, "node:http"));
+  console.log(`Candor / vs Next uncached: ${(results.candor.requestsPerSecond / results.uncached.requestsPerSecond).toFixed(1)}×`);
+  console.log(`RSS: Candor ${candorMemory.rssMb.toFixed(0)} MB (peak ${candorMemory.peakMb.toFixed(0)} MB); Next uncached ${uncachedMemory.rssMb.toFixed(0)} MB (peak ${uncachedMemory.peakMb.toFixed(0)} MB)`);
+  const sorted = [...visible].sort((a, b) => a - b);
+  console.log(`Admin write → visible on / and summary.json: median ${sorted[2]!.toFixed(0)} ms, max ${sorted[4]!.toFixed(0)} ms (5 writes)`);
+
+  const checks: [string, boolean][] = [
+    [`/ ≥ ${TARGETS.ofNodeHttp * 100} % of node:http`, results.candor.requestsPerSecond >= TARGETS.ofNodeHttp * node.requestsPerSecond],
+    [`summary.json ≥ ${TARGETS.ofNodeHttp * 100} % of node:http`, results.candorSummary.requestsPerSecond >= TARGETS.ofNodeHttp * results.bareSummary.requestsPerSecond],
+    [`p99 < ${TARGETS.p99Ms} ms on / and summary.json`, results.candor.p99Ms < TARGETS.p99Ms && results.candorSummary.p99Ms < TARGETS.p99Ms],
+    [`/ ≥ ${TARGETS.ofUncachedNext}× Next's uncached render`, results.candor.requestsPerSecond >= TARGETS.ofUncachedNext * results.uncached.requestsPerSecond],
+    [`write visible ≤ ${TARGETS.writeVisibleMs} ms`, sorted[4]! <= TARGETS.writeVisibleMs],
+  ];
+  for (const [target, met] of checks) console.log(`target: ${target} — ${met ? "met" : "NOT met"}`);
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await database.stop();
+  await rm(root, { recursive: true, force: true });
+}
