@@ -14,6 +14,7 @@ import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { probeDatabase } from "./lib/database/probe";
 import { RENDER_HEADER } from "./lib/public-cache/loopback-render";
+import { isDecodablePath } from "./lib/public-cache/routes";
 
 const ROOT = import.meta.dirname;
 
@@ -87,6 +88,10 @@ async function serve(env: Env): Promise<void> {
       return;
     }
     delete request.headers[RENDER_HEADER];
+    if (!isDecodablePath(request.url)) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
+      return;
+    }
     if (publicCache?.handle(request, response)) return;
     request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
     void handle(request, response);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyPublicRequest } from "./routes";
+import { classifyPublicRequest, isDecodablePath } from "./routes";
 
 const known = (id: string) => id === "inc1";
 const classify = (url: string, method = "GET", headers: Record<string, string> = {}) => classifyPublicRequest(method, url, headers, known);
@@ -34,5 +34,14 @@ describe("classifyPublicRequest", () => {
     expect(classify("/?_rsc=abc")).toBeNull();
     expect(classify(`/?q=${"x".repeat(3000)}`)).toBeNull();
     expect(classify("/%zz")).toBeNull();
+  });
+});
+
+describe("isDecodablePath", () => {
+  it("refuses broken percent-encoding in the path only", () => {
+    expect(isDecodablePath("/incidents/%ff")).toBe(false);
+    expect(isDecodablePath("/%E0%A4%A")).toBe(false);
+    expect(isDecodablePath("/incidents/%00")).toBe(true);
+    expect(isDecodablePath("/caf%C3%A9?q=%ff")).toBe(true);
   });
 });

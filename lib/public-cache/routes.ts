@@ -63,3 +63,14 @@ export function classifyPublicRequest(
 function page(path: string): PublicRoute {
   return { key: path, renderPath: path, kind: "page" };
 }
+
+/** False when the path's percent-encoding is broken (Next.js answers those with a 500). */
+export function isDecodablePath(rawUrl: string | undefined): boolean {
+  const pathname = (rawUrl ?? "/").split("?")[0]!;
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -189,7 +189,8 @@ export function answerV2(snapshot: PublicSnapshot, path: string): V2Answer {
   if (one) {
     const kind = one[1] === "incidents" ? "incident" : "maintenance";
     const found = snapshot.incidents.find((incident) => incident.id === one[2] && incident.kind === kind);
-    if (!found) return { status: 404, body: { error: `There is no ${kind === "incident" ? "incident" : "scheduled maintenance"} with id "${one[2]}" on this page.` } };
+    // One answer for every unknown id: the server caches it once, whatever ids are tried.
+    if (!found) return { status: 404, body: { error: `There is no ${kind === "incident" ? "incident" : "scheduled maintenance"} with that id on this page.` } };
     const map = createV2Mapper(snapshot);
     return { status: 200, body: kind === "incident" ? { page: toV2Page(snapshot), incident: map.incident(found) } : { page: toV2Page(snapshot), scheduled_maintenance: map.maintenance(found) } };
   }

@@ -69,6 +69,24 @@ test("two instances share one PostgreSQL; the public page survives PostgreSQL st
     instances.push(await startCandorProcess(envFor("a")), await startCandorProcess(envFor("b")));
     const [a, b] = instances as [CandorProcess, CandorProcess];
 
+    // Odd requests on public routes: a clear 4xx or an answer, never a 5xx.
+    const odd: [string, RequestInit?][] = [
+      ["/", { method: "HEAD" }],
+      ["/", { headers: { "if-none-match": '"garbage", W/"", *x' } }],
+      ["/history?page=-1&page=abc&%ZZ=1"],
+      [`/?q=${"x".repeat(5_000)}`],
+      [`/incidents/${"a".repeat(500)}`],
+      ["/api/v2/incidents/not-an-incident.json"],
+      ["/api/v2/nope.json"],
+      ["/incidents/%00%ff"],
+    ];
+    for (const [pathname, init] of odd) {
+      const response = await fetch(a.baseUrl + pathname, init);
+      expect([pathname.slice(0, 60), response.status < 500]).toEqual([pathname.slice(0, 60), true]);
+    }
+    const missing = await fetch(`${a.baseUrl}/api/v2/incidents/not-an-incident.json`);
+    expect([missing.status, await missing.json()]).toEqual([404, { error: 'There is no incident with that id on this page.' }]);
+
     // A fresh process's first render is slow (cold code); the target is for a running page.
     await hammer([a.baseUrl, b.baseUrl], 1_000);
     await renamePage(databaseUrl, "Acme status (renamed)");

@@ -208,7 +208,7 @@ describe("the Statuspage-compatible API and the feeds", () => {
     expect(group).toMatchObject({ name: "Core platform", group_id: null });
 
     expect(answerV2(snapshot, `incidents/${incidentId}.json`).status).toBe(200);
-    expect(answerV2(snapshot, "incidents/nope.json")).toMatchObject({ status: 404, body: { error: 'There is no incident with id "nope" on this page.' } });
+    expect(answerV2(snapshot, "incidents/nope.json")).toMatchObject({ status: 404, body: { error: 'There is no incident with that id on this page.' } });
     expect(answerV2(snapshot, "unknown.json").status).toBe(404);
   });
 
