@@ -13,7 +13,6 @@ import { applyMigrations } from "./lib/database/migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { probeDatabase } from "./lib/database/probe";
-import { RENDER_HEADER } from "./lib/public-cache/loopback-render";
 import { isDecodablePath } from "./lib/public-cache/routes";
 
 const ROOT = import.meta.dirname;
@@ -82,17 +81,11 @@ async function serve(env: Env): Promise<void> {
   const handle = app.getRequestHandler();
   const publicCache = await createPublicCacheFor(env, () => server.address() as { port: number });
   const server = http.createServer((request, response) => {
-    if (request.headers[RENDER_HEADER] === renderToken) {
-      // The cache's own render: straight to Next.
-      void handle(request, response);
-      return;
-    }
-    delete request.headers[RENDER_HEADER];
+    if (publicCache?.handle(request, response)) return;
     if (!isDecodablePath(request.url)) {
       response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
       return;
     }
-    if (publicCache?.handle(request, response)) return;
     request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
     void handle(request, response);
   });
@@ -117,6 +110,7 @@ async function createPublicCacheFor(env: Env, address: () => { port: number }) {
   return createPublicCache({
     store: getPublicSnapshotStore(),
     render: createLoopbackRenderer(address, renderToken),
+    renderToken,
     maxBytes: env.CANDOR_PUBLIC_CACHE_MB * 1024 * 1024,
     saved: new SavedResponses(path.join(env.CANDOR_DATA_DIR, "public", "responses")),
   });

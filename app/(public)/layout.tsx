@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 // server can keep their rendered bytes (lib/public-cache). Plain links, not
 // <Link>: router prefetches would reach Next for every visitor.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const { snapshot, staleSince } = await readPublicSnapshot();
+  const { snapshot, staleSince, confirmedAt } = await readPublicSnapshot();
   const { settings } = snapshot;
   return (
     <div style={{ "--brand": settings.brandColor } as CSSProperties} className="mx-auto flex min-h-screen max-w-3xl flex-col px-4 py-8">
@@ -36,7 +36,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         </nav>
       </header>
       <main className="flex-1">
-        {staleSince && <StaleNotice updatedAt={snapshot.builtAt.toISOString()} />}
+        {staleSince && <StaleNotice updatedAt={confirmedAt.toISOString()} />}
         {children}
       </main>
       <footer className="mt-12 text-center text-xs text-slate-500 dark:text-slate-400">

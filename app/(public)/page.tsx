@@ -7,7 +7,7 @@ import { UptimeBars } from "@/components/status/uptime-bars";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { activeMaintenance, openIncidents, recentClosedIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
+import { activeMaintenance, openIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
 import { RECENT_DAYS } from "@/lib/public-snapshot/types";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +32,7 @@ export default async function StatusPage() {
     openIncidents: openIncidents(snapshot.incidents),
     activeMaintenance: activeMaintenance(snapshot.incidents),
     upcomingMaintenance: upcomingMaintenance(snapshot.incidents),
-    recentIncidents: recentClosedIncidents(snapshot.incidents, snapshot.builtAt),
+    recentIncidents: snapshot.incidents.filter((incident) => snapshot.recentIncidentIds.includes(incident.id)),
   };
   const style = INDICATOR_STYLES[view.indicator];
   return (

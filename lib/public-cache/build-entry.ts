@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
-import type { CachedResponse } from "./response-cache";
+import type { CachedResponse, Encoding } from "./response-cache";
 import type { PublicRouteKind } from "./routes";
 
 const brotli = promisify(brotliCompress);
@@ -62,12 +62,24 @@ export async function buildEntry(response: RenderedResponse, kind: PublicRouteKi
     gzipAsync(identity, { level: 9 }),
   ]);
   const etag = createHash("sha1").update(identity).digest("base64url").slice(0, 22);
+  return prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz, br } });
+}
+
+/** The entry with its ready-made headers for each encoding. */
+export function prepareEntry(fields: Pick<CachedResponse, "generation" | "status" | "headers" | "etag" | "bodies">): CachedResponse {
+  const prepare = (encoding: Encoding) => {
+    const tag = `"${fields.etag}${encoding === "identity" ? "" : `-${encoding}`}"`;
+    const full: Record<string, string> = { ...fields.headers, etag: tag, "content-length": String(fields.bodies[encoding].length) };
+    if (encoding !== "identity") full["content-encoding"] = encoding;
+    const notModified: Record<string, string> = { ...fields.headers, etag: tag };
+    delete notModified["content-type"];
+    return { full, notModified };
+  };
+  const { bodies } = fields;
   return {
-    generation,
-    status: response.status,
-    headers,
-    etag,
-    bodies: { identity, gzip: gz, br },
-    bytes: identity.length + gz.length + br.length,
+    ...fields,
+    bytes: bodies.identity.length + bodies.gzip.length + bodies.br.length,
+    prepared: { identity: prepare("identity"), gzip: prepare("gzip"), br: prepare("br") },
+    lastUsed: 0,
   };
 }

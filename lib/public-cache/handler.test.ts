@@ -15,7 +15,7 @@ let version = 1;
 const store = new PublicSnapshotStore({
   source: {
     readVersion: async () => ({ version: String(version), changedAt: new Date() }),
-    build: async ({ version: built }) => ({ version: built, incidents: [], validUntil: new Date(Date.now() + 60_000) }) as unknown as PublicSnapshot,
+    build: async ({ version: built }) => ({ version: built, incidents: [], settings: { pageName: `Page ${built}` }, validUntil: new Date(Date.now() + 60_000) }) as unknown as PublicSnapshot,
   },
   log: () => {},
 });

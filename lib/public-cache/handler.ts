@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 import { buildEntry, isCacheable, type RenderedResponse } from "./build-entry";
+import { readCacheHeaders, type CacheRequestHeaders } from "./request-headers";
 import { ResponseCache, type CachedResponse } from "./response-cache";
 import { classifyPublicRequest, type PublicRoute } from "./routes";
 import type { SavedResponses } from "./saved-responses";
@@ -15,6 +16,8 @@ export interface PublicCacheOptions {
   store: PublicSnapshotStore;
   render: (path: string) => Promise<RenderedResponse>;
   maxBytes: number;
+  /** The cache's own render requests carry this in x-candor-render and go to Next. */
+  renderToken?: string;
   saved?: SavedResponses;
   log?: (message: string) => void;
 }
@@ -23,20 +26,30 @@ type Filled = { entry: CachedResponse } | { passthrough: RenderedResponse };
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
 const STALE_HEADER = { "x-candor-stale": "1" };
+const MAX_REMEMBERED_ROUTES = 10_000;
 
 export function createPublicCache(options: PublicCacheOptions) {
   const { store, render, saved } = options;
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
   const cache = new ResponseCache(options.maxBytes);
   const filling = new Map<string, Promise<Filled>>();
-  const incidentIds = new WeakMap<object, Set<string>>();
+  // Routes by raw URL, for the snapshot they were worked out with (which incidents exist).
+  let routes = new Map<string, PublicRoute | null>();
+  let routesFor: unknown;
 
-  function isKnownIncident(id: string): boolean {
-    const snapshot = store.peek()?.snapshot;
-    if (!snapshot) return true;
-    let ids = incidentIds.get(snapshot);
-    if (!ids) incidentIds.set(snapshot, (ids = new Set(snapshot.incidents.map((incident) => incident.id))));
-    return ids.has(id);
+  function routeOf(url: string): PublicRoute | null {
+    const snapshot = store.snapshot;
+    if (snapshot !== routesFor || routes.size >= MAX_REMEMBERED_ROUTES) {
+      routes = new Map();
+      routesFor = snapshot;
+    }
+    let route = routes.get(url);
+    if (route === undefined) {
+      const ids = snapshot && new Set(snapshot.incidents.map((incident) => incident.id));
+      route = classifyPublicRequest(url, (id) => !ids || ids.has(id));
+      routes.set(url, route);
+    }
+    return route;
   }
 
   function fill(route: PublicRoute, generation: number | "static"): Promise<Filled> {
@@ -62,11 +75,11 @@ export function createPublicCache(options: PublicCacheOptions) {
     return (await saved?.load(key)) ?? null;
   }
 
-  async function answerMiss(request: IncomingMessage, response: ServerResponse, route: PublicRoute, generation: number | "static"): Promise<void> {
+  async function answerMiss(request: IncomingMessage, response: ServerResponse, headers: CacheRequestHeaders, route: PublicRoute, generation: number | "static"): Promise<void> {
     let failure: string;
     try {
       const filled = await fill(route, generation);
-      if ("entry" in filled) return sendEntry(request, response, filled.entry);
+      if ("entry" in filled) return sendEntry(request, response, filled.entry, headers);
       if (filled.passthrough.status < 500) return sendRendered(request, response, filled.passthrough);
       failure = `status ${filled.passthrough.status}`;
     } catch (error) {
@@ -74,21 +87,24 @@ export function createPublicCache(options: PublicCacheOptions) {
     }
     const fallback = await lastGood(route.key);
     log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
-    if (fallback) return sendEntry(request, response, fallback, STALE_HEADER);
+    if (fallback) return sendEntry(request, response, fallback, headers, STALE_HEADER);
     response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n");
   }
 
   /** Answers a public GET or HEAD and returns true; returns false for everything Next should handle. */
   function handle(request: IncomingMessage, response: ServerResponse): boolean {
-    const route = classifyPublicRequest(request.method, request.url, request.headers, isKnownIncident);
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    const headers = readCacheHeaders(request);
+    if (headers.fromRouter || (options.renderToken !== undefined && headers.render === options.renderToken)) return false;
+    const route = routeOf(request.url ?? "");
     if (!route) return false;
     const generation = route.kind === "static" ? "static" : store.generation;
     const entry = cache.get(route.key);
     if (entry && entry.generation === generation) {
-      sendEntry(request, response, entry);
+      sendEntry(request, response, entry, headers);
     } else {
-      answerMiss(request, response, route, generation).catch((error: Error) => {
+      answerMiss(request, response, headers, route, generation).catch((error: Error) => {
         log(`answering ${route.key}: ${error.message}`);
         if (!response.headersSent) response.writeHead(500).end();
       });

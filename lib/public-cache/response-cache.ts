@@ -11,30 +11,35 @@ export interface CachedResponse {
   etag: string;
   bodies: Record<Encoding, Buffer>;
   bytes: number;
+  /** Ready response headers per encoding, for a 200/404 and for a 304: a hit only looks them up. */
+  prepared: Record<Encoding, { full: Record<string, string>; notModified: Record<string, string> }>;
+  /** For least-recently-used eviction. */
+  lastUsed: number;
 }
 
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>();
   #bytes = 0;
+  #clock = 0;
 
   constructor(readonly maxBytes: number) {}
 
   get(key: string): CachedResponse | undefined {
     const entry = this.#entries.get(key);
-    if (entry) {
-      // Map order is insertion order: re-inserting marks it recently used.
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
+    // A counter, not a re-insertion: the hit path stays one map lookup.
+    if (entry) entry.lastUsed = ++this.#clock;
     return entry;
   }
 
   set(key: string, entry: CachedResponse): void {
     this.delete(key);
     if (entry.bytes > this.maxBytes) return;
+    entry.lastUsed = ++this.#clock;
     this.#entries.set(key, entry);
     this.#bytes += entry.bytes;
-    for (const [oldest, old] of this.#entries) {
+    if (this.#bytes <= this.maxBytes) return;
+    const oldestFirst = [...this.#entries].sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
+    for (const [oldest, old] of oldestFirst) {
       if (this.#bytes <= this.maxBytes) break;
       this.#entries.delete(oldest);
       this.#bytes -= old.bytes;

@@ -1,6 +1,5 @@
 // Which requests Candor's server answers from its public response cache, and
 // under which key. Pure: everything not listed here goes to Next untouched.
-import type { IncomingHttpHeaders } from "node:http";
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 
 export type PublicRouteKind = "page" | "static";
@@ -20,19 +19,12 @@ const MAX_HISTORY_PAGE = 10_000;
 /** Every unknown incident id shares one cached 404 page, rendered for this id. */
 export const UNKNOWN_INCIDENT_ID = "unknown";
 
-// Next's client router asks for React Server Component payloads with these;
-// they differ from the HTML at the same path, so they are never cached here.
-const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
-
-export function classifyPublicRequest(
-  method: string | undefined,
-  rawUrl: string | undefined,
-  headers: IncomingHttpHeaders,
-  isKnownIncident: (id: string) => boolean,
-): PublicRoute | null {
-  if (method !== "GET" && method !== "HEAD") return null;
+/**
+ * The route of a GET or HEAD (the caller leaves out other methods and
+ * requests from Next's client router, whose payloads differ from the HTML).
+ */
+export function classifyPublicRequest(rawUrl: string | undefined, isKnownIncident: (id: string) => boolean): PublicRoute | null {
   if (!rawUrl || rawUrl.length > 2_048 || rawUrl[0] !== "/" || rawUrl.startsWith("//")) return null;
-  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
   let url: URL;
   try {
     url = new URL(rawUrl, "http://candor.invalid");

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { prepareEntry } from "./build-entry";
 import type { CachedResponse } from "./response-cache";
 
 interface SavedFile {
@@ -51,7 +52,7 @@ export class SavedResponses {
       const saved = JSON.parse(await readFile(this.#file(key), "utf8")) as SavedFile;
       if (saved.key !== key) return null;
       const bodies = { identity: Buffer.from(saved.identity, "base64"), gzip: Buffer.from(saved.gzip, "base64"), br: Buffer.from(saved.br, "base64") };
-      return { generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies, bytes: bodies.identity.length + bodies.gzip.length + bodies.br.length };
+      return prepareEntry({ generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies });
     } catch {
       return null;
     }

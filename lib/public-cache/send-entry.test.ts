@@ -4,6 +4,7 @@ import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEntry } from "./build-entry";
 import type { CachedResponse } from "./response-cache";
+import { readCacheHeaders } from "./request-headers";
 import { sendEntry } from "./send-entry";
 
 // A real socket: what a client receives is what counts.
@@ -13,7 +14,7 @@ let base: string;
 
 beforeAll(async () => {
   entry = await buildEntry({ status: 200, headers: { "content-type": "text/html", "set-cookie": undefined, "cache-control": "private, no-store", vary: "RSC" }, body: Buffer.from("<p>All systems operational</p>".repeat(50)) }, "page", 1);
-  server = http.createServer((request, response) => sendEntry(request, response, entry)).listen(0, "127.0.0.1");
+  server = http.createServer((request, response) => sendEntry(request, response, entry, readCacheHeaders(request))).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });

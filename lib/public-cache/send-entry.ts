@@ -1,6 +1,7 @@
 // Writes a cached response: the best encoding the client accepts, or 304.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
+import type { CacheRequestHeaders } from "./request-headers";
 import type { CachedResponse, Encoding } from "./response-cache";
 
 const OFFERED: Encoding[] = ["br", "gzip", "identity"];
@@ -21,10 +22,6 @@ function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return encoding;
 }
 
-function entityTag(entry: CachedResponse, encoding: Encoding): string {
-  return `"${entry.etag}${encoding === "identity" ? "" : `-${encoding}`}"`;
-}
-
 /** Any of the entry's tags matches: the representations carry the same content. */
 function matches(ifNoneMatch: string | undefined, entry: CachedResponse): boolean {
   if (!ifNoneMatch) return false;
@@ -35,17 +32,19 @@ function matches(ifNoneMatch: string | undefined, entry: CachedResponse): boolea
   });
 }
 
-export function sendEntry(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, extraHeaders?: Record<string, string>): void {
-  const encoding = chooseEncoding(request.headers["accept-encoding"]);
-  const headers: Record<string, string | number> = { ...entry.headers, ...extraHeaders, etag: entityTag(entry, encoding) };
-  if (entry.status === 200 && matches(request.headers["if-none-match"], entry)) {
-    delete headers["content-type"];
-    response.writeHead(304, headers).end();
+export function sendEntry(
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: CachedResponse,
+  headers: Pick<CacheRequestHeaders, "acceptEncoding" | "ifNoneMatch">,
+  extraHeaders?: Record<string, string>,
+): void {
+  const encoding = chooseEncoding(headers.acceptEncoding);
+  const prepared = entry.prepared[encoding];
+  if (entry.status === 200 && matches(headers.ifNoneMatch, entry)) {
+    response.writeHead(304, extraHeaders ? { ...prepared.notModified, ...extraHeaders } : prepared.notModified).end();
     return;
   }
-  const body = entry.bodies[encoding];
-  headers["content-length"] = body.length;
-  if (encoding !== "identity") headers["content-encoding"] = encoding;
-  response.writeHead(entry.status, headers);
-  response.end(request.method === "HEAD" ? undefined : body);
+  response.writeHead(entry.status, extraHeaders ? { ...prepared.full, ...extraHeaders } : prepared.full);
+  response.end(request.method === "HEAD" ? undefined : entry.bodies[encoding]);
 }

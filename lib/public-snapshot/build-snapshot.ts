@@ -9,7 +9,7 @@ import { rollUpStatus } from "../components/rollup";
 import { listComponentIncidentWindows, listPublicIncidents, type IncidentView } from "../incidents/queries";
 import { getPageSettings } from "../settings/queries";
 import { dailyUptime, overallUptime, type StatusInterval } from "../uptime/uptime";
-import { openIncidents } from "./select";
+import { openIncidents, recentClosedIncidents } from "./select";
 import { UPTIME_DAYS, type ComponentWithUptime, type PublicSnapshot } from "./types";
 
 /** Time-based content (today's uptime, "ongoing") is at most this old. */
@@ -26,9 +26,13 @@ export async function readSnapshotVersion(): Promise<SnapshotVersion> {
   return row ? { version: row.version.toString(), changedAt: row.changedAt } : { version: "0", changedAt: new Date(0) };
 }
 
-/** Author names stay with operators; everything else on an update is public. */
-function withoutAuthors(incident: IncidentView): IncidentView {
-  return { ...incident, updates: incident.updates.map((update) => ({ ...update, authorName: null })) };
+/**
+ * As the public may know it: no author names, and "updated" when something
+ * public changed (an internal note touches the row, not what readers see).
+ */
+function publicView(incident: IncidentView): IncidentView {
+  const latest = Math.max(incident.createdAt.getTime(), ...incident.updates.map((update) => update.updatedAt.getTime()));
+  return { ...incident, updatedAt: new Date(latest), updates: incident.updates.map((update) => ({ ...update, authorName: null })) };
 }
 
 export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
@@ -67,7 +71,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
       })),
     };
   };
-  const publicIncidents = incidents.map(withoutAuthors);
+  const publicIncidents = incidents.map(publicView);
   const indicator = rollUpStatus(
     groups.flatMap((group) => group.components.map((component) => component.status)),
     openIncidents(publicIncidents).map((incident) => incident.impact),
@@ -83,6 +87,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
     indicator,
     groups: groups.map((group) => ({ ...group, components: group.components.map(withUptime) })),
     incidents: publicIncidents,
+    recentIncidentIds: recentClosedIncidents(publicIncidents, now).map((incident) => incident.id),
     banner: isBannerVisible(banner, now) ? toPublicBanner(banner, settings.effectivePublicUrl) : null,
   };
 }

@@ -24,6 +24,12 @@ export interface SnapshotStoreOptions {
   log?: (message: string) => void;
 }
 
+/** Equal in everything a page, the API or a feed shows (not in when it was built). */
+function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
+  const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) => JSON.stringify(rest);
+  return shown(a) === shown(b);
+}
+
 export class SnapshotUnavailableError extends Error {
   constructor(cause: unknown) {
     super("The status page is unavailable: the database cannot be reached and no earlier snapshot is saved.", { cause });
@@ -34,6 +40,7 @@ export class PublicSnapshotStore {
   readonly #options: Required<Omit<SnapshotStoreOptions, "file">> & { file?: string };
   #snapshot: PublicSnapshot | undefined;
   #staleSince: Date | null = null;
+  #confirmedAt = new Date(0);
   #generation = 0;
   #lastCheck = 0;
   #lastError: unknown;
@@ -49,9 +56,14 @@ export class PublicSnapshotStore {
     return this.#generation;
   }
 
+  /** The loaded snapshot, without the freshness details (the cache's per-request check). */
+  get snapshot(): PublicSnapshot | undefined {
+    return this.#snapshot;
+  }
+
   /** The snapshot without waiting, if one is loaded. */
   peek(): PublicRead | undefined {
-    return this.#snapshot && { snapshot: this.#snapshot, staleSince: this.#staleSince };
+    return this.#snapshot && { snapshot: this.#snapshot, staleSince: this.#staleSince, confirmedAt: this.#confirmedAt };
   }
 
   async read(): Promise<PublicRead> {
@@ -85,9 +97,17 @@ export class PublicSnapshotStore {
       const version = await this.#options.source.readVersion();
       const current = this.#snapshot;
       if (!current || current.version !== version.version || now >= current.validUntil) {
-        this.#replace(await this.#options.source.build(version, now));
+        const built = await this.#options.source.build(version, now);
+        if (current && sameContent(current, built)) {
+          // Nothing a reader sees moved (an internal note, a clock tick): cached pages stay valid.
+          current.version = built.version;
+          current.validUntil = built.validUntil;
+        } else {
+          this.#replace(built);
+        }
         void this.#save();
       }
+      this.#confirmedAt = now;
       if (this.#staleSince) {
         this.#options.log(`the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`);
         this.#staleSince = null;
@@ -97,7 +117,10 @@ export class PublicSnapshotStore {
       this.#lastError = error;
       if (!this.#snapshot) {
         const saved = await this.#load();
-        if (saved) this.#replace(saved);
+        if (saved) {
+          this.#replace(saved);
+          this.#confirmedAt = saved.builtAt;
+        }
       }
       if (!this.#staleSince && this.#snapshot) {
         this.#options.log(`the database cannot be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);

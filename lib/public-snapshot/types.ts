@@ -46,6 +46,8 @@ export interface PublicSnapshot {
   groups: ComponentGroupView[];
   /** Every incident and maintenance, public updates only, newest first. */
   incidents: IncidentView[];
+  /** Closed incidents started within RECENT_DAYS of `builtAt`, newest first. */
+  recentIncidentIds: string[];
   /** The sign-in banner showing at `builtAt`, or null. */
   banner: PublicBanner | null;
 }
@@ -55,4 +57,6 @@ export interface PublicRead {
   snapshot: PublicSnapshot;
   /** Set while the database cannot be reached: the snapshot is the last good one. */
   staleSince: Date | null;
+  /** When the database last confirmed the snapshot. */
+  confirmedAt: Date;
 }
