@@ -41,9 +41,17 @@ async function main(): Promise<void> {
   const { getPublicSnapshotStore } = await import("./lib/public-snapshot");
   const store = getPublicSnapshotStore();
   await store.refresh();
-  // Each instance notices another's write within this interval (plus a rebuild).
-  setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
-  await serve(env);
+  const publicCache = await serve(env);
+  // Each instance notices another's write within this interval (plus a rebuild),
+  // then renders again the pages being read before visitors ask for them.
+  let generation = store.generation;
+  setInterval(() => {
+    void store.refresh().then(() => {
+      if (store.generation === generation) return;
+      generation = store.generation;
+      return publicCache?.refreshAhead();
+    });
+  }, SNAPSHOT_POLL_MS).unref();
   if (unreachable) {
     void retryUntilReachable(database, env);
   } else {
@@ -55,7 +63,7 @@ async function main(): Promise<void> {
   console.log(`\nCandor is running at ${base}\n${next}`);
 }
 
-const SNAPSHOT_POLL_MS = 500;
+const SNAPSHOT_POLL_MS = 250;
 const RETRY_MS = 5_000;
 
 async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> {
@@ -74,7 +82,7 @@ async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<vo
   await startClock();
 }
 
-async function serve(env: Env): Promise<void> {
+async function serve(env: Env) {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();
@@ -95,6 +103,7 @@ async function serve(env: Env): Promise<void> {
     );
     server.listen(env.PORT, env.HOST, resolve);
   });
+  return publicCache;
 }
 
 const renderToken = randomBytes(24).toString("base64url");

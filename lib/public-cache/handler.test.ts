@@ -23,13 +23,17 @@ const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
 async function serve(render: (path: string) => Promise<RenderedResponse>, saved: SavedResponses): Promise<string> {
+  return (await serveWithCache(render, saved)).base;
+}
+
+async function serveWithCache(render: (path: string) => Promise<RenderedResponse>, saved: SavedResponses) {
   const cache = createPublicCache({ store, render, maxBytes: 1_000_000, saved, log: () => {} });
   const server = http.createServer((request, response) => {
     if (!cache.handle(request, response)) response.writeHead(418).end();
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache };
 }
 
 const page = (text: string): RenderedResponse => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(`<p>${text}</p>`) });
@@ -40,7 +44,7 @@ describe("the public response cache", () => {
     await store.refresh();
     let renders = 0;
     let failing = false;
-    const base = await serve(async () => {
+    const { base, cache } = await serveWithCache(async () => {
       renders++;
       await new Promise((resolve) => setTimeout(resolve, 50));
       if (failing) throw new Error("Next is down");
@@ -54,6 +58,9 @@ describe("the public response cache", () => {
 
     version = 2;
     await store.refresh();
+    // Rendered again ahead of the next visitor.
+    await cache.refreshAhead();
+    expect(renders).toBe(2);
     expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 2</p>");
     expect(renders).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 100)); // saved to disk in the background

@@ -27,6 +27,7 @@ type Filled = { entry: CachedResponse } | { passthrough: RenderedResponse };
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
 const STALE_HEADER = { "x-candor-stale": "1" };
 const MAX_REMEMBERED_ROUTES = 10_000;
+const REFRESH_AHEAD = 20;
 
 export function createPublicCache(options: PublicCacheOptions) {
   const { store, render, saved } = options;
@@ -112,7 +113,21 @@ export function createPublicCache(options: PublicCacheOptions) {
     return true;
   }
 
-  return { handle, cache };
+  /**
+   * After the snapshot changes, renders again the pages readers were
+   * reading, one at a time, so the next visitors (a spike) get stored bytes
+   * instead of waiting for a render.
+   */
+  async function refreshAhead(limit = REFRESH_AHEAD): Promise<void> {
+    const generation = store.generation;
+    for (const key of cache.outdated(generation, limit)) {
+      if (store.generation !== generation) return;
+      const route = routeOf(key);
+      if (route) await fill(route, generation).catch(() => undefined);
+    }
+  }
+
+  return { handle, refreshAhead, cache };
 }
 
 function sendRendered(request: IncomingMessage, response: ServerResponse, rendered: RenderedResponse): void {

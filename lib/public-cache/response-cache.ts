@@ -46,6 +46,15 @@ export class ResponseCache {
     }
   }
 
+  /** Keys of entries from another generation than `generation`, most recently used first. */
+  outdated(generation: number, limit: number): string[] {
+    return [...this.#entries]
+      .filter(([, entry]) => entry.generation !== "static" && entry.generation !== generation)
+      .sort(([, a], [, b]) => b.lastUsed - a.lastUsed)
+      .slice(0, limit)
+      .map(([key]) => key);
+  }
+
   delete(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;
