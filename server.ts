@@ -1,19 +1,15 @@
 // Candor's server: `npm start`. Checks the configuration, builds when needed,
 // opens the database (starting the embedded PostgreSQL unless DATABASE_URL is
-// set), applies migrations, seeds the demo on first run and serves Next.js,
-// with public pages answered first from an in-memory response cache.
-import { randomBytes } from "node:crypto";
-import http from "node:http";
-import path from "node:path";
+// set), applies migrations, seeds the demo on first run and serves Next.js
+// behind the public front server (lib/launcher/serve.ts).
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
 import { describeDatabaseUrl } from "./lib/database/describe-url";
 import { openDatabase, type OpenDatabase } from "./lib/database/open";
 import { applyMigrations } from "./lib/database/migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
-import { CLIENT_IP_HEADER } from "./lib/auth/client-ip";
 import { probeDatabase } from "./lib/database/probe";
-import { isDecodablePath } from "./lib/public-cache/routes";
+import { serve } from "./lib/launcher/serve";
 
 const ROOT = import.meta.dirname;
 
@@ -41,17 +37,9 @@ async function main(): Promise<void> {
   const { getPublicSnapshotStore } = await import("./lib/public-snapshot");
   const store = getPublicSnapshotStore();
   await store.refresh();
-  const publicCache = await serve(env);
-  // Each instance notices another's write within this interval (plus a rebuild),
-  // then renders again the pages being read before visitors ask for them.
-  let generation = store.generation;
-  setInterval(() => {
-    void store.refresh().then(() => {
-      if (store.generation === generation) return;
-      generation = store.generation;
-      return publicCache?.refreshAhead();
-    });
-  }, SNAPSHOT_POLL_MS).unref();
+  await serve(env, store, ROOT);
+  // Each instance notices another's write within this interval (plus a rebuild).
+  setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
   if (unreachable) {
     void retryUntilReachable(database, env);
   } else {
@@ -82,49 +70,6 @@ async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<vo
   await startClock();
 }
 
-async function serve(env: Env) {
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir: ROOT, hostname: env.HOST, port: env.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const publicCache = await createPublicCacheFor(env, () => server.address() as { port: number });
-  const server = http.createServer((request, response) => {
-    if (publicCache?.handle(request, response)) return;
-    if (!isDecodablePath(request.url)) {
-      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
-      return;
-    }
-    request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
-    void handle(request, response);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new StartupError(`Port ${env.PORT} is in use. Stop what uses it or set PORT, e.g. PORT=3001 npm start.`) : error),
-    );
-    server.listen(env.PORT, env.HOST, resolve);
-  });
-  return publicCache;
-}
-
-const renderToken = randomBytes(24).toString("base64url");
-
-async function createPublicCacheFor(env: Env, address: () => { port: number }) {
-  if (env.CANDOR_PUBLIC_CACHE_MB === 0) return null;
-  const [{ createPublicCache }, { createLoopbackRenderer }, { SavedResponses }, { getPublicSnapshotStore }] = await Promise.all([
-    import("./lib/public-cache/handler"),
-    import("./lib/public-cache/loopback-render"),
-    import("./lib/public-cache/saved-responses"),
-    import("./lib/public-snapshot"),
-  ]);
-  return createPublicCache({
-    store: getPublicSnapshotStore(),
-    render: createLoopbackRenderer(address, renderToken),
-    renderToken,
-    maxBytes: env.CANDOR_PUBLIC_CACHE_MB * 1024 * 1024,
-    saved: new SavedResponses(path.join(env.CANDOR_DATA_DIR, "public", "responses")),
-  });
-}
-
 const CLOCK_INTERVAL_MS = 15_000;
 
 /** Starts and completes scheduled maintenance by the clock, with nobody present. */
@@ -137,11 +82,6 @@ async function startClock(): Promise<void> {
       .catch((error: Error) => console.error(`candor: maintenance clock: ${error.message}`));
   await tick();
   setInterval(tick, CLOCK_INTERVAL_MS).unref();
-}
-
-function clientIp(request: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  return forwarded || request.socket.remoteAddress || "unknown";
 }
 
 function registerShutdown(database: OpenDatabase): void {

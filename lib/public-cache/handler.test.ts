@@ -8,6 +8,7 @@ import { PublicSnapshotStore } from "../public-snapshot/store";
 import type { PublicSnapshot } from "../public-snapshot/types";
 import type { RenderedResponse } from "./build-entry";
 import { createPublicCache } from "./handler";
+import { viewOfStore } from "./public-view";
 import { SavedResponses } from "./saved-responses";
 
 // The render step is the seam: here it stands in for Next.js so a failure can be chosen.
@@ -27,7 +28,7 @@ async function serve(render: (path: string) => Promise<RenderedResponse>, saved:
 }
 
 async function serveWithCache(render: (path: string) => Promise<RenderedResponse>, saved: SavedResponses) {
-  const cache = createPublicCache({ store, render, maxBytes: 1_000_000, saved, log: () => {} });
+  const cache = createPublicCache({ view: viewOfStore(store), render, maxBytes: 1_000_000, saved, log: () => {} });
   const server = http.createServer((request, response) => {
     if (!cache.handle(request, response)) response.writeHead(418).end();
   });

@@ -4,8 +4,8 @@
 // key wait for that one render) and keeps the result. When rendering fails,
 // the last good response stands in, from memory or from disk.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PublicSnapshotStore } from "../public-snapshot/store";
 import { buildEntry, isCacheable, type RenderedResponse } from "./build-entry";
+import type { PublicView } from "./public-view";
 import { readCacheHeaders, type CacheRequestHeaders } from "./request-headers";
 import { ResponseCache, type CachedResponse } from "./response-cache";
 import { classifyPublicRequest, type PublicRoute } from "./routes";
@@ -13,11 +13,9 @@ import type { SavedResponses } from "./saved-responses";
 import { sendEntry } from "./send-entry";
 
 export interface PublicCacheOptions {
-  store: PublicSnapshotStore;
+  view: PublicView;
   render: (path: string) => Promise<RenderedResponse>;
   maxBytes: number;
-  /** The cache's own render requests carry this in x-candor-render and go to Next. */
-  renderToken?: string;
   saved?: SavedResponses;
   log?: (message: string) => void;
 }
@@ -30,23 +28,22 @@ const MAX_REMEMBERED_ROUTES = 10_000;
 const REFRESH_AHEAD = 20;
 
 export function createPublicCache(options: PublicCacheOptions) {
-  const { store, render, saved } = options;
+  const { view, render, saved } = options;
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
   const cache = new ResponseCache(options.maxBytes);
   const filling = new Map<string, Promise<Filled>>();
-  // Routes by raw URL, for the snapshot they were worked out with (which incidents exist).
+  // Routes by raw URL, for the incidents they were worked out with.
   let routes = new Map<string, PublicRoute | null>();
   let routesFor: unknown;
 
   function routeOf(url: string): PublicRoute | null {
-    const snapshot = store.snapshot;
-    if (snapshot !== routesFor || routes.size >= MAX_REMEMBERED_ROUTES) {
+    const ids = view.incidentIds;
+    if (ids !== routesFor || routes.size >= MAX_REMEMBERED_ROUTES) {
       routes = new Map();
-      routesFor = snapshot;
+      routesFor = ids;
     }
     let route = routes.get(url);
     if (route === undefined) {
-      const ids = snapshot && new Set(snapshot.incidents.map((incident) => incident.id));
       route = classifyPublicRequest(url, (id) => !ids || ids.has(id));
       routes.set(url, route);
     }
@@ -62,7 +59,7 @@ export function createPublicCache(options: PublicCacheOptions) {
         if (!isCacheable(rendered)) return { passthrough: rendered };
         const entry = await buildEntry(rendered, route.kind, generation);
         cache.set(route.key, entry);
-        if (saved && route.kind === "page" && entry.status === 200 && !store.peek()?.staleSince) void saved.save(route.key, entry);
+        if (saved && route.kind === "page" && entry.status === 200 && !view.stale) void saved.save(route.key, entry);
         return { entry };
       })().finally(() => filling.delete(flight));
       filling.set(flight, pending);
@@ -97,10 +94,10 @@ export function createPublicCache(options: PublicCacheOptions) {
   function handle(request: IncomingMessage, response: ServerResponse): boolean {
     if (request.method !== "GET" && request.method !== "HEAD") return false;
     const headers = readCacheHeaders(request);
-    if (headers.fromRouter || (options.renderToken !== undefined && headers.render === options.renderToken)) return false;
+    if (headers.fromRouter) return false;
     const route = routeOf(request.url ?? "");
     if (!route) return false;
-    const generation = route.kind === "static" ? "static" : store.generation;
+    const generation = route.kind === "static" ? "static" : view.generation;
     const entry = cache.get(route.key);
     if (entry && entry.generation === generation) {
       sendEntry(request, response, entry, headers);
@@ -119,9 +116,9 @@ export function createPublicCache(options: PublicCacheOptions) {
    * instead of waiting for a render.
    */
   async function refreshAhead(limit = REFRESH_AHEAD): Promise<void> {
-    const generation = store.generation;
+    const generation = view.generation;
     for (const key of cache.outdated(generation, limit)) {
-      if (store.generation !== generation) return;
+      if (view.generation !== generation) return;
       const route = routeOf(key);
       if (route) await fill(route, generation).catch(() => undefined);
     }

@@ -1,11 +1,10 @@
-// Renders a public path through Next by asking this same server for it over
-// loopback, marked with a per-process token so the request skips the cache.
-// Next then sees an ordinary request and answers with the bytes it would
-// send a visitor.
+// Renders a public path by asking Next.js for it on its loopback port, with
+// the front's token. Next sees an ordinary request and answers with the bytes
+// it would send a visitor.
 import http from "node:http";
 import type { RenderedResponse } from "./build-entry";
+import { FRONT_HEADER } from "./proxy";
 
-export const RENDER_HEADER = "x-candor-render";
 const RENDER_TIMEOUT_MS = 30_000;
 
 export function createLoopbackRenderer(address: () => { port: number }, token: string): (path: string) => Promise<RenderedResponse> {
@@ -14,7 +13,7 @@ export function createLoopbackRenderer(address: () => { port: number }, token: s
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
-        { host: "127.0.0.1", port, path, agent, timeout: RENDER_TIMEOUT_MS, headers: { [RENDER_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` } },
+        { host: "127.0.0.1", port, path, agent, timeout: RENDER_TIMEOUT_MS, headers: { [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` } },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));

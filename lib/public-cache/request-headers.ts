@@ -8,19 +8,17 @@ export interface CacheRequestHeaders {
   ifNoneMatch: string | undefined;
   /** Next's client router asks for React Server Component payloads, not HTML. */
   fromRouter: boolean;
-  render: string | undefined;
 }
 
 const ROUTER_HEADERS = new Set(["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"]);
 
 export function readCacheHeaders(request: Pick<IncomingMessage, "rawHeaders">): CacheRequestHeaders {
   const raw = request.rawHeaders;
-  const found: CacheRequestHeaders = { acceptEncoding: undefined, ifNoneMatch: undefined, fromRouter: false, render: undefined };
+  const found: CacheRequestHeaders = { acceptEncoding: undefined, ifNoneMatch: undefined, fromRouter: false };
   for (let index = 0; index < raw.length; index += 2) {
     const name = raw[index]!.toLowerCase();
     if (name === "accept-encoding") found.acceptEncoding = raw[index + 1];
     else if (name === "if-none-match") found.ifNoneMatch = raw[index + 1];
-    else if (name === "x-candor-render") found.render = raw[index + 1];
     else if (ROUTER_HEADERS.has(name)) found.fromRouter = true;
   }
   return found;

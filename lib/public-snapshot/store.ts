@@ -46,6 +46,7 @@ export class PublicSnapshotStore {
   #lastError: unknown;
   #checking: Promise<void> | undefined;
   #queued: Promise<void> | undefined;
+  readonly #listeners = new Set<() => void>();
 
   constructor(options: SnapshotStoreOptions) {
     this.#options = { checkIntervalMs: 1_000, clock: () => new Date(), log: (message) => console.log(`candor: ${message}`), ...options };
@@ -56,9 +57,20 @@ export class PublicSnapshotStore {
     return this.#generation;
   }
 
-  /** The loaded snapshot, without the freshness details (the cache's per-request check). */
+  /** The loaded snapshot, without the freshness details. */
   get snapshot(): PublicSnapshot | undefined {
     return this.#snapshot;
+  }
+
+  /** Calls `listener` each time the generation moves; returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #bump(): void {
+    this.#generation++;
+    for (const listener of this.#listeners) listener();
   }
 
   /** The snapshot without waiting, if one is loaded. */
@@ -111,7 +123,7 @@ export class PublicSnapshotStore {
       if (this.#staleSince) {
         this.#options.log(`the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`);
         this.#staleSince = null;
-        this.#generation++;
+        this.#bump();
       }
     } catch (error) {
       this.#lastError = error;
@@ -125,14 +137,14 @@ export class PublicSnapshotStore {
       if (!this.#staleSince && this.#snapshot) {
         this.#options.log(`the database cannot be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);
         this.#staleSince = now;
-        this.#generation++;
+        this.#bump();
       }
     }
   }
 
   #replace(snapshot: PublicSnapshot): void {
     this.#snapshot = snapshot;
-    this.#generation++;
+    this.#bump();
   }
 
   async #save(): Promise<void> {

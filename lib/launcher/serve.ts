@@ -1,0 +1,73 @@
+// How `npm start` serves: Next.js behind the public front server (its own
+// thread: cached public responses, everything else proxied to Next on a
+// loopback port), or Next alone on PORT when the cache is off.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { CLIENT_IP_HEADER } from "../auth/client-ip";
+import { StartupError } from "../database/embedded/errors";
+import type { Env } from "../env";
+import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
+import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
+import { publicViewState } from "../public-cache/public-view";
+import { isDecodablePath } from "../public-cache/routes";
+import type { PublicSnapshotStore } from "../public-snapshot/store";
+
+const BAD_ENCODING = "Bad request: the address has invalid percent-encoding (such as %ff).\n";
+
+export async function serve(env: Env, store: PublicSnapshotStore, root: string): Promise<void> {
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  if (env.CANDOR_PUBLIC_CACHE_MB === 0) {
+    const server = http.createServer((request, response) => {
+      if (!isDecodablePath(request.url)) return void response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(BAD_ENCODING);
+      request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
+      void handle(request, response);
+    });
+    return listen(server, env.PORT, env.HOST);
+  }
+  const token = randomBytes(24).toString("base64url");
+  const internal = http.createServer((request, response) => {
+    if (request.headers[FRONT_HEADER] !== token) {
+      return void response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("This is Candor's internal port; use the public one.\n");
+    }
+    void handle(request, response);
+  });
+  await listen(internal, 0, "127.0.0.1");
+  const options: FrontOptions = {
+    host: env.HOST,
+    port: env.PORT,
+    nextPort: (internal.address() as AddressInfo).port,
+    token,
+    maxBytes: env.CANDOR_PUBLIC_CACHE_MB * 1024 * 1024,
+    savedDirectory: path.join(env.CANDOR_DATA_DIR, "public", "responses"),
+    trustProxy: env.TRUST_PROXY,
+    view: publicViewState(store),
+  };
+  const front = new Worker(new URL("../public-cache/front-thread.mjs", import.meta.url), { workerData: options });
+  store.onChange(() => front.postMessage({ type: "view", view: publicViewState(store) } satisfies FrontMessage));
+  await new Promise<void>((resolve, reject) => {
+    front.on("message", (report: FrontReport) => {
+      if (report.type === "listening") resolve();
+      else reject(report.code === "EADDRINUSE" ? portInUse(env.PORT) : new Error(`the front server: ${report.message}`));
+    });
+    front.once("error", reject);
+    front.once("exit", (code) => reject(new Error(`the front server stopped (exit code ${code})`)));
+  });
+  front.on("error", (error) => console.error(`candor: front server: ${error.stack ?? error.message}`));
+}
+
+function portInUse(port: number): StartupError {
+  return new StartupError(`Port ${port} is in use. Stop what uses it or set PORT, e.g. PORT=3001 npm start.`);
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? portInUse(port) : error));
+    server.listen(port, host, resolve);
+  });
+}

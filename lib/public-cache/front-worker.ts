@@ -1,0 +1,57 @@
+// The front server, in its own thread: public responses from the cache,
+// everything else proxied to Next.js in the main thread. A render or a slow
+// admin page in Next.js never holds up a cached answer, and the hot path runs
+// without Next.js's per-process costs.
+import http from "node:http";
+import { parentPort, workerData } from "node:worker_threads";
+import { createPublicCache } from "./handler";
+import { createLoopbackRenderer } from "./loopback-render";
+import { createProxy } from "./proxy";
+import { PublicViewCopy, type PublicViewState } from "./public-view";
+import { isDecodablePath } from "./routes";
+import { SavedResponses } from "./saved-responses";
+
+export interface FrontOptions {
+  host: string;
+  port: number;
+  /** Next.js's loopback port in the main thread. */
+  nextPort: number;
+  token: string;
+  maxBytes: number;
+  savedDirectory: string;
+  trustProxy: boolean;
+  view: PublicViewState;
+}
+
+export type FrontMessage = { type: "view"; view: PublicViewState };
+export type FrontReport = { type: "listening" } | { type: "error"; code?: string; message: string };
+
+const options = workerData as FrontOptions;
+const view = new PublicViewCopy();
+view.update(options.view);
+const cache = createPublicCache({
+  view,
+  render: createLoopbackRenderer(() => ({ port: options.nextPort }), options.token),
+  maxBytes: options.maxBytes,
+  saved: new SavedResponses(options.savedDirectory),
+});
+const proxy = createProxy({ port: options.nextPort, token: options.token, trustProxy: options.trustProxy });
+
+parentPort!.on("message", (message: FrontMessage) => {
+  if (message.type !== "view") return;
+  const changed = message.view.generation !== view.generation;
+  view.update(message.view);
+  // Render again what readers were reading, before the next of them asks.
+  if (changed) void cache.refreshAhead();
+});
+
+const server = http.createServer((request, response) => {
+  if (cache.handle(request, response)) return;
+  if (!isDecodablePath(request.url)) {
+    response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
+    return;
+  }
+  proxy(request, response);
+});
+server.once("error", (error: NodeJS.ErrnoException) => parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport));
+server.listen(options.port, options.host, () => parentPort!.postMessage({ type: "listening" } satisfies FrontReport));

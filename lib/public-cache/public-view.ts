@@ -1,0 +1,46 @@
+// What the response cache needs to know of the public snapshot. The front
+// server runs in its own thread, apart from Next.js, and learns it from the
+// main thread's store by message (front.ts); tests read a store directly.
+import type { PublicSnapshotStore } from "../public-snapshot/store";
+
+export interface PublicView {
+  /** Moves whenever a public page may differ. */
+  readonly generation: number;
+  /** Ids of the incidents the public can open; undefined before the first snapshot. */
+  readonly incidentIds: ReadonlySet<string> | undefined;
+  /** True while the database cannot be reached (responses are then not saved to disk). */
+  readonly stale: boolean;
+}
+
+export interface PublicViewState {
+  generation: number;
+  incidentIds: string[] | null;
+  stale: boolean;
+}
+
+export function publicViewState(store: PublicSnapshotStore): PublicViewState {
+  const read = store.peek();
+  return { generation: store.generation, incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null, stale: Boolean(read?.staleSince) };
+}
+
+/** A view kept up to date by `update` (the front thread's copy). */
+export class PublicViewCopy implements PublicView {
+  generation = -1;
+  incidentIds: ReadonlySet<string> | undefined;
+  stale = false;
+
+  update(state: PublicViewState): void {
+    this.generation = state.generation;
+    this.incidentIds = state.incidentIds ? new Set(state.incidentIds) : undefined;
+    this.stale = state.stale;
+  }
+}
+
+/** A view of a store in the same thread. */
+export function viewOfStore(store: PublicSnapshotStore): PublicView {
+  const copy = new PublicViewCopy();
+  const sync = () => copy.update(publicViewState(store));
+  sync();
+  store.onChange(sync);
+  return copy;
+}
