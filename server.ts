@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   await store.refresh();
   await serve(env, store, ROOT);
   // Each instance notices another's write within this interval (plus a rebuild).
-  setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
+  const poll = setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
+  onShutdown.push(() => clearInterval(poll));
   if (unreachable) {
     void retryUntilReachable(database, env);
   } else {
@@ -84,12 +85,16 @@ async function startClock(): Promise<void> {
   setInterval(tick, CLOCK_INTERVAL_MS).unref();
 }
 
+/** Run first on SIGINT/SIGTERM, before the database closes. */
+const onShutdown: (() => void)[] = [];
+
 function registerShutdown(database: OpenDatabase): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Candor…`);
+    onShutdown.forEach((step) => step());
     await database.close().catch((error) => console.error(error));
     process.exit(0);
   };

@@ -58,7 +58,12 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
     front.once("error", reject);
     front.once("exit", (code) => reject(new Error(`the front server stopped (exit code ${code})`)));
   });
+  // Without the front nothing answers on PORT: stop, so a supervisor restarts Candor.
   front.on("error", (error) => console.error(`candor: front server: ${error.stack ?? error.message}`));
+  front.once("exit", (code) => {
+    console.error(`candor: the front server stopped (exit code ${code}); stopping.`);
+    process.exit(1);
+  });
 }
 
 function portInUse(port: number): StartupError {

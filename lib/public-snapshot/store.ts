@@ -24,6 +24,13 @@ export interface SnapshotStoreOptions {
   log?: (message: string) => void;
 }
 
+/** One line: pg's connection errors can carry an empty message and only a code. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  return error.message.split("\n")[0] || code || error.name;
+}
+
 /** Equal in everything a page, the API or a feed shows (not in when it was built). */
 function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
   const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) => JSON.stringify(rest);
@@ -135,7 +142,7 @@ export class PublicSnapshotStore {
         }
       }
       if (!this.#staleSince && this.#snapshot) {
-        this.#options.log(`the database cannot be reached (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);
+        this.#options.log(`the database cannot be reached (${describeError(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);
         this.#staleSince = now;
         this.#bump();
       }
