@@ -3,13 +3,11 @@
 // server returning the same bytes, measured in the same run; and the embed
 // script's gzipped size.
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { startEmbeddedServer } from "../lib/database/embedded/server";
-import { applyMigrations } from "../lib/database/migrations";
-import { freePort, ROOT, row as benchRow, startCandor, waitForHttp } from "./support";
+import { freePort, ROOT, row as benchRow, startCandor, waitForHttp, withBenchDatabase } from "./support";
 import { ensureWrk, runWrk, type WrkResult } from "./wrk";
 
 const TARGET_RATIO = 0.7;
@@ -17,22 +15,13 @@ const TARGET_RATIO = 0.7;
 const row = (name: string, result: WrkResult, baseline: WrkResult) => benchRow(name, result, baseline, "node:http");
 
 ensureWrk();
-const root = await mkdtemp(path.join(os.tmpdir(), "candor-bench-"));
-await chmod(root, 0o755);
-const database = await startEmbeddedServer({ dataDir: path.join(root, "data"), log: () => {} });
-let candor: ReturnType<typeof spawn> | undefined;
-let bare: ReturnType<typeof spawn> | undefined;
-try {
-  await applyMigrations(database.urlFor());
-  process.env.DATABASE_URL = database.urlFor();
-  process.env.AUTH_SECRET = database.authSecret;
-  const { createFirstAdmin } = await import("../lib/auth/create-first-admin");
+await withBenchDatabase(async ({ root, admin, children }) => {
   const { publishBanner } = await import("../lib/banner/publish-banner");
-  const admin = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "bench password", confirmPassword: "bench password" });
   await publishBanner(admin, { kind: "publish", input: { message: "Please re-enter anything you changed between **01:00 GMT on the 27th** and 08:30 GMT on the 28th.", severity: "critical", linkUrl: "https://status.example.com/incidents/1", linkLabel: "What happened" } });
 
   const port = await freePort();
-  candor = await startCandor(port);
+  const candor = await startCandor(port);
+  children.push(candor);
   const candorUrl = `http://127.0.0.1:${port}/api/banner`;
   // wrk sends no Accept-Encoding: compare the bytes it gets (fetch would ask for brotli).
   const sample = await fetch(candorUrl, { headers: { "accept-encoding": "identity" } });
@@ -44,7 +33,8 @@ try {
   await writeFile(bodyFile, body);
   const manifest = path.join(root, "bare.json");
   await writeFile(manifest, JSON.stringify({ "/api/banner": { file: bodyFile, headers } }));
-  bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), manifest], { stdio: ["ignore", "ignore", "inherit"] });
+  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), manifest], { stdio: ["ignore", "ignore", "inherit"] });
+  children.push(bare);
   await waitForHttp(`http://127.0.0.1:${barePort}/api/banner`, 10_000);
 
   const baseline = runWrk(`http://127.0.0.1:${barePort}/api/banner`);
@@ -57,10 +47,4 @@ try {
   console.log(row("Candor /api/banner", measured, baseline));
   console.log(`embed script: ${script.length} bytes, ${gzipSync(script, { level: 9 }).length} bytes gzipped (target < 5,120)`);
   console.log(`target: /api/banner ≥ ${TARGET_RATIO * 100} % of node:http — ${ratio >= TARGET_RATIO ? "met" : "NOT met"} (${(ratio * 100).toFixed(0)} %)`);
-} finally {
-  candor?.kill("SIGTERM");
-  bare?.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  await database.stop();
-  await rm(root, { recursive: true, force: true });
-}
+});

@@ -4,14 +4,12 @@
 // returning the same bytes, and Next's own uncached render (Candor with
 // CANDOR_PUBLIC_CACHE_MB=0). Then the time from an admin write to the change
 // being visible on / and in summary.json.
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedServer } from "../lib/database/embedded/server";
-import { applyMigrations } from "../lib/database/migrations";
 import { ensureNginx, startNginx } from "./nginx";
-import { freePort, memoryOf, ROOT, row, startCandor, waitForHttp } from "./support";
+import { freePort, memoryOf, ROOT, row, startCandor, waitForHttp, withBenchDatabase } from "./support";
 import { ensureWrk, runWrk, type WrkResult } from "./wrk";
 
 const TARGETS = { ofNodeHttp: 0.8, p99Ms: 20, ofUncachedNext: 10, writeVisibleMs: 1_000 };
@@ -20,19 +18,10 @@ const PAGES = { "/": "index.html", "/api/v2/summary.json": "summary.json", "/his
 
 ensureWrk();
 const nginxBinary = ensureNginx();
-const root = await mkdtemp(path.join(os.tmpdir(), "candor-bench-public-"));
-await chmod(root, 0o755);
-const database = await startEmbeddedServer({ dataDir: path.join(root, "data"), log: () => {} });
-const children: ChildProcess[] = [];
-try {
-  await applyMigrations(database.urlFor());
-  process.env.DATABASE_URL = database.urlFor();
-  process.env.AUTH_SECRET = database.authSecret;
+await withBenchDatabase(async ({ root, admin, children }) => {
   const { seedDemo } = await import("../lib/demo/seed-demo");
-  const { createFirstAdmin } = await import("../lib/auth/create-first-admin");
   const { updatePageSettings } = await import("../lib/settings/update-settings");
   await seedDemo();
-  const admin = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "bench password", confirmPassword: "bench password" });
 
   const [candorPort, uncachedPort, barePort, nginxPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const candor = await startCandor(candorPort, { CANDOR_DATA_DIR: path.join(root, "candor") });
@@ -126,9 +115,4 @@ try {
     [`write visible ≤ ${TARGETS.writeVisibleMs} ms`, sorted[4]! <= TARGETS.writeVisibleMs],
   ];
   for (const [target, met] of checks) console.log(`target: ${target} — ${met ? "met" : "NOT met"}`);
-} finally {
-  for (const child of children) child.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  await database.stop();
-  await rm(root, { recursive: true, force: true });
-}
+});

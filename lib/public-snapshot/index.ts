@@ -9,7 +9,7 @@ import type { PublicRead } from "./types";
 
 const STORE_KEY = Symbol.for("candor.publicSnapshotStore");
 
-export function publicSnapshotFile(): string {
+function publicSnapshotFile(): string {
   return path.join(getEnv().CANDOR_DATA_DIR, "public", "snapshot.json");
 }
 

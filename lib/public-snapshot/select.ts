@@ -2,7 +2,7 @@
 import type { IncidentView } from "../incidents/queries";
 import { RECENT_DAYS } from "./types";
 
-export const HISTORY_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 const UPCOMING_LIMIT = 20;
 
 const isClosed = (incident: IncidentView) => incident.status === "resolved" || incident.status === "completed";

@@ -64,11 +64,6 @@ export class PublicSnapshotStore {
     return this.#generation;
   }
 
-  /** The loaded snapshot, without the freshness details. */
-  get snapshot(): PublicSnapshot | undefined {
-    return this.#snapshot;
-  }
-
   /** Calls `listener` each time the generation moves; returns the unsubscribe. */
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
