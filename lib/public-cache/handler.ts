@@ -1,5 +1,5 @@
-// The first step of Candor's server for public GETs: complete responses kept
-// in memory per snapshot generation. A hit copies stored bytes to the
+// The front server's first step for public GETs: complete responses kept in
+// memory per snapshot generation. A hit copies stored bytes to the
 // socket; a miss renders once through Next (concurrent requests for the same
 // key wait for that one render) and keeps the result. When rendering fails,
 // the last good response stands in, from memory or from disk.
