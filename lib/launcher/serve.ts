@@ -12,10 +12,8 @@ import type { Env } from "../env";
 import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
 import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
 import { publicViewState } from "../public-cache/public-view";
-import { isDecodablePath } from "../public-cache/routes";
+import { refuseUndecodablePath } from "../public-cache/routes";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
-
-const BAD_ENCODING = "Bad request: the address has invalid percent-encoding (such as %ff).\n";
 
 export async function serve(env: Env, store: PublicSnapshotStore, root: string): Promise<void> {
   const { default: next } = await import("next");
@@ -24,7 +22,7 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
   const handle = app.getRequestHandler();
   if (env.CANDOR_PUBLIC_CACHE_MB === 0) {
     const server = http.createServer((request, response) => {
-      if (!isDecodablePath(request.url)) return void response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(BAD_ENCODING);
+      if (refuseUndecodablePath(request, response)) return;
       request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
       void handle(request, response);
     });

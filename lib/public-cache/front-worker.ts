@@ -8,7 +8,7 @@ import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
 import { createProxy } from "./proxy";
 import { PublicViewCopy, type PublicViewState } from "./public-view";
-import { isDecodablePath } from "./routes";
+import { refuseUndecodablePath } from "./routes";
 import { SavedResponses } from "./saved-responses";
 
 export interface FrontOptions {
@@ -46,11 +46,7 @@ parentPort!.on("message", (message: FrontMessage) => {
 });
 
 const server = http.createServer((request, response) => {
-  if (cache.handle(request, response)) return;
-  if (!isDecodablePath(request.url)) {
-    response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
-    return;
-  }
+  if (cache.handle(request, response) || refuseUndecodablePath(request, response)) return;
   proxy(request, response);
 });
 server.once("error", (error: NodeJS.ErrnoException) => parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport));

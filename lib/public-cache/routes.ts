@@ -1,5 +1,7 @@
 // Which requests Candor's server answers from its public response cache, and
-// under which key. Pure: everything not listed here goes to Next untouched.
+// under which key (pure: everything not listed here goes to Next untouched);
+// and the one answer to a path no server can decode.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 
 export type PublicRouteKind = "page" | "static";
@@ -56,7 +58,17 @@ function page(path: string): PublicRoute {
   return { key: path, renderPath: path, kind: "page" };
 }
 
-/** False when the path's percent-encoding is broken (Next.js answers those with a 500). */
+/**
+ * Answers 400 and returns true when the path's percent-encoding is broken
+ * (Next.js answers those with a 500); returns false for every other request.
+ */
+export function refuseUndecodablePath(request: IncomingMessage, response: ServerResponse): boolean {
+  if (isDecodablePath(request.url)) return false;
+  response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
+  return true;
+}
+
+/** False when the path's percent-encoding is broken. */
 export function isDecodablePath(rawUrl: string | undefined): boolean {
   const pathname = (rawUrl ?? "/").split("?")[0]!;
   try {
