@@ -115,12 +115,3 @@ export async function listOpenIncidentImpacts(): Promise<IncidentImpact[]> {
   const incidents = await prisma.incident.findMany({ where: { kind: "INCIDENT", status: { not: "RESOLVED" } }, select: { impact: true } });
   return incidents.map((incident) => fromDbImpact(incident.impact));
 }
-
-/** Incidents touching each component since `since`, for the uptime bars' day details. */
-export async function listComponentIncidentWindows(since: Date): Promise<{ componentId: string; incidentId: string; title: string; startedAt: Date; endedAt: Date | null }[]> {
-  const links = await prisma.incidentComponent.findMany({
-    where: { incident: { kind: "INCIDENT", OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] } },
-    select: { componentId: true, incident: { select: { id: true, title: true, startedAt: true, resolvedAt: true } } },
-  });
-  return links.map((link) => ({ componentId: link.componentId, incidentId: link.incident.id, title: link.incident.title, startedAt: link.incident.startedAt, endedAt: link.incident.resolvedAt }));
-}

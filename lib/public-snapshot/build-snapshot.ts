@@ -6,7 +6,7 @@ import { isBannerVisible, nextScheduleChange } from "../banner/visibility";
 import { fromDbComponentStatus } from "../components/convert";
 import { listPublicComponentGroups, type PublicComponent } from "../components/queries";
 import { rollUpStatus } from "../components/rollup";
-import { listComponentIncidentWindows, listPublicIncidents, type IncidentView } from "../incidents/queries";
+import { listPublicIncidents, type IncidentView } from "../incidents/queries";
 import { getPageSettings } from "../settings/queries";
 import { dailyUptime, overallUptime, type StatusInterval } from "../uptime/uptime";
 import { openIncidents, recentClosedIncidents } from "./select";
@@ -37,13 +37,13 @@ function publicView(incident: IncidentView): IncidentView {
 
 export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
   const since = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
-  const [settings, groups, incidents, windows, banner] = await Promise.all([
-    getPageSettings(),
-    listPublicComponentGroups(),
-    listPublicIncidents(),
-    listComponentIncidentWindows(since),
-    findCurrentBanner(),
-  ]);
+  const [settings, groups, incidents, banner] = await Promise.all([getPageSettings(), listPublicComponentGroups(), listPublicIncidents(), findCurrentBanner()]);
+  // Which incidents touched each component in the uptime window, for the bars' day details.
+  const windows = incidents
+    .filter((incident) => incident.kind === "incident" && (!incident.resolvedAt || incident.resolvedAt >= since))
+    .flatMap((incident) =>
+      incident.components.map((component) => ({ componentId: component.id, incidentId: incident.id, title: incident.title, startedAt: incident.startedAt, endedAt: incident.resolvedAt })),
+    );
   const componentIds = groups.flatMap((group) => group.components.map((component) => component.id));
   const intervals = await prisma.componentStatusInterval.findMany({
     where: { componentId: { in: componentIds }, OR: [{ endedAt: null }, { endedAt: { gte: since } }] },

@@ -126,10 +126,12 @@ function incidentBase(snapshot: PublicSnapshot, incident: IncidentView, componen
   };
 }
 
-/** Maps incidents and maintenance of one snapshot, sharing the component list. */
+/** The component list of one snapshot, and its incidents and maintenance mapped with it. */
 export function createV2Mapper(snapshot: PublicSnapshot) {
-  const components = new Map(toV2Components(snapshot).map((component) => [component.id, component]));
+  const list = toV2Components(snapshot);
+  const components = new Map(list.map((component) => [component.id, component]));
   return {
+    components: list,
     incident: (incident: IncidentView): V2Incident => ({
       ...incidentBase(snapshot, incident, components),
       status: incident.status as V2Incident["status"],
@@ -154,7 +156,7 @@ export const V2_ENDPOINTS = {
     const map = createV2Mapper(snapshot);
     return {
       page: toV2Page(snapshot),
-      components: toV2Components(snapshot),
+      components: map.components,
       incidents: openIncidents(snapshot.incidents).map(map.incident),
       scheduled_maintenances: [...activeMaintenance(snapshot.incidents), ...upcomingMaintenance(snapshot.incidents)].map(map.maintenance),
       status: toV2Status(snapshot),
