@@ -8,7 +8,7 @@ import { PublicSnapshotStore } from "../public-snapshot/store";
 import type { PublicSnapshot } from "../public-snapshot/types";
 import type { RenderedResponse } from "./build-entry";
 import { createPublicCache } from "./handler";
-import { viewOfStore } from "./public-view";
+import { PublicViewCopy, publicViewState } from "./public-view";
 import { SavedResponses } from "./saved-responses";
 
 // The render step is the seam: here it stands in for Next.js so a failure can be chosen.
@@ -20,6 +20,15 @@ const store = new PublicSnapshotStore({
   },
   log: () => {},
 });
+/** The store's state as the front thread receives it, kept current in this thread. */
+function viewOfStore(source: PublicSnapshotStore): PublicViewCopy {
+  const view = new PublicViewCopy();
+  const sync = () => view.update(publicViewState(source));
+  sync();
+  source.onChange(sync);
+  return view;
+}
+
 const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 

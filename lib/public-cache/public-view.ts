@@ -1,6 +1,6 @@
 // What the response cache needs to know of the public snapshot. The front
 // server runs in its own thread, apart from Next.js, and learns it from the
-// main thread's store by message (front.ts); tests read a store directly.
+// main thread's store by message (lib/launcher/serve.ts).
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
 export interface PublicView {
@@ -34,13 +34,4 @@ export class PublicViewCopy implements PublicView {
     this.incidentIds = state.incidentIds ? new Set(state.incidentIds) : undefined;
     this.stale = state.stale;
   }
-}
-
-/** A view of a store in the same thread. */
-export function viewOfStore(store: PublicSnapshotStore): PublicView {
-  const copy = new PublicViewCopy();
-  const sync = () => copy.update(publicViewState(store));
-  sync();
-  store.onChange(sync);
-  return copy;
 }
