@@ -81,7 +81,7 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   for (let attempt = 1; attempt <= 5; attempt++) {
     const name = `Acme status ${attempt}`;
     const started = performance.now();
-    await updatePageSettings(admin, { pageName: name, brandColor: "#2563eb", timeZone: "UTC" });
+    await updatePageSettings(admin, { pageName: name, brandColor: "#2563eb", timeZone: "UTC", requirePostmortemApproval: false });
     await Promise.all(
       ["/", "/api/v2/summary.json"].map(async (pathname) => {
         while (!(await (await fetch(candorBase + pathname)).text()).includes(name)) await new Promise((resolve) => setTimeout(resolve, 5));

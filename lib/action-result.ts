@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { DomainError, ValidationError } from "./errors";
+import { DomainError, ValidationError, type ErrorDetails } from "./errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: FormValues };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: FormValues; details?: ErrorDetails };
 
 /** What the operator typed, handed back so a failed submit does not empty the form. Never passwords. */
 export type FormValues = Record<string, string>;
@@ -29,7 +29,7 @@ export function invalidInput(error: z.ZodError, formData?: FormData): ActionResu
 export function toActionFailure(error: unknown, formData?: FormData): ActionResult<never> {
   const values = formData && formValues(formData);
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-  if (error instanceof DomainError) return { ok: false, message: error.message, values };
+  if (error instanceof DomainError) return { ok: false, message: error.message, values, ...(error.details ? { details: error.details } : {}) };
   if (isNextControlFlow(error)) throw error;
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${reference}]`, error);

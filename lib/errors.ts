@@ -1,6 +1,10 @@
 /** An expected failure with a message meant for the operator. Mapped to a 4xx in one place per surface. */
+export type ErrorDetails = Record<string, string | number>;
+
 export abstract class DomainError extends Error {
   abstract readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
+  /** Facts a client acts on (the revision that won a conflict), beside the message for people. */
+  details?: ErrorDetails;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;

@@ -24,7 +24,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <span className="text-xl font-bold">{settings.pageName}</span>
           )}
         </a>
-        <nav aria-label="Status page" className="flex gap-4 text-sm font-medium">
+        <nav aria-label="Status page" className="no-print flex gap-4 text-sm font-medium">
           <a href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
           </a>
@@ -39,7 +39,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         {staleSince && <StaleNotice updatedAt={confirmedAt.toISOString()} />}
         {children}
       </main>
-      <footer className="mt-12 text-center text-xs text-slate-500 dark:text-slate-400">
+      <footer className="no-print mt-12 text-center text-xs text-slate-500 dark:text-slate-400">
         <p>
           Follow incidents: <a href="/history.rss" className="underline underline-offset-2">RSS</a> · <a href="/history.atom" className="underline underline-offset-2">Atom</a> ·{" "}
           <a href="/api/v2/summary.json" className="underline underline-offset-2">JSON API</a>

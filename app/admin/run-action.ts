@@ -13,7 +13,7 @@ import { refreshPublicSnapshot } from "@/lib/public-snapshot";
  * refresh the pages that show the change (the public ones through the
  * snapshot), and report the outcome.
  */
-export async function runAction<S extends z.ZodType, R>(options: {
+export async function runAction<S extends z.ZodType, R, D = undefined>(options: {
   schema: S;
   formData: FormData;
   /** What to parse; defaults to the form's fields. */
@@ -25,7 +25,9 @@ export async function runAction<S extends z.ZodType, R>(options: {
   revalidate?: string[];
   /** Where to go after success, instead of reporting the message on the form. */
   redirectTo?: (result: R) => string;
-}): Promise<ActionResult> {
+  /** What the caller gets back on success (a client component calling the action). */
+  respond?: (result: R) => D;
+}): Promise<ActionResult<D>> {
   const parsed = options.schema.safeParse(options.input ?? Object.fromEntries(options.formData));
   if (!parsed.success) return invalidInput(parsed.error, options.formData);
   let result: R;
@@ -40,5 +42,5 @@ export async function runAction<S extends z.ZodType, R>(options: {
   await refreshPublicSnapshot().catch(() => {});
   // redirect() throws to navigate, so it stays outside the try above.
   if (options.redirectTo) redirect(options.redirectTo(result));
-  return { ok: true, data: undefined, message: options.message };
+  return { ok: true, data: (options.respond ? options.respond(result) : undefined) as D, message: options.message };
 }

@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "incidents:delete": ADMINS,
   "components:write": RESPONDERS,
   "banner:write": RESPONDERS,
+  "postmortems:write": RESPONDERS,
   "operators:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,

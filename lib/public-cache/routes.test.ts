@@ -22,6 +22,8 @@ describe("classifyPublicRequest", () => {
   it("shares one entry for every unknown incident, rendered for a fixed id", () => {
     expect(classify("/incidents/inc1")?.key).toBe("/incidents/inc1");
     expect(classify("/incidents/random123")).toEqual({ key: "/incidents/?", renderPath: "/incidents/unknown", kind: "page" });
+    expect(classify("/incidents/inc1/postmortem")?.key).toBe("/incidents/inc1/postmortem");
+    expect(classify("/incidents/random123/postmortem")).toEqual({ key: "/incidents/?/postmortem", renderPath: "/incidents/unknown/postmortem", kind: "page" });
     expect(classify("/api/v2/incidents/nope.json")).toEqual({ key: "/api/v2/incidents/?", renderPath: "/api/v2/incidents/unknown.json", kind: "page" });
     expect(classify(`/incidents/${"a".repeat(65)}`)).toBeNull();
   });

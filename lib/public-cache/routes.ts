@@ -15,7 +15,7 @@ export interface PublicRoute {
 }
 
 const FIXED_PAGES = new Set(["/", "/history.rss", "/history.atom", "/api/banner", "/embed/banner.js", "/icon.svg", ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`)]);
-const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})$/;
+const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})(\/postmortem)?$/;
 const API_INCIDENT_PATH = /^\/api\/v2\/(incidents|scheduled-maintenances)\/([A-Za-z0-9_-]{1,64})\.json$/;
 const MAX_HISTORY_PAGE = 10_000;
 /** Every unknown incident id shares one cached 404 page, rendered for this id. */
@@ -44,7 +44,8 @@ export function classifyPublicRequest(rawUrl: string | undefined, isKnownInciden
   }
   const incident = INCIDENT_PATH.exec(pathname);
   if (incident) {
-    return isKnownIncident(incident[1]!) ? page(pathname) : { key: "/incidents/?", renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}`, kind: "page" };
+    const [, id, postmortem = ""] = incident;
+    return isKnownIncident(id!) ? page(pathname) : { key: `/incidents/?${postmortem}`, renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}${postmortem}`, kind: "page" };
   }
   const apiIncident = API_INCIDENT_PATH.exec(pathname);
   if (apiIncident) {

@@ -7,6 +7,7 @@ import { fromDbComponentStatus } from "../components/convert";
 import { listPublicComponentGroups, type PublicComponent } from "../components/queries";
 import { rollUpStatus } from "../components/rollup";
 import { listPublicIncidents, type IncidentView } from "../incidents/queries";
+import { listPublishedPostmortems } from "../postmortems/queries";
 import { getPageSettings } from "../settings/queries";
 import { dailyUptime, overallUptime, type StatusInterval } from "../uptime/uptime";
 import { openIncidents, recentClosedIncidents } from "./select";
@@ -37,7 +38,13 @@ function publicView(incident: IncidentView): IncidentView {
 
 export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
   const since = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
-  const [settings, groups, incidents, banner] = await Promise.all([getPageSettings(), listPublicComponentGroups(), listPublicIncidents(), findCurrentBanner()]);
+  const [settings, groups, incidents, banner, postmortems] = await Promise.all([
+    getPageSettings(),
+    listPublicComponentGroups(),
+    listPublicIncidents(),
+    findCurrentBanner(),
+    listPublishedPostmortems(),
+  ]);
   // Which incidents touched each component in the uptime window, for the bars' day details.
   const windows = incidents
     .filter((incident) => incident.kind === "incident" && (!incident.resolvedAt || incident.resolvedAt >= since))
@@ -89,5 +96,6 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
     incidents: publicIncidents,
     recentIncidentIds: recentClosedIncidents(publicIncidents, now).map((incident) => incident.id),
     banner: isBannerVisible(banner, now) ? toPublicBanner(banner, settings.effectivePublicUrl) : null,
+    postmortems,
   };
 }

@@ -1,6 +1,7 @@
 // The lists a public page shows, taken from a snapshot's incidents. Pure.
 import type { IncidentView } from "../incidents/queries";
-import { RECENT_DAYS } from "./types";
+import type { PublicPostmortem } from "../postmortems/queries";
+import { RECENT_DAYS, type PublicSnapshot } from "./types";
 
 const HISTORY_PAGE_SIZE = 20;
 const UPCOMING_LIMIT = 20;
@@ -39,4 +40,9 @@ export function findIncident(incidents: IncidentView[], id: string): IncidentVie
 
 function byWindowStart(incidents: IncidentView[]): IncidentView[] {
   return [...incidents].sort((a, b) => (a.scheduledStart?.getTime() ?? 0) - (b.scheduledStart?.getTime() ?? 0));
+}
+
+/** The published postmortem of an incident, or null. */
+export function findPostmortem(snapshot: PublicSnapshot, incidentId: string): PublicPostmortem | null {
+  return snapshot.postmortems?.find((postmortem) => postmortem.incidentId === incidentId) ?? null;
 }

@@ -5,6 +5,7 @@ import type { PublicBanner } from "../banner/public-banner";
 import type { PublicComponent } from "../components/queries";
 import type { Indicator } from "../components/rollup";
 import type { IncidentView } from "../incidents/queries";
+import type { PublicPostmortem } from "../postmortems/queries";
 import type { PageSettings } from "../settings/queries";
 import type { DayLevel } from "../uptime/uptime";
 
@@ -50,6 +51,8 @@ export interface PublicSnapshot {
   recentIncidentIds: string[];
   /** The sign-in banner showing at `builtAt`, or null. */
   banner: PublicBanner | null;
+  /** Published postmortems (absent from snapshots saved before postmortems existed). */
+  postmortems?: PublicPostmortem[];
 }
 
 /** The snapshot as a page reads it, with how fresh it is. */

@@ -10,9 +10,11 @@ export interface PageSettings {
   brandColor: string;
   supportEmail: string | null;
   timeZone: string;
+  /** A postmortem needs a second operator's approval before it is published. */
+  requirePostmortemApproval: boolean;
 }
 
-const DEFAULTS = { pageName: "Candor status", publicUrl: null, logoUrl: null, brandColor: "#2563eb", supportEmail: null, timeZone: "UTC" };
+const DEFAULTS = { pageName: "Candor status", publicUrl: null, logoUrl: null, brandColor: "#2563eb", supportEmail: null, timeZone: "UTC", requirePostmortemApproval: false };
 
 export async function getPageSettings(): Promise<PageSettings> {
   const row = await prisma.pageSettings.findUnique({ where: { id: 1 } });
@@ -25,5 +27,6 @@ export async function getPageSettings(): Promise<PageSettings> {
     brandColor: settings.brandColor,
     supportEmail: settings.supportEmail,
     timeZone: settings.timeZone,
+    requirePostmortemApproval: settings.requirePostmortemApproval,
   };
 }

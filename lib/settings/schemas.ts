@@ -27,6 +27,8 @@ export const pageSettingsSchema = z.object({
     .transform((value) => value.toLowerCase()),
   supportEmail: optionalText(z.string().trim().pipe(z.email("Enter an email address like support@example.com."))),
   timeZone: z.string().refine((value) => TIME_ZONES.has(value), "Choose a time zone from the list, e.g. Europe/London."),
+  // An unticked checkbox sends nothing.
+  requirePostmortemApproval: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
 });
 
 export type PageSettingsInput = z.infer<typeof pageSettingsSchema>;

@@ -2,7 +2,7 @@ import { prisma } from "../db";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PageSettingsInput } from "./schemas";
 
-const FIELDS = ["pageName", "publicUrl", "logoUrl", "brandColor", "supportEmail", "timeZone"] as const;
+const FIELDS = ["pageName", "publicUrl", "logoUrl", "brandColor", "supportEmail", "timeZone", "requirePostmortemApproval"] as const;
 
 /** Saves the page settings; the audit entry holds only the fields that changed. */
 export async function updatePageSettings(actor: AuditActor, input: PageSettingsInput): Promise<void> {
@@ -13,6 +13,7 @@ export async function updatePageSettings(actor: AuditActor, input: PageSettingsI
     brandColor: input.brandColor,
     supportEmail: input.supportEmail ?? null,
     timeZone: input.timeZone,
+    requirePostmortemApproval: input.requirePostmortemApproval,
   };
   await prisma.$transaction(async (tx) => {
     const current = await tx.pageSettings.findUnique({ where: { id: 1 } });

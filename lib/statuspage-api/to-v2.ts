@@ -4,7 +4,7 @@ import { COMPONENT_STATUSES, type ComponentStatus } from "../components/constant
 import type { PublicComponent } from "../components/queries";
 import { INDICATOR_LABELS } from "../components/rollup";
 import type { IncidentView, TimelineUpdate } from "../incidents/queries";
-import { activeMaintenance, openIncidents, upcomingMaintenance } from "../public-snapshot/select";
+import { activeMaintenance, findPostmortem, openIncidents, upcomingMaintenance } from "../public-snapshot/select";
 import type { PublicSnapshot } from "../public-snapshot/types";
 import type { V2Component, V2Incident, V2IncidentUpdate, V2Page, V2ScheduledMaintenance, V2Status } from "./types";
 
@@ -132,11 +132,14 @@ export function createV2Mapper(snapshot: PublicSnapshot) {
   const components = new Map(list.map((component) => [component.id, component]));
   return {
     components: list,
-    incident: (incident: IncidentView): V2Incident => ({
-      ...incidentBase(snapshot, incident, components),
-      status: incident.status as V2Incident["status"],
-      impact: incident.impact,
-    }),
+    incident: (incident: IncidentView): V2Incident => {
+      const postmortem = incident.status === "resolved" ? findPostmortem(snapshot, incident.id) : null;
+      const base = incidentBase(snapshot, incident, components);
+      if (!postmortem) return { ...base, status: incident.status as V2Incident["status"], impact: incident.impact };
+      // Statuspage's own status for a resolved incident whose postmortem is published.
+      const updatedAt = Math.max(incident.updatedAt.getTime(), postmortem.publishedAt.getTime());
+      return { ...base, status: "postmortem", updated_at: iso(new Date(updatedAt)), impact: incident.impact };
+    },
     maintenance: (maintenance: IncidentView): V2ScheduledMaintenance => ({
       ...incidentBase(snapshot, maintenance, components),
       status: maintenance.status as V2ScheduledMaintenance["status"],

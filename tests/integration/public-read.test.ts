@@ -50,7 +50,7 @@ async function versionMovesWith(write: () => Promise<unknown>): Promise<boolean>
 describe("the public snapshot version", () => {
   it("moves with every kind of write the public can see, once per transaction", async () => {
     const writes: [string, () => Promise<unknown>][] = [
-      ["settings", () => updatePageSettings(actor, { pageName: "Acme status", brandColor: "#2563eb", timeZone: "Europe/London" })],
+      ["settings", () => updatePageSettings(actor, { pageName: "Acme status", brandColor: "#2563eb", timeZone: "Europe/London", requirePostmortemApproval: false })],
       ["group", async () => (groupId = (await createGroup(actor, "Core platform")).id)],
       ["new component", () => createComponent(actor, { name: "Webhooks", isVisible: true, groupId })],
       ["component edit", () => updateComponent(actor, { componentId: apiId, name: "Public API", isVisible: true })],
@@ -92,7 +92,7 @@ describe("the public snapshot version", () => {
     const timers = stores.map((store) => setInterval(() => void store.refresh(), 250));
     try {
       const written = Date.now();
-      await updatePageSettings(actor, { pageName: "Renamed status", brandColor: "#2563eb", timeZone: "UTC" });
+      await updatePageSettings(actor, { pageName: "Renamed status", brandColor: "#2563eb", timeZone: "UTC", requirePostmortemApproval: false });
       const seen = await Promise.all(
         stores.map(async (store) => {
           while (store.peek()?.snapshot.settings.pageName !== "Renamed status") await new Promise((resolve) => setTimeout(resolve, 20));

@@ -3,7 +3,7 @@ import { LocalTime } from "@/components/local-time";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { historyPage } from "@/lib/public-snapshot/select";
+import { findPostmortem, historyPage } from "@/lib/public-snapshot/select";
 import { formatDuration } from "@/lib/incidents/format-duration";
 import { z } from "zod";
 
@@ -46,6 +46,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   {incident.kind === "maintenance" ? "Maintenance · " : ""}
                   <LocalTime iso={incident.startedAt.toISOString()} />
                   {incident.resolvedAt && <span>· lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}</span>}
+                  {findPostmortem(snapshot, incident.id) && (
+                    <a href={`/incidents/${incident.id}/postmortem`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+                      · Postmortem<span className="sr-only">: {incident.title}</span>
+                    </a>
+                  )}
                 </p>
               </li>
             ))}

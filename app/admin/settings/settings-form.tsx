@@ -6,8 +6,8 @@ import type { PageSettings } from "@/lib/settings/queries";
 import { updateSettingsAction } from "./actions";
 
 export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageSettings; timeZones: string[]; canEdit: boolean }) {
-    // After a failed save, show what was typed; otherwise the saved settings.
-const { state, formAction, isPending, errors, values } = useActionForm(updateSettingsAction);
+  // After a failed save, show what was typed; otherwise the saved settings.
+  const { state, formAction, isPending, errors, values } = useActionForm(updateSettingsAction);
   const value = (field: keyof PageSettings) => values?.[field] ?? String(settings[field] ?? "");
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
@@ -30,6 +30,20 @@ const { state, formAction, isPending, errors, values } = useActionForm(updateSet
             <option key={zone} value={zone} />
           ))}
         </datalist>
+        <div className="flex items-start gap-2">
+          <input
+            id="requirePostmortemApproval"
+            name="requirePostmortemApproval"
+            type="checkbox"
+            defaultChecked={values ? values.requirePostmortemApproval === "on" : settings.requirePostmortemApproval}
+            aria-describedby="requirePostmortemApproval-hint"
+            className="mt-1 h-4 w-4"
+          />
+          <div>
+            <label htmlFor="requirePostmortemApproval" className="text-sm font-medium">Postmortems need a second operator's approval</label>
+            <p id="requirePostmortemApproval-hint" className="text-sm text-slate-600 dark:text-slate-400">Before publishing, an operator other than the one who asked for the review approves the exact revision.</p>
+          </div>
+        </div>
       </fieldset>
       {canEdit ? (
         <button type="submit" className={buttonClasses.primary} disabled={isPending}>

@@ -5,7 +5,7 @@ import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
 import { IMPACT_LABELS } from "@/lib/incidents/constants";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { findIncident } from "@/lib/public-snapshot/select";
+import { findIncident, findPostmortem } from "@/lib/public-snapshot/select";
 import { formatDuration } from "@/lib/incidents/format-duration";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +20,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function IncidentPage({ params }: { params: Params }) {
   const { id } = await params;
-  const incident = findIncident((await readPublicSnapshot()).snapshot.incidents, id);
+  const { snapshot } = await readPublicSnapshot();
+  const incident = findIncident(snapshot.incidents, id);
   if (!incident) notFound();
+  const postmortem = findPostmortem(snapshot, incident.id);
   return (
     <article>
       <p className="text-sm">
@@ -67,6 +69,15 @@ export default async function IncidentPage({ params }: { params: Params }) {
           <dd>{incident.components.length ? incident.components.map((component) => component.name).join(", ") : "No specific component"}</dd>
         </div>
       </dl>
+      {postmortem && (
+        <p className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
+          <span className="font-semibold">What happened and what we are changing: </span>
+          <a href={`/incidents/${incident.id}/postmortem`} className="text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+            read the postmortem
+          </a>
+          .
+        </p>
+      )}
       <h2 className="mt-8 mb-4 text-lg font-semibold">Updates</h2>
       <IncidentTimeline updates={incident.updates} />
     </article>

@@ -11,6 +11,9 @@ import { listComponentTree } from "@/lib/components/queries";
 import { CLOSED_STATUSES, IMPACT_LABELS } from "@/lib/incidents/constants";
 import { findIncidentForOperators } from "@/lib/incidents/queries";
 import { listIncidentTemplates } from "@/lib/incidents/templates";
+import { findPostmortemState } from "@/lib/postmortems/queries";
+import { POSTMORTEM_STATE_LABELS } from "@/lib/postmortems/workflow";
+import { StartPostmortemForm } from "./postmortem/start-postmortem-form";
 import { toComponentChoices, toUtcInputValue } from "../component-choices";
 import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm, PostUpdateForm } from "../update-forms";
 
@@ -21,7 +24,7 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
   const { id } = await params;
   const incident = id.length <= 64 ? await findIncidentForOperators(id) : null;
   if (!incident) notFound();
-  const [tree, templates, { declared }] = await Promise.all([listComponentTree(), listIncidentTemplates(), searchParams]);
+  const [tree, templates, postmortem, { declared }] = await Promise.all([listComponentTree(), listIncidentTemplates(), findPostmortemState(incident.id), searchParams]);
   const choices = toComponentChoices(tree);
   const affectedIds = new Set(incident.components.map((component) => component.id));
   const canWrite = hasPermission(operator.role, "incidents:write");
@@ -84,7 +87,23 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
                 <dt className="font-semibold">Affected</dt>
                 <dd>{incident.components.map((component) => component.name).join(", ") || "No component"}</dd>
               </div>
+              {incident.kind === "incident" && postmortem && (
+                <div>
+                  <dt className="font-semibold">Postmortem</dt>
+                  <dd>
+                    <Link href={`/admin/incidents/${incident.id}/postmortem`} className="text-blue-700 underline dark:text-blue-400">
+                      {POSTMORTEM_STATE_LABELS[postmortem.state]}
+                      {postmortem.published && postmortem.state !== "published" ? " (a revision is published)" : ""}
+                    </Link>
+                  </dd>
+                </div>
+              )}
             </dl>
+            {incident.kind === "incident" && !postmortem && hasPermission(operator.role, "postmortems:write") && (
+              <div className="mt-4">
+                <StartPostmortemForm incidentId={incident.id} label="Draft the postmortem" />
+              </div>
+            )}
             {canWrite && incident.kind === "maintenance" && !isClosed && incident.scheduledEnd && (
               <div className="mt-4">
                 <ExtendMaintenanceForm incidentId={incident.id} scheduledEnd={toUtcInputValue(incident.scheduledEnd)} />

@@ -1,0 +1,60 @@
+import { prisma } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { countInternalNoteMarks } from "./prefill";
+import { fromDbPostmortemState, toContent, toDbPostmortemState } from "./queries";
+import { sectionBody, visibleSections } from "./sections";
+import type { PostmortemActionInput } from "./schemas";
+import { decideAction, type PostmortemState } from "./workflow";
+
+/** Submit, approve, return to draft, publish, unpublish or reopen, by the workflow's rules; audited. */
+export async function changePostmortemState(actor: AuditActor, input: PostmortemActionInput, now = new Date()): Promise<{ state: PostmortemState }> {
+  return prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM postmortems WHERE incident_id = ${input.incidentId} FOR UPDATE`;
+    if (!locked) throw new NotFoundError("This incident has no postmortem yet; start one from the incident.");
+    const postmortem = await tx.postmortem.findUniqueOrThrow({ where: { id: locked.id } });
+    const revision = await tx.postmortemRevision.findUniqueOrThrow({ where: { postmortemId_number: { postmortemId: postmortem.id, number: postmortem.currentRevision } } });
+    const settings = await tx.pageSettings.findUnique({ where: { id: 1 }, select: { requirePostmortemApproval: true } });
+    const content = toContent(revision);
+    const visible = visibleSections(content);
+    const before = fromDbPostmortemState(postmortem.state);
+    const outcome = decideAction(
+      {
+        state: before,
+        currentRevision: postmortem.currentRevision,
+        publishedRevision: postmortem.publishedRevision,
+        submittedById: postmortem.submittedById,
+        approvedRevision: postmortem.approvedRevision,
+        requireApproval: settings?.requirePostmortemApproval ?? false,
+        summaryMissing: !visible.some((section) => section.key === "summary") || sectionBody(content, "summary").trim() === "",
+        internalNoteMarks: visible.reduce((count, section) => count + countInternalNoteMarks(section.body), 0),
+      },
+      { action: input.action, actorId: actor.id, revision: input.revision, confirmInternalNotes: input.confirmInternalNotes, now },
+    );
+    if (!outcome.ok) {
+      if (outcome.kind === "invalid") throw new ValidationError(outcome.message, outcome.field ? { [outcome.field]: [outcome.message] } : {});
+      throw new ConflictError(outcome.message);
+    }
+    const { change } = outcome;
+    await tx.postmortem.update({
+      where: { id: postmortem.id },
+      data: {
+        state: toDbPostmortemState(change.state),
+        submittedById: change.submittedById,
+        approvedRevision: change.approvedRevision,
+        approvedById: change.approvedById,
+        publishedRevision: change.publishedRevision,
+        publishedAt: change.publishedAt,
+        ...(change.firstPublished ? { firstPublishedAt: now } : {}),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: `postmortem.${input.action}`,
+      entityType: "postmortem",
+      entityId: postmortem.id,
+      before: { state: before, publishedRevision: postmortem.publishedRevision },
+      after: { state: change.state, revision: postmortem.currentRevision, publishedRevision: change.publishedRevision === undefined ? postmortem.publishedRevision : change.publishedRevision },
+    });
+    return { state: change.state };
+  });
+}
