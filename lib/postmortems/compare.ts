@@ -31,11 +31,36 @@ export function compareContents(before: PostmortemContent, after: PostmortemCont
 }
 
 function field(label: string, before: string, after: string, visibility: string | null): FieldComparison {
-  const parts: DiffPart[] = diffWordsWithSpace(before, after).map((change) => ({
-    kind: change.added ? "added" : change.removed ? "removed" : "same",
-    text: change.value,
-  }));
-  return { label, changed: before !== after || visibility !== null, visibility, parts };
+  return { label, changed: before !== after || visibility !== null, visibility, parts: readableParts(diffWordsWithSpace(before, after)) };
+}
+
+/**
+ * A word diff alternates tiny kept and changed pieces ("~~The~~ users ~~first~~
+ * had…"). Kept pieces of one short word or less between two changes are folded
+ * into them, so a rewritten phrase reads as one removal followed by one addition.
+ */
+export function readableParts(changes: { value: string; added?: boolean; removed?: boolean }[]): DiffPart[] {
+  const parts: DiffPart[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    if (removed) parts.push({ kind: "removed", text: removed });
+    if (added) parts.push({ kind: "added", text: added });
+    removed = added = "";
+  };
+  changes.forEach((change, index) => {
+    if (change.added) added += change.value;
+    else if (change.removed) removed += change.value;
+    else if ((removed || added) && index < changes.length - 1 && /^\s*\S{0,3}\s*$/.test(change.value)) {
+      removed += change.value;
+      added += change.value;
+    } else {
+      flush();
+      parts.push({ kind: "same", text: change.value });
+    }
+  });
+  flush();
+  return parts;
 }
 
 function actionItemsText(content: PostmortemContent): string {

@@ -6,7 +6,12 @@ export const SECTION_MAX = 20_000;
 export const ACTION_ITEMS_MAX = 50;
 
 const incidentId = z.string().trim().min(1, "Choose an incident.").max(64, "That incident id is too long.");
-const revisionNumber = (what: string) => z.coerce.number({ error: `Say which ${what}.` }).int(`${what} is a whole number.`).min(1, `${what} starts at 1.`).max(1_000_000, `${what} is too large.`);
+const revisionNumber = (label: string) =>
+  z.coerce
+    .number({ error: `${label}: enter a revision number such as 3.` })
+    .int(`${label} is a whole number.`)
+    .min(1, `${label} starts at 1.`)
+    .max(1_000_000, `${label} is too large.`);
 
 const sectionSchema = z.object({
   key: z.enum(SECTION_KEYS, { error: "Unknown section." }),
@@ -76,8 +81,8 @@ export const postmortemActionSchema = z.object({
 });
 
 export const compareQuerySchema = z.object({
-  from: revisionNumber("The first revision"),
-  to: revisionNumber("The second revision"),
+  from: revisionNumber("From revision"),
+  to: revisionNumber("To revision"),
 });
 
 export type PostmortemContentInput = z.infer<typeof postmortemContentSchema>;

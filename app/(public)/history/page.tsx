@@ -47,9 +47,12 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                   <LocalTime iso={incident.startedAt.toISOString()} />
                   {incident.resolvedAt && <span>· lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}</span>}
                   {findPostmortem(snapshot, incident.id) && (
-                    <a href={`/incidents/${incident.id}/postmortem`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
-                      · Postmortem<span className="sr-only">: {incident.title}</span>
-                    </a>
+                    <span>
+                      ·{" "}
+                      <a href={`/incidents/${incident.id}/postmortem`} aria-label={`Postmortem of ${incident.title}`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+                        Postmortem
+                      </a>
+                    </span>
                   )}
                 </p>
               </li>

@@ -14,9 +14,9 @@ export function ActionItemsEditor({ items, editable, onChange }: { items: Action
       {items.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">None yet. Each change you promise belongs here, with who does it.</p>}
       <ol className="space-y-2">
         {items.map((item, index) => (
-          <li key={item.id} className="grid gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-[1fr_10rem_8.5rem_auto] dark:border-slate-700">
-            <input aria-label={`Action item ${index + 1}`} placeholder="e.g. Check the environment's configuration before a deployment goes live" value={item.description} readOnly={!editable} onChange={(event) => update(item.id, { description: event.target.value })} className={inputClasses} />
-            <input aria-label={`Owner of action item ${index + 1}`} placeholder="Owner (not public)" value={item.owner} readOnly={!editable} onChange={(event) => update(item.id, { owner: event.target.value })} className={inputClasses} />
+          <li key={item.id} className="grid grid-cols-[1fr_auto_auto] gap-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+            <input aria-label={`Action item ${index + 1}`} placeholder="e.g. Check the environment's configuration before a deployment goes live" value={item.description} readOnly={!editable} onChange={(event) => update(item.id, { description: event.target.value })} className={`${inputClasses} col-span-full`} />
+            <input aria-label={`Owner of action item ${index + 1}`} placeholder="Owner (not public)" value={item.owner} readOnly={!editable} onChange={(event) => update(item.id, { owner: event.target.value })} className={`${inputClasses} min-w-0`} />
             <select aria-label={`State of action item ${index + 1}`} value={item.state} disabled={!editable} onChange={(event) => update(item.id, { state: event.target.value as ActionItemState })} className={inputClasses}>
               {ACTION_ITEM_STATES.map((state) => (
                 <option key={state} value={state}>

@@ -116,7 +116,7 @@ export function PostmortemEditor(props: {
             );
           })}
         </div>
-        <aside aria-label="Preview" className="xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:overflow-y-auto">
+        <aside aria-label="Preview" tabIndex={0} className="xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:overflow-y-auto focus-visible:outline-2 focus-visible:outline-blue-600">
           <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
             <p className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Preview: as customers will read it</p>
             <h1 className="mb-6 text-2xl font-bold">{content.title || "Untitled postmortem"}</h1>
