@@ -7,7 +7,7 @@ import { UptimeBars } from "@/components/status/uptime-bars";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { activeMaintenance, openIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
+import { activeMaintenance, findPostmortem, openIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
 import { RECENT_DAYS } from "@/lib/public-snapshot/types";
 
 export const dynamic = "force-dynamic";
@@ -88,7 +88,7 @@ export default async function StatusPage() {
           <ul className="space-y-3">
             {view.recentIncidents.map((incident) => (
               <li key={incident.id}>
-                <IncidentCard incident={incident} />
+                <IncidentCard incident={incident} hasPostmortem={findPostmortem(snapshot, incident.id) !== null} />
               </li>
             ))}
           </ul>
@@ -103,7 +103,7 @@ export default async function StatusPage() {
   );
 }
 
-function IncidentCard({ incident }: { incident: IncidentView }) {
+function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentView; hasPostmortem?: boolean }) {
   const latest = incident.updates[0];
   return (
     <article className="rounded-lg border border-slate-200 bg-white px-5 py-4 dark:border-slate-800 dark:bg-slate-900">
@@ -127,6 +127,13 @@ function IncidentCard({ incident }: { incident: IncidentView }) {
         {incident.components.length > 0 && <span>· {incident.components.map((component) => component.name).join(", ")}</span>}
       </p>
       {latest && <Markdown source={latest.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
+      {hasPostmortem && (
+        <p className="mt-2 text-sm">
+          <a href={`/incidents/${incident.id}/postmortem`} aria-label={`Read the postmortem of ${incident.title}`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+            Read the postmortem
+          </a>
+        </p>
+      )}
     </article>
   );
 }

@@ -1,6 +1,9 @@
 import { prisma, type Prisma, type TransactionClient } from "../db";
 import { recordAudit } from "../audit/record-audit";
-import { DEMO_GROUPS, DEMO_HISTORY_DAYS, DEMO_INCIDENT, DEMO_INCIDENT_DAYS_AGO } from "./demo-content";
+import { draftFromIncident } from "../postmortems/prefill";
+import { toRevisionData } from "../postmortems/queries";
+import { fromDbIncidentStatus } from "../incidents/convert";
+import { DEMO_GROUPS, DEMO_HISTORY_DAYS, DEMO_INCIDENT, DEMO_INCIDENT_DAYS_AGO, DEMO_POSTMORTEM } from "./demo-content";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -68,5 +71,43 @@ async function insertDemo(tx: TransactionClient, now: Date): Promise<void> {
       : [{ componentId, status: "OPERATIONAL", cause: "MANUAL", startedAt: historyStart }],
   );
   await tx.componentStatusInterval.createMany({ data: intervals });
+  await insertDemoPostmortem(tx, incident.id, { incidentStart, incidentEnd });
   await recordAudit(tx, null, { action: "demo.seeded", entityType: "demo", after: { components: componentIds.size, incidents: 1 } });
+}
+
+async function insertDemoPostmortem(tx: TransactionClient, incidentId: string, { incidentStart, incidentEnd }: { incidentStart: Date; incidentEnd: Date }): Promise<void> {
+  const draft = draftFromIncident(
+    {
+      title: DEMO_INCIDENT.title,
+      impact: "minor",
+      startedAt: incidentStart,
+      resolvedAt: incidentEnd,
+      components: [{ name: DEMO_INCIDENT.component }],
+      updates: DEMO_INCIDENT.updates.map((update) => ({
+        status: fromDbIncidentStatus(update.status),
+        message: update.message,
+        isInternal: false,
+        publishedAt: new Date(incidentStart.getTime() + update.at * MINUTE),
+        createdAt: incidentStart,
+      })),
+    },
+    "UTC",
+  );
+  const content = {
+    title: DEMO_POSTMORTEM.title,
+    sections: draft.sections.map((section) => ({ ...section, body: DEMO_POSTMORTEM.sections[section.key] ?? section.body })),
+    actionItems: DEMO_POSTMORTEM.actionItems.map((item, index) => ({ id: `demo-${index + 1}`, ...item })),
+  };
+  const publishedAt = new Date(incidentEnd.getTime() + DAY);
+  await tx.postmortem.create({
+    data: {
+      incidentId,
+      state: "PUBLISHED",
+      currentRevision: 1,
+      publishedRevision: 1,
+      publishedAt,
+      firstPublishedAt: publishedAt,
+      revisions: { create: { number: 1, ...toRevisionData(content), note: "Demo", createdAt: publishedAt } },
+    },
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { hasDemoData, removeDemoData } from "@/lib/demo/remove-demo";
 import { seedDemoOnFirstStart } from "@/lib/demo/seed-demo";
+import { listPublishedPostmortems } from "@/lib/postmortems/queries";
 import { listPublicComponentGroups } from "@/lib/components/queries";
 import { listOpenIncidentImpacts } from "@/lib/incidents/queries";
 import { pageSettingsSchema } from "@/lib/settings/schemas";
@@ -17,6 +18,9 @@ describe("demo data", () => {
     expect(groups.map((group) => group.name)).toEqual(["Core platform", "Integrations"]);
     expect(await prisma.incident.findFirstOrThrow()).toMatchObject({ status: "RESOLVED", isDemo: true });
     expect(await listOpenIncidentImpacts()).toEqual([]);
+    const postmortem = (await listPublishedPostmortems())[0]!;
+    expect(postmortem.sections.map((section) => section.key)).toEqual(["summary", "impact", "timeline", "root_cause", "detection", "resolution", "customer_actions", "prevention", "closing"]);
+    expect(postmortem.sections[2]!.body).toMatch(/^- \*\*\d+ \w{3} \d{4}, \d\d:\d\d UTC\*\* — Investigating: We are seeing elevated error rates/);
 
     const own = await prisma.component.create({ data: { name: "Our API" } });
     const admin = await createAdmin();
@@ -24,6 +28,7 @@ describe("demo data", () => {
     expect(await hasDemoData()).toBe(false);
     expect(await prisma.component.findMany({ select: { id: true } })).toEqual([{ id: own.id }]);
     expect(await prisma.componentStatusInterval.count()).toBe(0);
+    expect(await prisma.postmortem.count()).toBe(0);
     // The settings row stays, so a restart does not bring the demo back.
     expect(await seedDemoOnFirstStart()).toBe(false);
   });
