@@ -95,7 +95,7 @@ test("the public status page shows the demo components, is accessible and works 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/All systems operational/);
   await expect(page.getByRole("region", { name: "Core platform" }).getByText("API", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Elevated error rates on the API" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Elevated error rates on the API", exact: true })).toBeVisible();
   const accessibility = await new AxeBuilder({ page }).analyze();
   expect(accessibility.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });

@@ -98,7 +98,7 @@ test("two instances share one PostgreSQL; the public page survives PostgreSQL st
 
     await page.goto(`${a.baseUrl}/`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/operational|disruption|outage|maintenance/i);
-    const incidentHref = await page.getByRole("link", { name: "Elevated error rates on the API" }).getAttribute("href");
+    const incidentHref = await page.getByRole("link", { name: "Elevated error rates on the API", exact: true }).getAttribute("href");
 
     await database.stop();
     database = undefined;

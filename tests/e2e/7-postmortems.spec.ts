@@ -109,8 +109,9 @@ test("writing seed 002's postmortem: sections, action items, live preview, autos
   await screenshot(page, "postmortem-editor");
 });
 
-test("a second editor's save is not overwritten: the conflict is shown with a comparison", async ({ browser }) => {
-  const other = await openAdminPage(browser);
+test("a second editor's save is not overwritten: the conflict is shown with a comparison", async () => {
+  // A second tab is a second editor (two operators are in the integration test; sign-ins are rate limited).
+  const other = await page.context().newPage();
   try {
     await other.goto(`${incidentUrl}/postmortem`);
     await section(other, "Closing").fill("Thank you for your patience.\n\nRich Allen, Co-Founder, LeaveWizard Ltd");
@@ -128,7 +129,7 @@ test("a second editor's save is not overwritten: the conflict is shown with a co
     await saved(page);
     await expect(page.getByRole("heading", { name: "Two people edited this postmortem" })).toBeHidden();
   } finally {
-    await other.context().close();
+    await other.close();
   }
 });
 

@@ -124,7 +124,7 @@ describe("revisions", () => {
     const summary = diff.find((field) => field.label === "Summary")!;
     expect(summary.changed).toBe(true);
     expect(summary.parts.filter((part) => part.kind === "removed").map((part) => part.text.trim())).toContain("configuration");
-    expect(summary.parts.filter((part) => part.kind === "added").map((part) => part.text.trim())).toContain("temporary");
+    expect(summary.parts.filter((part) => part.kind === "added").map((part) => part.text.trim())).toContain("a temporary");
     expect(diff.filter((field) => field.changed).map((field) => field.label)).toEqual(["Summary"]);
 
     expect(await restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 3, revision: 2 })).toEqual({ revision: 4, saved: true });
