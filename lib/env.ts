@@ -27,6 +27,10 @@ const envSchema = z.object({
     .refine((value) => URL.canParse(value), "is not a valid URL")
     .optional(),
   MAIL_FROM: z.email("must be an email address").optional(),
+  /** Messages per second each outbox worker sends at most; 0 means no limit. */
+  CANDOR_SEND_RATE: z.coerce.number().min(0).max(10_000).default(100),
+  /** Run the outbox worker inside `npm start` (turn off when `npm run worker` runs elsewhere). */
+  CANDOR_WORKER: flag.default(true),
   CANDOR_DEMO: flag.default(true),
   TRUST_PROXY: flag.default(false),
   /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
@@ -45,6 +49,8 @@ const EXAMPLES: Record<string, string> = {
   AUTH_SECRET: "a random string of 32+ characters",
   SMTP_URL: "smtp://user:password@smtp.example.com:587",
   MAIL_FROM: "status@example.com",
+  CANDOR_SEND_RATE: "50",
+  CANDOR_WORKER: "0",
   CANDOR_DEMO: "0",
   TRUST_PROXY: "1",
   CANDOR_PUBLIC_CACHE_MB: "64",

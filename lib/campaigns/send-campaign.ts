@@ -1,0 +1,48 @@
+import { prisma } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { getPageSettings } from "../settings/queries";
+import { compileMessage, type MessageKind } from "../email/templates";
+import { audienceSchema, audienceWhere } from "./audience";
+
+/** The link a campaign's button and text point to: its incident's page (or postmortem), else the status page. */
+export function campaignLink(publicUrl: string, kind: string, incidentId: string | null): string {
+  if (!incidentId) return publicUrl;
+  return kind === "postmortem" ? `${publicUrl}/incidents/${incidentId}/postmortem` : `${publicUrl}/incidents/${incidentId}`;
+}
+
+/**
+ * Queues a draft: compiles its MJML once, then in one transaction inserts one
+ * outbox row per recipient (unique per campaign and address) and marks the
+ * campaign as sending. Either every recipient is queued or none is.
+ */
+export async function sendCampaign(actor: AuditActor, input: { campaignId: string }, now = new Date()): Promise<{ recipients: number }> {
+  const draft = await prisma.campaign.findUnique({ where: { id: input.campaignId } });
+  if (!draft) throw new NotFoundError("That campaign no longer exists.");
+  const settings = await getPageSettings();
+  const compiled = await compileMessage(draft.kind as MessageKind, {
+    subject: draft.subject,
+    body: draft.body,
+    linkUrl: campaignLink(settings.effectivePublicUrl, draft.kind, draft.incidentId),
+    branding: { pageName: settings.pageName, brandColor: settings.brandColor, publicUrl: settings.effectivePublicUrl, supportEmail: settings.supportEmail },
+  });
+  const audience = audienceSchema.parse(draft.audience);
+  return prisma.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM campaigns WHERE id = ${draft.id} FOR UPDATE`;
+      if (locked?.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
+      const recipients = await tx.$executeRaw`
+        INSERT INTO outbox (campaign_id, customer_id, email, "values", next_attempt_at)
+        SELECT ${draft.id}, c.id, c.email,
+               jsonb_build_object('name', c.name, 'firstName', c.first_name, 'company', c.company, 'plan', c.plan, 'externalId', c.external_id),
+               ${now}
+        FROM customers c WHERE ${audienceWhere(audience)}
+        ON CONFLICT (campaign_id, email) DO NOTHING`;
+      if (recipients === 0) throw new ValidationError("Nobody would receive this: the audience is empty. Change the filters.", { audience: ["The audience is empty."] });
+      await tx.campaign.update({ where: { id: draft.id }, data: { state: "SENDING", html: compiled.html, text: compiled.text, recipients, queuedAt: now } });
+      await recordAudit(tx, actor, { action: "campaign.sent", entityType: "campaign", entityId: draft.id, after: { recipients, subject: draft.subject } });
+      return { recipients };
+    },
+    { timeout: 120_000 },
+  );
+}

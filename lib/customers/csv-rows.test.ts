@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { checkRecords, guessMapping } from "./csv-rows";
+
+const components = new Map([["web app", "c1"], ["api", "c2"]]);
+
+describe("customer CSV rows", () => {
+  it("guesses the columns from common header names", () => {
+    expect(guessMapping(["E-mail", "First Name", "Company", "Account ID", "MRR", "Currency", "Services", "Tags", "Notes"])).toEqual({
+      email: 0,
+      name: null,
+      firstName: 1,
+      company: 2,
+      externalId: 3,
+      plan: null,
+      monthlyAmount: 4,
+      currency: 5,
+      components: 6,
+      tags: 7,
+    });
+  });
+
+  it("reads good rows and names every problem of every bad row with its line", () => {
+    const mapping = guessMapping(["email", "name", "account id", "monthly amount", "currency", "components", "tags"]);
+    const { rows, problems } = checkRecords(
+      [
+        ["Ada@Example.com", "Ada Lovelace", "acc-1", "1,234.50", "eur", "Web app; API", "vip, beta"],
+        ["not-an-email", "Bob", "", "-5", "XYZ", "Billing", ""],
+        ["ada@example.com", "Ada again", "acc-2", "", "", "", ""],
+        ["carol@example.com", "", "acc-1", "10", "", "", ""],
+      ],
+      mapping,
+      components,
+    );
+    expect(rows).toEqual([
+      { email: "ada@example.com", name: "Ada Lovelace", firstName: null, company: null, externalId: "acc-1", plan: null, monthlyAmountCents: 123_450, currency: "EUR", componentIds: ["c1", "c2"], tags: ["vip", "beta"] },
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        problems: [
+          "“not-an-email” is not an email address.",
+          "Monthly amount cannot be negative (-5).",
+          "Unknown currency “XYZ”: use a three-letter ISO code such as EUR or USD.",
+          "Unknown component “Billing”: use the names on your status page.",
+        ],
+      },
+      { line: 4, problems: ["ada@example.com is also on line 2; each customer once per file."] },
+      { line: 5, problems: ["A monthly amount needs a currency.", "Account id acc-1 is also on line 2."] },
+    ]);
+  });
+});

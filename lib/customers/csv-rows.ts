@@ -1,0 +1,144 @@
+// From CSV records to customers: which column is which field, and every
+// problem of every row, with its line number. Pure: parsing the bytes is
+// papaparse's job (import-csv.ts), writing them is upsert-customers.ts.
+import { z } from "zod";
+
+export const CUSTOMER_FIELDS = {
+  email: { label: "Email", aliases: ["email", "emailaddress", "mail", "e-mail"] },
+  name: { label: "Name", aliases: ["name", "fullname", "contactname", "contact"] },
+  firstName: { label: "First name", aliases: ["firstname", "givenname", "first"] },
+  company: { label: "Company", aliases: ["company", "organisation", "organization", "companyname", "accountname"] },
+  externalId: { label: "Account id", aliases: ["externalid", "accountid", "customerid", "account", "id"] },
+  plan: { label: "Plan", aliases: ["plan", "tier", "subscription"] },
+  monthlyAmount: { label: "Monthly amount", aliases: ["monthlyamount", "mrr", "amount", "monthly", "price"] },
+  currency: { label: "Currency", aliases: ["currency", "cur"] },
+  components: { label: "Components used", aliases: ["components", "services", "products", "componentsused"] },
+  tags: { label: "Tags", aliases: ["tags", "labels", "segments"] },
+} as const;
+
+export type CustomerField = keyof typeof CUSTOMER_FIELDS;
+export const CUSTOMER_FIELD_NAMES = Object.keys(CUSTOMER_FIELDS) as CustomerField[];
+/** Column index per field, or null when the file has no such column. */
+export type ColumnMapping = Record<CustomerField, number | null>;
+
+const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** A first guess from the header row; the operator can change it. */
+export function guessMapping(headers: string[]): ColumnMapping {
+  const squashed = headers.map(squash);
+  const mapping = {} as ColumnMapping;
+  const taken = new Set<number>();
+  for (const field of CUSTOMER_FIELD_NAMES) {
+    const aliases: readonly string[] = CUSTOMER_FIELDS[field].aliases;
+    const index = squashed.findIndex((header, column) => !taken.has(column) && aliases.includes(header));
+    mapping[field] = index === -1 ? null : index;
+    if (index !== -1) taken.add(index);
+  }
+  return mapping;
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+export interface CustomerRow {
+  email: string;
+  name: string | null;
+  firstName: string | null;
+  company: string | null;
+  externalId: string | null;
+  plan: string | null;
+  monthlyAmountCents: number | null;
+  currency: string | null;
+  componentIds: string[] | null;
+  tags: string[] | null;
+}
+
+export interface RowProblem {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  problems: string[];
+}
+
+const emailSchema = z.email();
+const text = (max: number) => (value: string | undefined, label: string, problems: string[]) => {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed.length > max) problems.push(`${label} is longer than ${max} characters.`);
+  return trimmed === "" ? null : trimmed.slice(0, max);
+};
+const split = (value: string) =>
+  value
+    .split(/[;|,]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/**
+ * One record as a customer and what is wrong with it (usable only when
+ * nothing is). `components` maps lower-case component names to ids.
+ */
+export function toCustomerRow(record: string[], mapping: ColumnMapping, components: Map<string, string>): { row: CustomerRow; problems: string[] } {
+  const cell = (field: CustomerField) => (mapping[field] === null ? undefined : record[mapping[field]!]);
+  const problems: string[] = [];
+  const rawEmail = cell("email")?.trim().toLowerCase() ?? "";
+  if (rawEmail === "") problems.push("Email is empty.");
+  else if (!emailSchema.safeParse(rawEmail).success) problems.push(`“${rawEmail.slice(0, 80)}” is not an email address.`);
+
+  const rawAmount = cell("monthlyAmount")?.trim() ?? "";
+  let monthlyAmountCents: number | null = null;
+  if (rawAmount !== "") {
+    const normalised = rawAmount.replace(/[\s_]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+    if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) problems.push(`Monthly amount “${rawAmount.slice(0, 40)}” is not a number like 49 or 49.90.`);
+    else if (normalised.startsWith("-")) problems.push(`Monthly amount cannot be negative (${rawAmount}).`);
+    else if (Number(normalised) > 100_000_000) problems.push(`Monthly amount ${rawAmount} is too large.`);
+    else monthlyAmountCents = Math.round(Number(normalised) * 100);
+  }
+  const rawCurrency = cell("currency")?.trim().toUpperCase() ?? "";
+  if (rawCurrency !== "" && !CURRENCIES.has(rawCurrency)) problems.push(`Unknown currency “${rawCurrency.slice(0, 10)}”: use a three-letter ISO code such as EUR or USD.`);
+  if (monthlyAmountCents !== null && rawCurrency === "") problems.push("A monthly amount needs a currency.");
+
+  let componentIds: string[] | null = null;
+  const rawComponents = cell("components");
+  if (rawComponents !== undefined) {
+    componentIds = [];
+    for (const name of split(rawComponents)) {
+      const id = components.get(name.toLowerCase());
+      if (id) componentIds.push(id);
+      else problems.push(`Unknown component “${name.slice(0, 60)}”: use the names on your status page.`);
+    }
+  }
+  const rawTags = cell("tags");
+  const tags = rawTags === undefined ? null : [...new Set(split(rawTags).map((tag) => tag.slice(0, 40)))];
+
+  const row: CustomerRow = {
+    email: rawEmail,
+    name: text(120)(cell("name"), "Name", problems),
+    firstName: text(80)(cell("firstName"), "First name", problems),
+    company: text(120)(cell("company"), "Company", problems),
+    externalId: text(100)(cell("externalId"), "Account id", problems),
+    plan: text(60)(cell("plan"), "Plan", problems),
+    monthlyAmountCents,
+    currency: rawCurrency === "" ? null : rawCurrency,
+    componentIds,
+    tags,
+  };
+  return { row, problems };
+}
+
+/** Every record checked, duplicates within the file included; `firstLine` is the first data line's number. */
+export function checkRecords(records: string[][], mapping: ColumnMapping, components: Map<string, string>, firstLine = 2): { rows: CustomerRow[]; problems: RowProblem[] } {
+  const rows: CustomerRow[] = [];
+  const problems: RowProblem[] = [];
+  const emails = new Map<string, number>();
+  const accounts = new Map<string, number>();
+  records.forEach((record, index) => {
+    const line = firstLine + index;
+    const checked = toCustomerRow(record, mapping, components);
+    const found = [...checked.problems];
+    const { email, externalId: account } = checked.row;
+    if (email && emails.has(email)) found.push(`${email} is also on line ${emails.get(email)}; each customer once per file.`);
+    if (account && accounts.has(account)) found.push(`Account id ${account} is also on line ${accounts.get(account)}.`);
+    if (email && !emails.has(email)) emails.set(email, line);
+    if (account && !accounts.has(account)) accounts.set(account, line);
+    if (found.length) problems.push({ line, problems: found });
+    else rows.push(checked.row);
+  });
+  return { rows, problems };
+}

@@ -1,0 +1,31 @@
+// Unsubscribe links that need no sign-in: the address and an HMAC of it.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { getEnv } from "../env";
+
+function secret(): string {
+  const env = getEnv();
+  return env.AUTH_SECRET ?? env.CANDOR_EMBEDDED_AUTH_SECRET ?? "candor-unsubscribe-development-secret";
+}
+
+function sign(email: string): string {
+  return createHmac("sha256", secret()).update(`unsubscribe:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
+}
+
+export function unsubscribeUrl(publicUrl: string, email: string): string {
+  const address = Buffer.from(email.toLowerCase()).toString("base64url");
+  return `${publicUrl}/unsubscribe?a=${address}&t=${sign(email)}`;
+}
+
+/** The address a link names, or null when the link was not made by this Candor. */
+export function verifyUnsubscribe(address: string, token: string): string | null {
+  let email: string;
+  try {
+    email = Buffer.from(address, "base64url").toString("utf8");
+  } catch {
+    return null;
+  }
+  if (!email.includes("@") || email.length > 254) return null;
+  const expected = Buffer.from(sign(email));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? email : null;
+}
