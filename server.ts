@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     void retryUntilReachable(database, env);
   } else {
     await startClock();
+    await startWorker(env);
   }
   const { hasAnyOperator } = await import("./lib/auth/queries");
   const base = `http://localhost:${env.PORT}`;
@@ -69,6 +70,15 @@ async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<vo
   await prepareDatabase(database, env);
   console.log("candor: the database is reachable; migrations checked.");
   await startClock();
+  await startWorker(env);
+}
+
+/** Delivers queued email in this process unless CANDOR_WORKER=0 (then `npm run worker` does). */
+async function startWorker(env: Env): Promise<void> {
+  if (!env.CANDOR_WORKER) return;
+  const { startOutboxWorker } = await import("./lib/outbox/run-worker");
+  const stop = startOutboxWorker(env);
+  onShutdown.push(() => void stop());
 }
 
 const CLOCK_INTERVAL_MS = 15_000;

@@ -62,3 +62,9 @@ const mailboxTransport: MailTransport = {
 export function senderAddress(publicUrl: string): string {
   return getEnv().MAIL_FROM ?? `status@${new URL(publicUrl).hostname}`;
 }
+
+/** smtp://user:…@host:port without the password, for logs. */
+export function describeSmtpUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.protocol}//${url.username ? `${decodeURIComponent(url.username)}@` : ""}${url.host}`;
+}

@@ -1,0 +1,24 @@
+// `npm run worker`: the outbox worker on its own. Several may run against one
+// PostgreSQL (DATABASE_URL); each takes different rows (FOR UPDATE SKIP LOCKED).
+import { parseEnv } from "../lib/env";
+
+const env = (() => {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error(`candor worker: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
+if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
+  console.error("candor worker: set DATABASE_URL to the PostgreSQL that Candor uses (the embedded database is reachable only inside `npm start`, which runs a worker itself).");
+  process.exit(1);
+}
+const { startOutboxWorker } = await import("../lib/outbox/run-worker");
+const stop = startOutboxWorker(env);
+const shutdown = (signal: string) => {
+  console.log(`candor worker: ${signal}, finishing the batch in flight…`);
+  void stop().then(() => process.exit(0));
+};
+process.once("SIGINT", () => shutdown("SIGINT"));
+process.once("SIGTERM", () => shutdown("SIGTERM"));

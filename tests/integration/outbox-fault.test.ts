@@ -1,0 +1,72 @@
+// Worker processes (`npm run worker`) killed with SIGKILL mid-send and started
+// again: everyone gets the message, duplicates stay within the batches in flight.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { campaignProgress } from "@/lib/campaigns/progress";
+import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
+import { campaignDraftSchema } from "@/lib/campaigns/schemas";
+import { sendCampaign } from "@/lib/campaigns/send-campaign";
+import { createAdmin } from "../support/factories";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+
+const RECIPIENTS = 2_000;
+const BATCH = 50;
+let sink: SmtpSink;
+const workers = new Set<ChildProcess>();
+
+function startWorker(): ChildProcess {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+    env: { ...process.env, SMTP_URL: sink.url, CANDOR_SEND_RATE: "0", NODE_ENV: "production", AUTH_SECRET: "outbox-fault-test-secret-of-32-characters" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  workers.add(child);
+  child.once("exit", () => workers.delete(child));
+  return child;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+
+afterAll(async () => {
+  for (const child of workers) child.kill("SIGKILL");
+  await sink.stop();
+});
+
+it("delivers to all 2,000 recipients through two worker processes killed at random points", async () => {
+  const admin = await createAdmin();
+  await prisma.customer.createMany({ data: Array.from({ length: RECIPIENTS }, (_, index) => ({ email: `r${index}@example.com`, firstName: `R${index}`, plan: "pro" })) });
+  const { id } = await saveCampaignDraft(admin, campaignDraftSchema.parse({ kind: "incident_notice", subject: "Hello {{first_name}}", body: "Dear {{first_name}}, it is fixed.", audience: { plans: ["pro"] } }));
+  await sendCampaign(admin, { campaignId: id });
+
+  let kills = 0;
+  const first = startWorker();
+  startWorker();
+  let victim = first;
+  const deadline = Date.now() + 100_000;
+  while ((await campaignProgress(id))!.state !== "sent") {
+    expect(Date.now()).toBeLessThan(deadline);
+    if (kills < 4 && sink.messages.length > (kills + 1) * 300) {
+      victim.kill("SIGKILL");
+      await new Promise((resolve) => victim.once("exit", resolve));
+      kills++;
+      // What the lease does after two minutes, now: the dead worker's claims lapse.
+      await prisma.outboxMessage.updateMany({ where: { campaignId: id, state: "SENDING" }, data: { lockedUntil: new Date(0) } });
+      victim = startWorker();
+    }
+    await sleep(100 + Math.random() * 200);
+  }
+  expect(kills).toBe(4);
+
+  const delivered = sink.messages.filter((message) => message.headers.get("x-candor-campaign") === id).map((message) => (message.to as { text: string }).text);
+  const distinct = new Set(delivered);
+  expect(distinct.size).toBe(RECIPIENTS);
+  const duplicates = delivered.length - distinct.size;
+  console.log(`SIGKILL ×${kills} during ${RECIPIENTS} sends: ${delivered.length} messages, ${duplicates} duplicates (bound ${kills * BATCH})`);
+  expect(duplicates).toBeLessThanOrEqual(kills * BATCH);
+  expect(await campaignProgress(id)).toMatchObject({ state: "sent", sent: RECIPIENTS, failed: 0, pending: 0 });
+}, 120_000);
