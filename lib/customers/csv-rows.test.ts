@@ -21,7 +21,7 @@ describe("customer CSV rows", () => {
 
   it("reads good rows and names every problem of every bad row with its line", () => {
     const mapping = guessMapping(["email", "name", "account id", "monthly amount", "currency", "components", "tags"]);
-    const { rows, problems } = checkRecords(
+    const { rows, lines, problems } = checkRecords(
       [
         ["Ada@Example.com", "Ada Lovelace", "acc-1", "1,234.50", "eur", "Web app; API", "vip, beta"],
         ["not-an-email", "Bob", "", "-5", "XYZ", "Billing", ""],
@@ -34,6 +34,7 @@ describe("customer CSV rows", () => {
     expect(rows).toEqual([
       { email: "ada@example.com", name: "Ada Lovelace", firstName: null, company: null, externalId: "acc-1", plan: null, monthlyAmountCents: 123_450, currency: "EUR", componentIds: ["c1", "c2"], tags: ["vip", "beta"] },
     ]);
+    expect(lines).toEqual([2]);
     expect(problems).toEqual([
       {
         line: 3,

@@ -123,8 +123,9 @@ export function toCustomerRow(record: string[], mapping: ColumnMapping, componen
 }
 
 /** Every record checked, duplicates within the file included; `firstLine` is the first data line's number. */
-export function checkRecords(records: string[][], mapping: ColumnMapping, components: Map<string, string>, firstLine = 2): { rows: CustomerRow[]; problems: RowProblem[] } {
+export function checkRecords(records: string[][], mapping: ColumnMapping, components: Map<string, string>, firstLine = 2): { rows: CustomerRow[]; lines: number[]; problems: RowProblem[] } {
   const rows: CustomerRow[] = [];
+  const lines: number[] = [];
   const problems: RowProblem[] = [];
   const emails = new Map<string, number>();
   const accounts = new Map<string, number>();
@@ -138,7 +139,10 @@ export function checkRecords(records: string[][], mapping: ColumnMapping, compon
     if (email && !emails.has(email)) emails.set(email, line);
     if (account && !accounts.has(account)) accounts.set(account, line);
     if (found.length) problems.push({ line, problems: found });
-    else rows.push(checked.row);
+    else {
+      rows.push(checked.row);
+      lines.push(line);
+    }
   });
-  return { rows, problems };
+  return { rows, lines, problems };
 }

@@ -11,9 +11,18 @@ function sign(email: string): string {
   return createHmac("sha256", secret()).update(`unsubscribe:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
 }
 
+function query(email: string): string {
+  return `a=${Buffer.from(email.toLowerCase()).toString("base64url")}&t=${sign(email)}`;
+}
+
+/** The link in the message: a page that asks before unsubscribing. */
 export function unsubscribeUrl(publicUrl: string, email: string): string {
-  const address = Buffer.from(email.toLowerCase()).toString("base64url");
-  return `${publicUrl}/unsubscribe?a=${address}&t=${sign(email)}`;
+  return `${publicUrl}/unsubscribe?${query(email)}`;
+}
+
+/** The List-Unsubscribe header's target: mail clients POST "List-Unsubscribe=One-Click" to it (RFC 8058). */
+export function oneClickUnsubscribeUrl(publicUrl: string, email: string): string {
+  return `${publicUrl}/api/unsubscribe?${query(email)}`;
 }
 
 /** The address a link names, or null when the link was not made by this Candor. */

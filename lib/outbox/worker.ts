@@ -8,7 +8,7 @@ import { getPageSettings } from "../settings/queries";
 import { classifySendError, MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
-import { unsubscribeUrl } from "../email/unsubscribe";
+import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
 import { RateLimiter } from "./rate-limiter";
 import { senderAddress, type MailTransport } from "./transport";
 
@@ -100,7 +100,7 @@ export class OutboxWorker {
         text: copy.text,
         messageId: messageIdFor(row.campaign_id, row.email, new URL(campaign.publicUrl).hostname),
         campaignId: row.campaign_id,
-        headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Candor-Campaign": row.campaign_id },
+        headers: { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(campaign.publicUrl, row.email)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Candor-Campaign": row.campaign_id },
       });
       return "sent";
     } catch (error) {
