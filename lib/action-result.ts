@@ -11,7 +11,8 @@ export type FormValues = Record<string, string>;
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$")) values[key] = value;
+    // Not passwords, not React's own fields, not an uploaded file's text sent back whole.
+    if (typeof value === "string" && !/password|token/i.test(key) && !key.startsWith("$") && value.length <= 60_000) values[key] = value;
   }
   return values;
 }

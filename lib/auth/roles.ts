@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "components:write": RESPONDERS,
   "banner:write": RESPONDERS,
   "postmortems:write": RESPONDERS,
+  "customers:write": RESPONDERS,
+  "campaigns:send": RESPONDERS,
   "operators:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,

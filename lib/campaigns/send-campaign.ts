@@ -2,13 +2,24 @@ import { prisma } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { getPageSettings } from "../settings/queries";
-import { compileMessage, type MessageKind } from "../email/templates";
+import { compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
 import { audienceSchema, audienceWhere } from "./audience";
 
 /** The link a campaign's button and text point to: its incident's page (or postmortem), else the status page. */
 export function campaignLink(publicUrl: string, kind: string, incidentId: string | null): string {
   if (!incidentId) return publicUrl;
   return kind === "postmortem" ? `${publicUrl}/incidents/${incidentId}/postmortem` : `${publicUrl}/incidents/${incidentId}`;
+}
+
+/** The campaign's message, compiled with the page's current branding. */
+export async function compileCampaign(campaign: { kind: string; subject: string; body: string; incidentId: string | null }): Promise<CompiledMessage> {
+  const settings = await getPageSettings();
+  return compileMessage(campaign.kind as MessageKind, {
+    subject: campaign.subject,
+    body: campaign.body,
+    linkUrl: campaignLink(settings.effectivePublicUrl, campaign.kind, campaign.incidentId),
+    branding: { pageName: settings.pageName, brandColor: settings.brandColor, publicUrl: settings.effectivePublicUrl, supportEmail: settings.supportEmail },
+  });
 }
 
 /**
@@ -19,13 +30,7 @@ export function campaignLink(publicUrl: string, kind: string, incidentId: string
 export async function sendCampaign(actor: AuditActor, input: { campaignId: string }, now = new Date()): Promise<{ recipients: number }> {
   const draft = await prisma.campaign.findUnique({ where: { id: input.campaignId } });
   if (!draft) throw new NotFoundError("That campaign no longer exists.");
-  const settings = await getPageSettings();
-  const compiled = await compileMessage(draft.kind as MessageKind, {
-    subject: draft.subject,
-    body: draft.body,
-    linkUrl: campaignLink(settings.effectivePublicUrl, draft.kind, draft.incidentId),
-    branding: { pageName: settings.pageName, brandColor: settings.brandColor, publicUrl: settings.effectivePublicUrl, supportEmail: settings.supportEmail },
-  });
+  const compiled = await compileCampaign(draft);
   const audience = audienceSchema.parse(draft.audience);
   return prisma.$transaction(
     async (tx) => {

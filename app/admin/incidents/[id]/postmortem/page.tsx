@@ -47,9 +47,16 @@ export default async function PostmortemPage({ params, searchParams }: { params:
     <>
       <PageHeader title="Postmortem" description={back}>
         {postmortem.publishedRevision !== null && (
-          <a href={`/incidents/${incident.id}/postmortem`} className="text-sm text-blue-700 underline dark:text-blue-400">
-            Public page
-          </a>
+          <div className="flex flex-wrap items-center gap-4 text-sm">
+            <a href={`/incidents/${incident.id}/postmortem`} className="text-blue-700 underline dark:text-blue-400">
+              Public page
+            </a>
+            {hasPermission(operator.role, "campaigns:send") && (
+              <Link href={`/admin/campaigns/new?incident=${incident.id}&kind=postmortem`} className="text-blue-700 underline dark:text-blue-400">
+                Send to customers…
+              </Link>
+            )}
+          </div>
         )}
       </PageHeader>
       {restored && (

@@ -1,0 +1,121 @@
+"use server";
+
+import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { audienceSchema, countAudience, listAudience, parseAccountList, type AudienceMember } from "@/lib/campaigns/audience";
+import { CAMPAIGN_CONTROLS, controlCampaign } from "@/lib/campaigns/control";
+import { previewCampaign, testSendCampaign } from "@/lib/campaigns/preview";
+import { campaignProgress, type CampaignProgress } from "@/lib/campaigns/progress";
+import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
+import { campaignDraftSchema, campaignIdSchema } from "@/lib/campaigns/schemas";
+import { sendCampaign } from "@/lib/campaigns/send-campaign";
+import type { CompiledMessage } from "@/lib/email/templates";
+import { pokeOutboxWorker } from "@/lib/outbox/run-worker";
+import { runAction } from "../run-action";
+
+function draftInput(formData: FormData) {
+  const all = (name: string) => formData.getAll(name).filter((value): value is string => typeof value === "string" && value !== "");
+  return {
+    kind: formData.get("kind"),
+    subject: formData.get("subject"),
+    body: formData.get("body"),
+    incidentId: formData.get("incidentId") ?? undefined,
+    audience: { componentIds: all("componentIds"), plans: all("plans"), tags: all("tags"), accounts: parseAccountList(String(formData.get("accounts") ?? "")) },
+  };
+}
+
+const draftWithIdSchema = campaignDraftSchema.and(z.object({ campaignId: z.string().max(64).optional() }));
+
+export async function saveDraftAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({
+    schema: draftWithIdSchema,
+    formData,
+    input: { ...draftInput(formData), campaignId: formData.get("campaignId") || undefined },
+    permission: "campaigns:send",
+    work: saveCampaignDraft,
+    message: "Saved.",
+    revalidate: ["/admin/campaigns"],
+    redirectTo: ({ id }) => `/admin/campaigns/${id}`,
+  });
+}
+
+/** The live count (and the first recipients) while the filters change. */
+export async function audienceAction(formData: FormData): Promise<ActionResult<{ count: number; first: AudienceMember[] }>> {
+  return runAction({
+    schema: audienceSchema,
+    formData,
+    input: draftInput(formData).audience,
+    permission: "admin:read",
+    work: async (_operator, audience) => ({ count: await countAudience(audience), first: await listAudience(audience, { limit: 50 }) }),
+    message: "Counted.",
+    revalidate: [],
+    respond: (result) => result,
+  });
+}
+
+export async function previewAction(formData: FormData): Promise<ActionResult<CompiledMessage & { to: string }>> {
+  return runAction({
+    schema: campaignIdSchema.extend({ customerId: z.string().max(64).optional() }),
+    formData,
+    input: { campaignId: formData.get("campaignId"), customerId: formData.get("customerId") || undefined },
+    permission: "admin:read",
+    work: (_operator, input) => previewCampaign(input.campaignId, input.customerId ?? null),
+    message: "Preview ready.",
+    revalidate: [],
+    respond: (preview) => preview,
+  });
+}
+
+export async function testSendAction(_previous: ActionResult | null, formData: FormData) {
+  let sentTo = "";
+  const result = await runAction({
+    schema: campaignIdSchema,
+    formData,
+    permission: "campaigns:send",
+    work: async (operator, input) => {
+      const sent = await testSendCampaign(operator, input.campaignId);
+      sentTo = sent.delivered ? `Test sent to ${sent.to}.` : `Test put in the dev mailbox for ${sent.to} (no SMTP_URL).`;
+      return sent;
+    },
+    message: "Test sent.",
+    revalidate: [],
+  });
+  return result.ok ? { ...result, message: sentTo } : result;
+}
+
+export async function sendAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({
+    schema: campaignIdSchema,
+    formData,
+    permission: "campaigns:send",
+    work: async (operator, input) => {
+      const queued = await sendCampaign(operator, input);
+      pokeOutboxWorker();
+      return queued;
+    },
+    message: "Sending.",
+    revalidate: ["/admin/campaigns"],
+    redirectTo: () => `/admin/campaigns/${formData.get("campaignId")}`,
+  });
+}
+
+export async function controlAction(_previous: ActionResult | null, formData: FormData) {
+  const result = await runAction({
+    schema: campaignIdSchema.extend({ control: z.enum(CAMPAIGN_CONTROLS, { error: "Unknown action." }) }),
+    formData,
+    permission: "campaigns:send",
+    work: controlCampaign,
+    message: "Done.",
+    revalidate: ["/admin/campaigns"],
+  });
+  if (result.ok) pokeOutboxWorker();
+  return result;
+}
+
+export async function progressAction(campaignId: string): Promise<CampaignProgress | null> {
+  const parsed = campaignIdSchema.safeParse({ campaignId });
+  if (!parsed.success) return null;
+  const { requireOperator } = await import("@/lib/auth/session");
+  await requireOperator("admin:read");
+  return campaignProgress(parsed.data.campaignId);
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
+import { PageHeader, Panel } from "@/components/page-header";
+import { requirePageAccess } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { listMailbox } from "@/lib/outbox/mailbox";
+
+export const metadata: Metadata = { title: "Dev mailbox" };
+
+export default async function MailboxPage() {
+  await requirePageAccess("admin:read");
+  const messages = await listMailbox();
+  const smtp = Boolean(getEnv().SMTP_URL);
+  return (
+    <>
+      <PageHeader
+        title="Dev mailbox"
+        description={
+          smtp
+            ? "SMTP_URL is set, so messages are delivered; this mailbox keeps what was sent before it was."
+            : "No SMTP_URL is set: every message Candor sends lands here instead, exactly as the recipient would see it. Nothing here was delivered."
+        }
+      />
+      <Panel>
+        {messages.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-300">Empty.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-700">
+                <th scope="col" className="py-2 pr-3">To</th>
+                <th scope="col" className="py-2 pr-3">Subject</th>
+                <th scope="col" className="py-2 pr-3">Kept</th>
+                <th scope="col" className="py-2">Delivery</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id} className="border-b border-slate-100 dark:border-slate-800">
+                  <td className="py-1.5 pr-3">{message.to}</td>
+                  <td className="py-1.5 pr-3">
+                    <Link href={`/admin/mailbox/${message.id}`} className="text-blue-700 underline dark:text-blue-400">
+                      {message.subject}
+                    </Link>
+                  </td>
+                  <td className="py-1.5 pr-3"><LocalTime iso={message.createdAt.toISOString()} /></td>
+                  <td className="py-1.5">Not delivered</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+    </>
+  );
+}
