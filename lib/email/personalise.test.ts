@@ -5,6 +5,7 @@ describe("personalise", () => {
   it("finds unknown variables once each, tolerating spaces inside the braces", () => {
     expect(unknownVariables("Dear {{ first_name }}, {{firstname}} at {{company}} {{firstname}} {{ }}")).toEqual(["firstname", ""]);
     expect(unknownVariables("Dear {{first_name}} of {{company}}")).toEqual([]);
+    expect(unknownVariables("Dear {{First Name}}")).toEqual(["First Name"]);
   });
 
   it("escapes values in HTML and leaves them as typed in text", () => {

@@ -14,7 +14,7 @@ export const TEMPLATE_VARIABLES = {
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
 export type RecipientValues = Record<TemplateVariable, string>;
 
-const VARIABLE = /\{\{\s*([A-Za-z0-9_.-]*)\s*\}\}/g;
+const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** Names used in `text` that Candor does not know, in order of appearance, once each. */
 export function unknownVariables(text: string): string[] {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { buttonClasses, FormMessage, TextField } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
 import { useActionForm } from "@/components/use-action-form";
@@ -55,20 +55,32 @@ export function CampaignForm(props: {
     </div>
   );
   return (
-    <form ref={form} action={formAction} onChange={recount} className="grid gap-6 lg:grid-cols-[1fr_20rem]" noValidate>
+    <form
+      ref={form}
+      // Submitted by hand, not through `action`: React resets a form after its action, and a refused
+      // draft must keep what was written and every ticked filter.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      onChange={recount}
+      className="grid gap-6 lg:grid-cols-[1fr_20rem]"
+      noValidate
+    >
       {props.campaignId && <input type="hidden" name="campaignId" value={props.campaignId} />}
       <div className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <label className="text-sm">
-            <span className="block font-medium">Kind</span>
-            <select name="kind" defaultValue={initial.kind} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900">
+          <div className="text-sm">
+            <label htmlFor="campaign-kind" className="block font-medium">Kind</label>
+            <select id="campaign-kind" name="kind" defaultValue={initial.kind} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900">
               <option value="incident_notice">Incident notice</option>
               <option value="postmortem">Postmortem</option>
             </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium">About the incident</span>
-            <select name="incidentId" defaultValue={initial.incidentId ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900">
+          </div>
+          <div className="text-sm">
+            <label htmlFor="campaign-incident" className="block font-medium">About the incident</label>
+            <select id="campaign-incident" name="incidentId" defaultValue={initial.incidentId ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 dark:border-slate-700 dark:bg-slate-900">
               <option value="">(none: links to the status page)</option>
               {props.incidents.map((incident) => (
                 <option key={incident.id} value={incident.id}>
@@ -76,7 +88,7 @@ export function CampaignForm(props: {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
         <TextField name="subject" label="Subject" defaultValue={initial.subject} required errors={errors?.subject} />
         <TextAreaField name="body" label="Message (Markdown)" rows={14} defaultValue={initial.body} required errors={errors?.body} hint="Placed into the email template with your page's branding; variables are filled per recipient." />

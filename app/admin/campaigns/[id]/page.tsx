@@ -7,6 +7,7 @@ import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { countAudience, listAudience } from "@/lib/campaigns/audience";
 import { loadCampaignFormOptions } from "@/lib/campaigns/form-options";
+import { campaignProgress } from "@/lib/campaigns/progress";
 import { CAMPAIGN_STATE_LABELS, findCampaign, listRecipients, RECIPIENT_PAGE_SIZE, RECIPIENT_STATES, type RecipientState } from "@/lib/campaigns/queries";
 import { CampaignForm } from "../campaign-form";
 import { CampaignProgressPanel } from "./progress-panel";
@@ -52,12 +53,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const query = await searchParams;
   const state = RECIPIENT_STATES.includes(query.state as RecipientState) ? (query.state as RecipientState) : undefined;
   const page = Math.min(Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1), 100_000);
-  const { rows, total } = await listRecipients(campaign.id, { state, page });
+  const [{ rows, total }, progress] = await Promise.all([listRecipients(campaign.id, { state, page }), campaignProgress(campaign.id)]);
   const link = (next: { state?: string; page?: number }) => `/admin/campaigns/${campaign.id}?${new URLSearchParams({ ...(next.state ? { state: next.state } : {}), ...(next.page && next.page > 1 ? { page: String(next.page) } : {}) })}`;
   return (
     <>
       {header}
-      <CampaignProgressPanel campaignId={campaign.id} canControl={canSend} />
+      <CampaignProgressPanel campaignId={campaign.id} canControl={canSend} renderedDone={progress ? progress.sent + progress.failed + progress.cancelled : 0} />
       <div className="mt-6">
         <Panel title="Recipients">
           <nav aria-label="Filter recipients" className="mb-3 flex flex-wrap gap-2 text-sm">

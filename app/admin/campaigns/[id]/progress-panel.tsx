@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { buttonClasses, FormMessage } from "@/components/form-controls";
 import { Panel } from "@/components/page-header";
 import { useActionForm } from "@/components/use-action-form";
@@ -14,9 +15,22 @@ function eta(seconds: number | null): string {
 }
 
 /** Live sending progress (polled every second while sending) and the controls. */
-export function CampaignProgressPanel({ campaignId, canControl }: { campaignId: string; canControl: boolean }) {
+export function CampaignProgressPanel({ campaignId, canControl, renderedDone }: { campaignId: string; canControl: boolean; renderedDone: number }) {
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
   const control = useActionForm(controlAction);
+  const router = useRouter();
+  const shown = useRef({ at: Date.now(), done: renderedDone });
+
+  // The recipients table below is rendered by the server: refresh it when the counts move (at most every 2 s while sending).
+  useEffect(() => {
+    if (!progress) return;
+    const done = progress.sent + progress.failed + progress.cancelled;
+    const now = Date.now();
+    if (done !== shown.current.done && (progress.state !== "sending" || now - shown.current.at > 2_000)) {
+      shown.current = { at: now, done };
+      router.refresh();
+    }
+  }, [progress, router]);
 
   useEffect(() => {
     let stopped = false;

@@ -27,9 +27,9 @@ export function ReviewPanel({ campaignId, recipients, members, canSend }: { camp
   return (
     <Panel title="Review and send">
       <div className="flex flex-wrap items-end gap-4">
-        <label className="text-sm">
-          <span className="block font-medium">Preview for</span>
-          <select value={customerId} onChange={(event) => setCustomerId(event.target.value)} className="mt-1 max-w-md rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+        <div className="text-sm">
+          <label htmlFor="preview-recipient" className="block font-medium">Preview for</label>
+          <select id="preview-recipient" value={customerId} onChange={(event) => setCustomerId(event.target.value)} className="mt-1 max-w-md rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
             {members.length === 0 && <option value="">A sample person (the audience is empty)</option>}
             {members.map((member) => (
               <option key={member.id} value={member.id}>
@@ -37,7 +37,7 @@ export function ReviewPanel({ campaignId, recipients, members, canSend }: { camp
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div role="group" aria-label="Preview width" className="flex gap-1">
           {(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((option) => (
             <button key={option} type="button" aria-pressed={width === option} onClick={() => setWidth(option)} className={width === option ? buttonClasses.primary : buttonClasses.secondary}>

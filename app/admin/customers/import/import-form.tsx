@@ -87,9 +87,12 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
           <Panel title="2. Check the columns">
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {fields.map((field) => (
-                <label key={field.key} className="text-sm">
-                  <span className="block font-medium">{field.label}</span>
+                <div key={field.key} className="text-sm">
+                  <label htmlFor={`column-${field.key}`} className="block font-medium">
+                    {field.label}
+                  </label>
                   <select
+                    id={`column-${field.key}`}
                     value={mapping[field.key as keyof ColumnMapping] ?? ""}
                     onChange={(event) => {
                       const next = { ...mapping, [field.key]: event.target.value === "" ? null : Number(event.target.value) };
@@ -105,7 +108,7 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
               ))}
             </div>
           </Panel>
@@ -144,7 +147,7 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
               {preview.invalid > 0 && (
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={skipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} />
-                  Skip the {preview.invalid} rows with problems
+                  {preview.invalid === 1 ? "Skip the row with problems" : `Skip the ${preview.invalid.toLocaleString("en")} rows with problems`}
                 </label>
               )}
               <button type="button" className={buttonClasses.primary} disabled={busy || preview.valid === 0 || (preview.invalid > 0 && !skipBadRows)} onClick={() => void runImport()}>
