@@ -65,7 +65,11 @@ async function check(text: string, mapping: ColumnMapping | null, client: Transa
   const checked = checkRecords(parsed.records, columns, await componentNames());
   const emails = checked.rows.map((row) => row.email);
   const accounts = checked.rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
-  const existing = await client.customer.findMany({ where: { OR: [{ email: { in: emails } }, { externalId: { in: accounts } }] }, select: { id: true, email: true, externalId: true } });
+  // Arrays, not IN lists: 100,000 rows would pass PostgreSQL's parameter limit.
+  const existing = (
+    await client.$queryRaw<{ id: string; email: string; external_id: string | null }[]>`
+      SELECT id, email, external_id FROM customers WHERE email = ANY(${emails}::text[]) OR external_id = ANY(${accounts}::text[])`
+  ).map((row) => ({ id: row.id, email: row.email, externalId: row.external_id }));
   const byEmail = new Map(existing.map((customer) => [customer.email, customer]));
   const byAccount = new Map(existing.flatMap((customer) => (customer.externalId ? [[customer.externalId, customer] as const] : [])));
   const rows: CustomerRow[] = [];
@@ -124,9 +128,7 @@ export async function importCustomers(actor: AuditActor, input: { text: string; 
       const creates = checked.rows.filter((_, index) => checked.targets[index] === null);
       const updates = checked.rows.flatMap((row, index) => (checked.targets[index] ? [{ id: checked.targets[index]!, row }] : []));
       const mapped = (field: keyof ColumnMapping) => checked.mapping[field] !== null;
-      for (let start = 0; start < creates.length; start += 5_000) {
-        await tx.customer.createMany({ data: creates.slice(start, start + 5_000).map((row) => ({ ...columnsOf(row), tags: row.tags ?? [] })) });
-      }
+      if (creates.length) await bulkInsert(tx, creates);
       if (updates.length) await bulkUpdate(tx, updates, mapped);
       if (mapped("components")) await replaceComponents(tx, checked.rows);
       const report = { created: creates.length, updated: updates.length, skipped: checked.problems.length, skippedLines: checked.problems.map((problem) => problem.line) };
@@ -137,13 +139,35 @@ export async function importCustomers(actor: AuditActor, input: { text: string; 
   );
 }
 
-function columnsOf(row: CustomerRow) {
-  return { email: row.email, name: row.name, firstName: row.firstName, company: row.company, externalId: row.externalId, plan: row.plan, monthlyAmountCents: row.monthlyAmountCents, currency: row.currency };
+/** The rows as one array per column, for unnest(): one statement whatever the row count. */
+function columnArrays(rows: CustomerRow[]) {
+  const column = <T>(pick: (row: CustomerRow) => T) => rows.map(pick);
+  return [
+    column((row) => row.email),
+    column((row) => row.name),
+    column((row) => row.firstName),
+    column((row) => row.company),
+    column((row) => row.externalId),
+    column((row) => row.plan),
+    column((row) => row.monthlyAmountCents),
+    column((row) => row.currency),
+    // A row's tags joined by the unit separator (unnest cannot take an array per row).
+    column((row) => (row.tags?.length ? row.tags.join("\u001f") : null)),
+  ] as const;
+}
+
+async function bulkInsert(tx: TransactionClient, rows: CustomerRow[]): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO customers (id, email, name, first_name, company, external_id, plan, monthly_amount_cents, currency, tags, updated_at)
+     SELECT gen_random_uuid()::text, u.email, u.name, u.first_name, u.company, u.external_id, u.plan, u.amount, u.currency, COALESCE(string_to_array(u.tags, chr(31)), '{}'), now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+       AS u(email, name, first_name, company, external_id, plan, amount, currency, tags)`,
+    ...columnArrays(rows),
+  );
 }
 
 /** One UPDATE for all rows, setting only the fields the file has a column for. */
 async function bulkUpdate(tx: TransactionClient, updates: { id: string; row: CustomerRow }[], mapped: (field: keyof ColumnMapping) => boolean): Promise<void> {
-  const column = <T>(pick: (row: CustomerRow) => T) => updates.map(({ row }) => pick(row));
   const sets = [
     "email = u.email",
     mapped("name") && "name = u.name",
@@ -162,15 +186,7 @@ async function bulkUpdate(tx: TransactionClient, updates: { id: string; row: Cus
        AS u(id, email, name, first_name, company, external_id, plan, amount, currency, tags)
      WHERE c.id = u.id`,
     updates.map(({ id }) => id),
-    column((row) => row.email),
-    column((row) => row.name),
-    column((row) => row.firstName),
-    column((row) => row.company),
-    column((row) => row.externalId),
-    column((row) => row.plan),
-    column((row) => row.monthlyAmountCents),
-    column((row) => row.currency),
-    column((row) => (row.tags?.length ? row.tags.join("\u001f") : null)),
+    ...columnArrays(updates.map(({ row }) => row)),
   );
 }
 
