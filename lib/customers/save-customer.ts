@@ -32,11 +32,15 @@ export async function saveCustomer(actor: AuditActor, input: CustomerFormInput):
   const data = { email: row.email, name: row.name, firstName: row.firstName, company: row.company, externalId: row.externalId, plan: row.plan, monthlyAmountCents: row.monthlyAmountCents, currency: row.currency, tags: row.tags ?? [] };
   try {
     return await prisma.$transaction(async (tx) => {
+      let saved;
       if (input.customerId) {
-        const existing = await tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
+        const existing = await tx.customer.findUnique({ where: { id: input.customerId }, select: { email: true } });
         if (!existing) throw new NotFoundError("That customer no longer exists.");
+        // A bounce belongs to the old address: a new one is tried again.
+        saved = await tx.customer.update({ where: { id: input.customerId }, data: { ...data, ...(existing.email !== data.email ? { bouncedAt: null } : {}) } });
+      } else {
+        saved = await tx.customer.create({ data });
       }
-      const saved = input.customerId ? await tx.customer.update({ where: { id: input.customerId }, data }) : await tx.customer.create({ data });
       await tx.customerComponent.deleteMany({ where: { customerId: saved.id } });
       if (row.componentIds?.length) await tx.customerComponent.createMany({ data: row.componentIds.map((componentId) => ({ customerId: saved.id, componentId })) });
       await recordAudit(tx, actor, { action: input.customerId ? "customer.updated" : "customer.created", entityType: "customer", entityId: saved.id, after: { email: row.email } });

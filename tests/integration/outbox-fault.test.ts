@@ -17,7 +17,8 @@ let sink: SmtpSink;
 const workers = new Set<ChildProcess>();
 
 function startWorker(): ChildProcess {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+  // node itself with tsx's loader: the tsx command would put a second process between the test and the worker, and SIGKILL would reach only the first.
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
     env: { ...process.env, SMTP_URL: sink.url, CANDOR_SEND_RATE: "0", NODE_ENV: "production", AUTH_SECRET: "outbox-fault-test-secret-of-32-characters" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -33,15 +34,49 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of workers) child.kill("SIGKILL");
+  await Promise.all(
+    [...workers].map((child) => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      return exited;
+    }),
+  );
   await sink.stop();
 });
 
-it("delivers to all 2,000 recipients through two worker processes killed at random points", async () => {
-  const admin = await createAdmin();
-  await prisma.customer.createMany({ data: Array.from({ length: RECIPIENTS }, (_, index) => ({ email: `r${index}@example.com`, firstName: `R${index}`, plan: "pro" })) });
-  const { id } = await saveCampaignDraft(admin, campaignDraftSchema.parse({ kind: "incident_notice", subject: "Hello {{first_name}}", body: "Dear {{first_name}}, it is fixed.", audience: { plans: ["pro"] } }));
+let admin: { id: string; email: string };
+
+async function queue(plan: string, count: number): Promise<string> {
+  await prisma.customer.createMany({ data: Array.from({ length: count }, (_, index) => ({ email: `${plan}${index}@example.com`, firstName: `R${index}`, plan })) });
+  const { id } = await saveCampaignDraft(admin, campaignDraftSchema.parse({ kind: "incident_notice", subject: "Hello {{first_name}}", body: "Dear {{first_name}}, it is fixed.", audience: { plans: [plan] } }));
   await sendCampaign(admin, { campaignId: id });
+  return id;
+}
+
+async function waitUntilSent(id: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await campaignProgress(id))!.state !== "sent") {
+    expect(Date.now()).toBeLessThan(deadline);
+    await sleep(200);
+  }
+}
+
+const deliveredTo = (id: string) => sink.messages.filter((message) => message.headers.get("x-candor-campaign") === id).map((message) => (message.to as { text: string }).text);
+
+it("two worker processes on one PostgreSQL never send a row twice", async () => {
+  admin = await createAdmin();
+  const id = await queue("pair", 1_000);
+  const pair = [startWorker(), startWorker()];
+  await waitUntilSent(id);
+  const delivered = deliveredTo(id);
+  expect(delivered).toHaveLength(1_000);
+  expect(new Set(delivered).size).toBe(1_000);
+  for (const child of pair) child.kill("SIGTERM");
+  await Promise.all(pair.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
+}, 90_000);
+
+it("delivers to all 2,000 recipients through two worker processes killed at random points", async () => {
+  const id = await queue("pro", RECIPIENTS);
 
   let kills = 0;
   const first = startWorker();
@@ -62,7 +97,7 @@ it("delivers to all 2,000 recipients through two worker processes killed at rand
   }
   expect(kills).toBe(4);
 
-  const delivered = sink.messages.filter((message) => message.headers.get("x-candor-campaign") === id).map((message) => (message.to as { text: string }).text);
+  const delivered = deliveredTo(id);
   const distinct = new Set(delivered);
   expect(distinct.size).toBe(RECIPIENTS);
   const duplicates = delivered.length - distinct.size;

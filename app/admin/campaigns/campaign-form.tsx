@@ -118,7 +118,26 @@ export function CampaignForm(props: {
           <p className="text-sm font-medium">Tags</p>
           {checkboxes("tags", props.tags.map((tag) => ({ value: tag, label: tag })), initial.audience.tags)}
         </div>
-        <TextAreaField name="accounts" label="Only these accounts" rows={4} defaultValue={initial.audience.accounts.join("\n")} hint="Emails or account ids of the affected customers, one per line (paste a list)." />
+        <TextAreaField name="accounts" id="accounts" label="Only these accounts" rows={4} defaultValue={initial.audience.accounts.join("\n")} hint="Emails or account ids of the affected customers, one per line (paste a list)." />
+        <div className="text-sm">
+          <label htmlFor="accounts-file" className="font-medium">
+            …or load them from a file
+          </label>
+          <input
+            id="accounts-file"
+            type="file"
+            accept=".csv,.txt,text/plain,text/csv"
+            className="mt-1 block w-full text-xs"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              const area = form.current?.elements.namedItem("accounts") as HTMLTextAreaElement | null;
+              if (!file || !area) return;
+              // One id or email per line, or the first column of a CSV; the server splits and checks them.
+              area.value = (await file.text()).split(/\r?\n/).map((line) => line.split(/[,;\t]/)[0]!.trim().replace(/^"|"$/g, "")).filter(Boolean).join("\n");
+              recount();
+            }}
+          />
+        </div>
         <div role="status" aria-live="polite" className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
           {audience === null ? "Counting…" : <strong className="text-base">{audience.count.toLocaleString("en")} {audience.count === 1 ? "recipient" : "recipients"}</strong>}
           {counting && audience !== null && <span className="ml-2 text-slate-500">updating…</span>}

@@ -69,7 +69,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <tbody>
                 {items.map((customer) => (
                   <tr key={customer.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                    <td className="py-2 pr-3 font-medium">{customer.email}</td>
+                    <td className="py-2 pr-3 font-medium">
+                      {canWrite ? (
+                        <Link href={`/admin/customers/${customer.id}`} className="text-blue-700 underline dark:text-blue-400">
+                          {customer.email}
+                        </Link>
+                      ) : (
+                        customer.email
+                      )}
+                    </td>
                     <td className="py-2 pr-3">{customer.name}</td>
                     <td className="py-2 pr-3">{customer.company}</td>
                     <td className="py-2 pr-3 font-mono text-xs">{customer.externalId}</td>
