@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { requireOperator } from "@/lib/auth/session";
 import { audienceSchema, countAudience, listAudience, parseAccountList, type AudienceMember } from "@/lib/campaigns/audience";
 import { CAMPAIGN_CONTROLS, controlCampaign } from "@/lib/campaigns/control";
 import { previewCampaign, testSendCampaign } from "@/lib/campaigns/preview";
@@ -115,7 +116,6 @@ export async function controlAction(_previous: ActionResult | null, formData: Fo
 export async function progressAction(campaignId: string): Promise<CampaignProgress | null> {
   const parsed = campaignIdSchema.safeParse({ campaignId });
   if (!parsed.success) return null;
-  const { requireOperator } = await import("@/lib/auth/session");
   await requireOperator("admin:read");
   return campaignProgress(parsed.data.campaignId);
 }
