@@ -27,5 +27,6 @@ describe("renderMarkdown", () => {
 describe("markdownToText", () => {
   it("keeps the words and drops the markup", () => {
     expect(markdownToText("We **fixed** it. See [the log](https://x.test).")).toBe("We fixed it. See the log.");
+    expect(markdownToText("Dear Rich,\n\nKind regards,\nRich Allen")).toBe("Dear Rich,\n\nKind regards,\nRich Allen");
   });
 });

@@ -28,7 +28,7 @@ export function renderMarkdown(markdown: string): string {
 /** Plain text of a Markdown message, for feeds, titles and text emails. */
 export function markdownToText(markdown: string): string {
   // A blank line after each block keeps paragraphs apart in text emails.
-  const html = (marked.parse(markdown) as string).replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol|table)>/g, "$&\n");
+  const html = (marked.parse(markdown) as string).replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol|table)>/g, "$&\n").replace(/<br\s*\/?>\n?/g, "\n");
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
 }
 
