@@ -40,14 +40,17 @@ export async function saveDraftAction(_previous: ActionResult | null, formData: 
   });
 }
 
-/** The live count (and the first recipients) while the filters change. */
+/** The live count and a page of recipients (from `$offset`) while the filters change. */
 export async function audienceAction(formData: FormData): Promise<ActionResult<{ count: number; first: AudienceMember[] }>> {
   return runAction({
     schema: audienceSchema,
     formData,
     input: draftInput(formData).audience,
     permission: "admin:read",
-    work: async (_operator, audience) => ({ count: await countAudience(audience), first: await listAudience(audience, { limit: 50 }) }),
+    work: async (_operator, audience) => {
+      const offset = Math.min(Math.max(0, Number(formData.get("$offset") ?? 0) || 0), 10_000_000);
+      return { count: await countAudience(audience), first: await listAudience(audience, { offset, limit: 50 }) };
+    },
     message: "Counted.",
     revalidate: [],
     respond: (result) => result,

@@ -40,6 +40,14 @@ export function CampaignForm(props: {
       if (result?.ok) setAudience(result.data);
     }, 300);
   }, []);
+
+  const showMore = async () => {
+    if (!form.current || !audience) return;
+    const data = new FormData(form.current);
+    data.set("$offset", String(audience.first.length));
+    const result = await audienceAction(data).catch(() => null);
+    if (result?.ok) setAudience({ count: result.data.count, first: [...audience.first, ...result.data.first] });
+  };
   useEffect(recount, [recount]);
 
   const { initial } = props;
@@ -145,7 +153,7 @@ export function CampaignForm(props: {
         </div>
         {audience && audience.count > 0 && (
           <details className="text-sm">
-            <summary className="cursor-pointer font-medium">View the list{audience.count > audience.first.length ? ` (first ${audience.first.length})` : ""}</summary>
+            <summary className="cursor-pointer font-medium">View the list{audience.count > audience.first.length ? ` (${audience.first.length} of ${audience.count.toLocaleString("en")})` : ""}</summary>
             <ul className="mt-2 max-h-64 space-y-0.5 overflow-auto" tabIndex={0} aria-label="Recipients">
               {audience.first.map((member) => (
                 <li key={member.id}>
@@ -154,6 +162,11 @@ export function CampaignForm(props: {
                 </li>
               ))}
             </ul>
+            {audience.count > audience.first.length && (
+              <button type="button" onClick={() => void showMore()} className={`${buttonClasses.secondary} mt-2`}>
+                Show 50 more
+              </button>
+            )}
           </details>
         )}
       </fieldset>
