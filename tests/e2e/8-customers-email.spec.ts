@@ -54,7 +54,7 @@ test("compose seed 002's email for the affected accounts: an unknown variable is
   await page.getByLabel("Subject").fill("A day to forget yet a day to remember");
   await page.getByLabel("Message (Markdown)").fill("Dear {{First Name}},\n\nIn the 7 years that LeaveWizard has been running we have not had an incident like the one that happened yesterday.");
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("26 recipients");
-  await page.getByRole("checkbox", { name: "pro" }).check();
+  await page.getByRole("checkbox", { name: "pro", exact: true }).check();
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("18 recipients");
   await page.getByLabel("Only these accounts").fill("acc-001\nacc-101\nacc-102\nadmin4@customer4.test\nacc-200\nacc-103");
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("5 recipients");
