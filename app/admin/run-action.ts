@@ -21,7 +21,7 @@ export async function runAction<S extends z.ZodType, R, D = undefined>(options: 
   permission: Permission;
   work: (operator: Operator, input: z.infer<S>) => Promise<R>;
   message: string;
-  /** Paths whose pages show the change; "/" refreshes every page. */
+  /** Paths whose pages show the change; "/" refreshes every page; [] for reads and changes no page shows (nothing is refreshed). */
   revalidate?: string[];
   /** Where to go after success, instead of reporting the message on the form. */
   redirectTo?: (result: R) => string;
@@ -37,9 +37,10 @@ export async function runAction<S extends z.ZodType, R, D = undefined>(options: 
   } catch (error) {
     return toActionFailure(error, options.formData);
   }
-  for (const path of options.revalidate ?? ["/"]) revalidatePath(path, path === "/" ? "layout" : "page");
+  const paths = options.revalidate ?? ["/"];
+  for (const path of paths) revalidatePath(path, path === "/" ? "layout" : "page");
   // This instance shows the change on the next public request; others within a second.
-  await refreshPublicSnapshot().catch(() => {});
+  if (paths.length > 0) await refreshPublicSnapshot().catch(() => {});
   // redirect() throws to navigate, so it stays outside the try above.
   if (options.redirectTo) redirect(options.redirectTo(result));
   return { ok: true, data: (options.respond ? options.respond(result) : undefined) as D, message: options.message };
