@@ -29,6 +29,7 @@ function startSink(): Promise<{ url: string; received: () => number; close: () =
       stream.resume();
     },
   });
+  server.on("error", () => {});
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, received: () => received, close: () => server.close() })),
   );

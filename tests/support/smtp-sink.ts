@@ -49,6 +49,10 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const listen = (at: number) =>
     new Promise<number>((resolve) => {
       server = create();
+      // A client killed mid-session (the fault tests SIGKILL workers) resets its connection: expected here.
+      server.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("smtp sink:", error);
+      });
       server.listen(at, "127.0.0.1", () => resolve((server.server.address() as AddressInfo).port));
     });
   const actualPort = await listen(port);
