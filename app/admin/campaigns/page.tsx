@@ -7,6 +7,7 @@ import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/queries";
 import { CAMPAIGN_STATE_LABELS } from "@/lib/campaigns/queries";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Email campaigns" };
 
@@ -27,16 +28,7 @@ export default async function CampaignsPage() {
           <p className="text-sm text-slate-600 dark:text-slate-300">No campaigns yet.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-3">Subject</th>
-                <th scope="col" className="py-2 pr-3">State</th>
-                <th scope="col" className="py-2 pr-3">Recipients</th>
-                <th scope="col" className="py-2 pr-3">Sent</th>
-                <th scope="col" className="py-2 pr-3">Failed</th>
-                <th scope="col" className="py-2">Created</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Subject", "State", "Recipients", "Sent", "Failed", "Created"]} />
             <tbody>
               {campaigns.map((campaign) => (
                 <tr key={campaign.id} className="border-b border-slate-100 dark:border-slate-800">

@@ -7,6 +7,7 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { listComponentTree } from "@/lib/components/queries";
 import { CUSTOMER_PAGE_SIZE, listCustomers } from "@/lib/customers/queries";
 import { CustomerForm } from "./customer-form";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -57,15 +58,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  {["Email", "Name", "Company", "Account id", "Plan", "Monthly", "Components", "Tags", "Mail"].map((heading) => (
-                    <th key={heading} scope="col" className="py-2 pr-3 whitespace-nowrap">
-                      {heading}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead columns={["Email", "Name", "Company", "Account id", "Plan", "Monthly", "Components", "Tags", "Mail"]} />
               <tbody>
                 {items.map((customer) => (
                   <tr key={customer.id} className="border-b border-slate-100 align-top dark:border-slate-800">

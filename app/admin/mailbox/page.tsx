@@ -5,6 +5,7 @@ import { PageHeader, Panel } from "@/components/page-header";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { listMailbox } from "@/lib/outbox/mailbox";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
@@ -27,14 +28,7 @@ export default async function MailboxPage() {
           <p className="text-sm text-slate-600 dark:text-slate-300">Empty.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-3">To</th>
-                <th scope="col" className="py-2 pr-3">Subject</th>
-                <th scope="col" className="py-2 pr-3">Kept</th>
-                <th scope="col" className="py-2">Delivery</th>
-              </tr>
-            </thead>
+            <TableHead columns={["To", "Subject", "Kept", "Delivery"]} />
             <tbody>
               {messages.map((message) => (
                 <tr key={message.id} className="border-b border-slate-100 dark:border-slate-800">

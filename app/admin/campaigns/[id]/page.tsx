@@ -12,6 +12,7 @@ import { CAMPAIGN_STATE_LABELS, findCampaign, listRecipients, RECIPIENT_PAGE_SIZ
 import { CampaignForm } from "../campaign-form";
 import { CampaignProgressPanel } from "./progress-panel";
 import { ReviewPanel } from "./review-panel";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -69,15 +70,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             ))}
           </nav>
           <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-3">Email</th>
-                <th scope="col" className="py-2 pr-3">State</th>
-                <th scope="col" className="py-2 pr-3">Attempts</th>
-                <th scope="col" className="py-2 pr-3">Sent</th>
-                <th scope="col" className="py-2">Last error</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Email", "State", "Attempts", "Sent", "Last error"]} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 align-top dark:border-slate-800">

@@ -6,6 +6,7 @@ import { Panel } from "@/components/page-header";
 import type { ColumnMapping } from "@/lib/customers/csv-rows";
 import type { ImportPreview, ImportReport } from "@/lib/customers/import-csv";
 import { importAction, previewImportAction } from "../actions";
+import { TableHead } from "@/components/table-head";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -125,12 +126,7 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
             {preview.problems.length > 0 && (
               <div className="mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Rows with problems">
                 <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-700">
-                      <th scope="col" className="py-1 pr-3">Line</th>
-                      <th scope="col" className="py-1">What is wrong</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={["Line", "What is wrong"]} />
                   <tbody>
                     {preview.problems.map((problem) => (
                       <tr key={problem.line} className="border-b border-slate-100 align-top dark:border-slate-800">

@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/local-time";
 import { Panel } from "@/components/page-header";
 import type { PostmortemDetail } from "@/lib/postmortems/queries";
 import { RestoreRevisionForm } from "./restore-revision-form";
+import { TableHead } from "@/components/table-head";
 
 const VISIBLE = 30;
 
@@ -16,15 +17,7 @@ export function RevisionList({ incidentId, postmortem, canRestore }: { incidentI
         Every save is a revision and none is ever changed. <Link href={`${base}?from=1&to=${postmortem.currentRevision}`} className="text-blue-700 underline dark:text-blue-400">Compare any two</Link>.
       </p>
       <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-200 dark:border-slate-700">
-            <th scope="col" className="py-2 pr-3">Revision</th>
-            <th scope="col" className="py-2 pr-3">Saved</th>
-            <th scope="col" className="py-2 pr-3">By</th>
-            <th scope="col" className="py-2 pr-3">Note</th>
-            <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={["Revision", "Saved", "By", "Note", { hidden: "Actions" }]} />
         <tbody>
           {shown.map((revision) => (
             <tr key={revision.number} className="border-b border-slate-100 align-top dark:border-slate-800">
