@@ -1,12 +1,13 @@
 // Pause, resume, cancel and "retry failed" for a campaign being sent.
 import { prisma } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError } from "../errors";
+import { lockCampaign, type CampaignState } from "./queries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 export const CAMPAIGN_CONTROLS = ["pause", "resume", "cancel", "retry_failed"] as const;
 export type CampaignControl = (typeof CAMPAIGN_CONTROLS)[number];
 
-const ALLOWED: Record<CampaignControl, { from: string[]; to: "SENDING" | "PAUSED" | "CANCELLED"; done: string }> = {
+const ALLOWED: Record<CampaignControl, { from: CampaignState[]; to: "SENDING" | "PAUSED" | "CANCELLED"; done: string }> = {
   pause: { from: ["sending"], to: "PAUSED", done: "paused" },
   resume: { from: ["paused"], to: "SENDING", done: "resumed" },
   cancel: { from: ["sending", "paused"], to: "CANCELLED", done: "cancelled" },
@@ -15,8 +16,7 @@ const ALLOWED: Record<CampaignControl, { from: string[]; to: "SENDING" | "PAUSED
 
 export async function controlCampaign(actor: AuditActor, input: { campaignId: string; control: CampaignControl }): Promise<{ affected: number }> {
   return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM campaigns WHERE id = ${input.campaignId} FOR UPDATE`;
-    if (!locked) throw new NotFoundError("That campaign no longer exists.");
+    const locked = await lockCampaign(tx, input.campaignId);
     const rule = ALLOWED[input.control];
     if (!rule.from.includes(locked.state)) throw new ConflictError(`A ${locked.state} campaign cannot be ${rule.done}.`);
     let affected = 0;

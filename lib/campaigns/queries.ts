@@ -1,9 +1,17 @@
-import { prisma } from "../db";
+import { prisma, type TransactionClient } from "../db";
+import { NotFoundError } from "../errors";
 import type { Audience } from "./audience";
 import { audienceSchema } from "./audience";
 
 export type CampaignState = "draft" | "sending" | "paused" | "sent" | "cancelled";
 export const CAMPAIGN_STATE_LABELS: Record<CampaignState, string> = { draft: "Draft", sending: "Sending", paused: "Paused", sent: "Sent", cancelled: "Cancelled" };
+
+/** The campaign's row, locked for the rest of the transaction (state changes, edits and sending run one at a time). */
+export async function lockCampaign(tx: TransactionClient, campaignId: string): Promise<{ state: CampaignState; updatedAt: Date }> {
+  const [locked] = await tx.$queryRaw<{ state: CampaignState; updated_at: Date }[]>`SELECT state::text AS state, updated_at FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
+  if (!locked) throw new NotFoundError("That campaign no longer exists.");
+  return { state: locked.state, updatedAt: locked.updated_at };
+}
 
 export interface CampaignSummary {
   id: string;

@@ -1,5 +1,6 @@
 import { prisma } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError } from "../errors";
+import { lockCampaign } from "./queries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { CampaignDraftInput } from "./schemas";
 
@@ -12,8 +13,7 @@ export async function saveCampaignDraft(actor: AuditActor, input: CampaignDraftI
       await recordAudit(tx, actor, { action: "campaign.drafted", entityType: "campaign", entityId: created.id, after: { subject: input.subject } });
       return { id: created.id };
     }
-    const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text FROM campaigns WHERE id = ${input.campaignId} FOR UPDATE`;
-    if (!locked) throw new NotFoundError("That campaign no longer exists.");
+    const locked = await lockCampaign(tx, input.campaignId);
     if (locked.state !== "draft") throw new ConflictError("A campaign that was sent cannot be changed; write a new one.");
     await tx.campaign.update({ where: { id: input.campaignId }, data });
     await recordAudit(tx, actor, { action: "campaign.edited", entityType: "campaign", entityId: input.campaignId, after: { subject: input.subject } });

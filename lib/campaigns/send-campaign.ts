@@ -1,5 +1,6 @@
 import { prisma } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { lockCampaign } from "./queries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { getPageSettings } from "../settings/queries";
 import { compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
@@ -34,10 +35,10 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
   const audience = audienceSchema.parse(draft.audience);
   return prisma.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ state: string; updated_at: Date }[]>`SELECT state::text, updated_at FROM campaigns WHERE id = ${draft.id} FOR UPDATE`;
-      if (locked?.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
+      const locked = await lockCampaign(tx, draft.id);
+      if (locked.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
       // The message was compiled from the draft as read above: an edit since then must be reviewed first.
-      if (locked.updated_at.getTime() !== draft.updatedAt.getTime()) throw new ConflictError("The draft was changed while you were sending it. Review it again, then send.");
+      if (locked.updatedAt.getTime() !== draft.updatedAt.getTime()) throw new ConflictError("The draft was changed while you were sending it. Review it again, then send.");
       const recipients = await tx.$executeRaw`
         INSERT INTO outbox (campaign_id, customer_id, email, "values", next_attempt_at)
         SELECT ${draft.id}, c.id, c.email,

@@ -3,6 +3,9 @@
 // papaparse's job (import-csv.ts), writing them is upsert-customers.ts.
 import { z } from "zod";
 
+/** The largest customer file accepted (checked in the browser and on the server). */
+export const CSV_MAX_BYTES = 10 * 1024 * 1024;
+
 export const CUSTOMER_FIELDS = {
   email: { label: "Email", aliases: ["email", "emailaddress", "mail", "e-mail"] },
   name: { label: "Name", aliases: ["name", "fullname", "contactname", "contact"] },

@@ -4,9 +4,8 @@ import Papa from "papaparse";
 import { prisma, type TransactionClient } from "../db";
 import { ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { checkRecords, guessMapping, type ColumnMapping, type CustomerRow, type RowProblem } from "./csv-rows";
+import { checkRecords, CSV_MAX_BYTES, guessMapping, type ColumnMapping, type CustomerRow, type RowProblem } from "./csv-rows";
 
-export const CSV_MAX_BYTES = 10 * 1024 * 1024;
 const SHOWN_PROBLEMS = 500;
 
 export interface ParsedCsv {

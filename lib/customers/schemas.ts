@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { CSV_MAX_BYTES } from "./import-csv";
-import { CUSTOMER_FIELD_NAMES, type ColumnMapping } from "./csv-rows";
+import { CSV_MAX_BYTES, CUSTOMER_FIELD_NAMES, type ColumnMapping } from "./csv-rows";
 
 const mappingSchema = z
   .string()

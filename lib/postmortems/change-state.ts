@@ -1,22 +1,19 @@
 import { prisma } from "../db";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { countInternalNoteMarks } from "./prefill";
-import { fromDbPostmortemState, toContent, toDbPostmortemState } from "./queries";
-import { sectionBody, visibleSections } from "./sections";
+import { countImportedNoteLines } from "./prefill";
+import { fromDbPostmortemState, lockPostmortem, toContent, toDbPostmortemState } from "./queries";
+import { visibleSections } from "./sections";
 import type { PostmortemActionInput } from "./schemas";
 import { decideAction, type PostmortemState } from "./workflow";
 
 /** Submit, approve, return to draft, publish, unpublish or reopen, by the workflow's rules; audited. */
 export async function changePostmortemState(actor: AuditActor, input: PostmortemActionInput, now = new Date()): Promise<{ state: PostmortemState }> {
   return prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM postmortems WHERE incident_id = ${input.incidentId} FOR UPDATE`;
-    if (!locked) throw new NotFoundError("This incident has no postmortem yet; start one from the incident.");
-    const postmortem = await tx.postmortem.findUniqueOrThrow({ where: { id: locked.id } });
+    const postmortem = await lockPostmortem(tx, input.incidentId);
     const revision = await tx.postmortemRevision.findUniqueOrThrow({ where: { postmortemId_number: { postmortemId: postmortem.id, number: postmortem.currentRevision } } });
     const settings = await tx.pageSettings.findUnique({ where: { id: 1 }, select: { requirePostmortemApproval: true } });
     const content = toContent(revision);
-    const visible = visibleSections(content);
     const before = fromDbPostmortemState(postmortem.state);
     const outcome = decideAction(
       {
@@ -26,8 +23,9 @@ export async function changePostmortemState(actor: AuditActor, input: Postmortem
         submittedById: postmortem.submittedById,
         approvedRevision: postmortem.approvedRevision,
         requireApproval: settings?.requirePostmortemApproval ?? false,
-        summaryMissing: !visible.some((section) => section.key === "summary") || sectionBody(content, "summary").trim() === "",
-        internalNoteMarks: visible.reduce((count, section) => count + countInternalNoteMarks(section.body), 0),
+        // Hidden or empty: either way not something customers would read.
+        summaryMissing: !visibleSections(content).some((section) => section.key === "summary"),
+        internalNoteMarks: countImportedNoteLines(content),
       },
       { action: input.action, actorId: actor.id, revision: input.revision, confirmInternalNotes: input.confirmInternalNotes, now },
     );

@@ -6,7 +6,7 @@ import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, type IncidentStatus } from "../i
 import { formatDuration } from "../incidents/format-duration";
 import { markdownToText } from "../markdown/render";
 import { formatInZone } from "./format-time";
-import { SECTION_KEYS, type PostmortemContent, type SectionKey } from "./sections";
+import { SECTION_KEYS, visibleSections, type PostmortemContent, type SectionKey } from "./sections";
 
 export interface IncidentRecord {
   title: string;
@@ -62,6 +62,11 @@ export function internalNoteLine(note: { message: string; publishedAt: Date }, t
 /** How many imported internal-note lines a text still carries. */
 export function countInternalNoteMarks(text: string): number {
   return text.split(INTERNAL_NOTE_MARK).length - 1;
+}
+
+/** Imported internal-note lines in what customers would read (hidden sections are not published). */
+export function countImportedNoteLines(content: Pick<PostmortemContent, "sections">): number {
+  return visibleSections(content).reduce((count, section) => count + countInternalNoteMarks(section.body), 0);
 }
 
 function timelineLine(at: Date, timeZone: string, text: string): string {

@@ -1,4 +1,5 @@
-import { prisma, type Prisma } from "../db";
+import { prisma, type Prisma, type TransactionClient } from "../db";
+import { NotFoundError } from "../errors";
 import { ACTION_ITEM_STATES, normaliseSections, visibleSections, type ActionItem, type PostmortemContent, type PostmortemSection } from "./sections";
 import type { PostmortemState } from "./workflow";
 
@@ -64,6 +65,16 @@ export function toContent(row: RevisionRow): PostmortemContent {
       state: ACTION_ITEM_STATES.includes(item.state as ActionItem["state"]) ? (item.state as ActionItem["state"]) : "planned",
     })),
   };
+}
+
+/**
+ * The incident's postmortem row, locked for the rest of the transaction: two
+ * saves or workflow steps at once run one after the other.
+ */
+export async function lockPostmortem(tx: TransactionClient, incidentId: string) {
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM postmortems WHERE incident_id = ${incidentId} FOR UPDATE`;
+  if (!locked) throw new NotFoundError("This incident has no postmortem yet; start one from the incident.");
+  return tx.postmortem.findUniqueOrThrow({ where: { id: locked.id } });
 }
 
 /** Content as stored in a revision row. */

@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { findRevision, fromDbPostmortemState, toContent, toRevisionData } from "./queries";
+import { findRevision, fromDbPostmortemState, lockPostmortem, toContent, toRevisionData } from "./queries";
 import type { PostmortemContent } from "./sections";
 import type { RestoreRevisionInput, SavePostmortemInput } from "./schemas";
 import { refuseSave } from "./workflow";
@@ -37,9 +37,7 @@ export async function restorePostmortemRevision(actor: AuditActor, input: Restor
 
 async function addRevision(tx: TransactionClient, actor: AuditActor, incidentId: string, baseRevision: number, content: PostmortemContent, note: string | null): Promise<SaveResult> {
   // Two saves at once: the second waits here and then sees the first's revision.
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM postmortems WHERE incident_id = ${incidentId} FOR UPDATE`;
-  if (!locked) throw new NotFoundError("This incident has no postmortem yet; start one from the incident.");
-  const postmortem = await tx.postmortem.findUniqueOrThrow({ where: { id: locked.id } });
+  const postmortem = await lockPostmortem(tx, incidentId);
   const refusal = refuseSave({ state: fromDbPostmortemState(postmortem.state), currentRevision: postmortem.currentRevision, publishedRevision: postmortem.publishedRevision }, baseRevision);
   if (refusal?.kind === "published") throw new ConflictError(refusal.message);
   const latest = await tx.postmortemRevision.findUniqueOrThrow({

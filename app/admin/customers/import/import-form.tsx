@@ -3,12 +3,11 @@
 import { useState } from "react";
 import { buttonClasses } from "@/components/form-controls";
 import { Panel } from "@/components/page-header";
-import type { ColumnMapping } from "@/lib/customers/csv-rows";
+import { CSV_MAX_BYTES, type ColumnMapping } from "@/lib/customers/csv-rows";
 import type { ImportPreview, ImportReport } from "@/lib/customers/import-csv";
 import { importAction, previewImportAction } from "../actions";
 import { TableHead } from "@/components/table-head";
 
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export function ImportForm({ fields }: { fields: { key: string; label: string }[] }) {
   const [csv, setCsv] = useState<string | null>(null);
@@ -44,7 +43,7 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
     setError(null);
     if (!file) return;
     setFileName(file.name);
-    if (file.size > MAX_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB. Split it into smaller files.`);
+    if (file.size > CSV_MAX_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
     const text = await file.text();
     setCsv(text);
     await check(text, null);

@@ -2,8 +2,8 @@
 
 import { buttonClasses, FormMessage } from "@/components/form-controls";
 import { useActionForm } from "@/components/use-action-form";
-import { countInternalNoteMarks } from "@/lib/postmortems/prefill";
-import { visibleSections, type PostmortemContent } from "@/lib/postmortems/sections";
+import { countImportedNoteLines } from "@/lib/postmortems/prefill";
+import type { PostmortemContent } from "@/lib/postmortems/sections";
 import { POSTMORTEM_STATE_LABELS, type PostmortemState } from "@/lib/postmortems/workflow";
 import { postmortemWorkflowAction } from "./actions";
 
@@ -23,7 +23,7 @@ const STATE_ICONS: Record<PostmortemState, string> = { draft: "✎", in_review: 
 /** The workflow's next steps for what the editor last saved (`revision` null while unsaved). */
 export function WorkflowBar({ incidentId, revision, facts, content }: { incidentId: string; revision: number | null; facts: WorkflowView; content: PostmortemContent }) {
   const { state, formAction, isPending, errors } = useActionForm(postmortemWorkflowAction);
-  const marks = visibleSections(content).reduce((count, section) => count + countInternalNoteMarks(section.body), 0);
+  const marks = countImportedNoteLines(content);
   const approved = facts.approvedRevision !== null && facts.approvedRevision === revision;
   const waiting = revision === null;
   const disabled = isPending || waiting;
