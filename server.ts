@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(env);
   registerShutdown(database);
-  console.log(`Database: ${database.kind === "embedded" ? `embedded PostgreSQL, data in ${env.CANDOR_DATA_DIR}` : `PostgreSQL at ${describeDatabaseUrl(database.url)}`}`);
+  console.log(
+    `Database: ${database.kind === "embedded" ? `embedded PostgreSQL, data in ${env.CANDOR_DATA_DIR}` : `PostgreSQL at ${describeDatabaseUrl(database.url)}`}`,
+  );
   if (database.kind === "embedded") {
     // Handed to the app (and any worker it starts) through the environment.
     process.env.CANDOR_EMBEDDED_DATABASE_URL = database.url;
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   }
   const unreachable = database.kind === "postgresql" ? await probeDatabase(database.url) : null;
   if (unreachable) {
-    console.error(`candor: the database cannot be reached (${unreachable}). Serving the public page from the last saved snapshot in ${env.CANDOR_DATA_DIR}; retrying every ${RETRY_MS / 1000} s.`);
+    console.error(
+      `candor: the database cannot be reached (${unreachable}). Serving the public page from the last saved snapshot in ${env.CANDOR_DATA_DIR}; retrying every ${RETRY_MS / 1000} s.`,
+    );
   } else {
     await prepareDatabase(database, env);
   }
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
   }
   const { hasAnyOperator } = await import("./lib/auth/queries");
   const base = `http://localhost:${env.PORT}`;
-  const next = (await hasAnyOperator().catch(() => true)) ? `Sign in at ${base}/sign-in` : `First run: open ${base}/setup to create the first admin.`;
+  const next = (await hasAnyOperator().catch(() => true))
+    ? `Sign in at ${base}/sign-in`
+    : `First run: open ${base}/setup to create the first admin.`;
   console.log(`\nCandor is running at ${base}\n${next}`);
 }
 
@@ -61,7 +67,8 @@ async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> 
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (database.kind === "embedded" && env.CANDOR_DEMO) {
     const { seedDemoOnFirstStart } = await import("./lib/demo/seed-demo");
-    if (await seedDemoOnFirstStart()) console.log("Added demo data (remove it from the admin, or set CANDOR_DEMO=0 before the first start).");
+    if (await seedDemoOnFirstStart())
+      console.log("Added demo data (remove it from the admin, or set CANDOR_DEMO=0 before the first start).");
   }
 }
 
@@ -120,4 +127,3 @@ main().catch((error: unknown) => {
   }
   process.exit(1);
 });
-

@@ -17,7 +17,15 @@ const row = (name: string, result: WrkResult, baseline: WrkResult) => benchRow(n
 ensureWrk();
 await withBenchDatabase(async ({ root, admin, children }) => {
   const { publishBanner } = await import("../lib/banner/publish-banner");
-  await publishBanner(admin, { kind: "publish", input: { message: "Please re-enter anything you changed between **01:00 GMT on the 27th** and 08:30 GMT on the 28th.", severity: "critical", linkUrl: "https://status.example.com/incidents/1", linkLabel: "What happened" } });
+  await publishBanner(admin, {
+    kind: "publish",
+    input: {
+      message: "Please re-enter anything you changed between **01:00 GMT on the 27th** and 08:30 GMT on the 28th.",
+      severity: "critical",
+      linkUrl: "https://status.example.com/incidents/1",
+      linkLabel: "What happened",
+    },
+  });
 
   const port = await freePort();
   const candor = await startCandor(port);
@@ -26,14 +34,20 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   // wrk sends no Accept-Encoding: compare the bytes it gets (fetch would ask for brotli).
   const sample = await fetch(candorUrl, { headers: { "accept-encoding": "identity" } });
   const body = Buffer.from(await sample.arrayBuffer());
-  const headers = Object.fromEntries([...sample.headers.entries()].filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name)));
+  const headers = Object.fromEntries(
+    [...sample.headers.entries()].filter(
+      ([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name),
+    ),
+  );
 
   const barePort = await freePort();
   const bodyFile = path.join(root, "banner.json");
   await writeFile(bodyFile, body);
   const manifest = path.join(root, "bare.json");
   await writeFile(manifest, JSON.stringify({ "/api/banner": { file: bodyFile, headers } }));
-  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), manifest], { stdio: ["ignore", "ignore", "inherit"] });
+  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), manifest], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   children.push(bare);
   await waitForHttp(`http://127.0.0.1:${barePort}/api/banner`, 10_000);
 
@@ -46,5 +60,7 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   console.log(row("bare node:http, same bytes", baseline, baseline));
   console.log(row("Candor /api/banner", measured, baseline));
   console.log(`embed script: ${script.length} bytes, ${gzipSync(script, { level: 9 }).length} bytes gzipped (target < 5,120)`);
-  console.log(`target: /api/banner ≥ ${TARGET_RATIO * 100} % of node:http — ${ratio >= TARGET_RATIO ? "met" : "NOT met"} (${(ratio * 100).toFixed(0)} %)`);
+  console.log(
+    `target: /api/banner ≥ ${TARGET_RATIO * 100} % of node:http — ${ratio >= TARGET_RATIO ? "met" : "NOT met"} (${(ratio * 100).toFixed(0)} %)`,
+  );
 });

@@ -7,7 +7,10 @@ import { readFileSync } from "node:fs";
 
 const [port, manifestFile] = process.argv.slice(2);
 const routes = new Map(
-  Object.entries(JSON.parse(readFileSync(manifestFile, "utf8"))).map(([path, { file, headers }]) => [path, { body: readFileSync(file), headers }]),
+  Object.entries(JSON.parse(readFileSync(manifestFile, "utf8"))).map(([path, { file, headers }]) => [
+    path,
+    { body: readFileSync(file), headers },
+  ]),
 );
 http
   .createServer((request, response) => {

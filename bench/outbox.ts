@@ -31,7 +31,13 @@ function startSink(): Promise<{ url: string; received: () => number; close: () =
   });
   server.on("error", () => {});
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, received: () => received, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+        received: () => received,
+        close: () => server.close(),
+      }),
+    ),
   );
 }
 
@@ -46,8 +52,10 @@ await withBenchDatabase(async ({ admin }) => {
   const { personaliseMessage } = await import("../lib/email/templates");
   const { recipientValues } = await import("../lib/email/personalise");
 
-  const body = "Dear {{first_name}},\n\nOn 27th September 2016 from 01:00 GMT until 08:30 GMT on 28th September 2016 a deployment resulted in users having to change their passwords and some lost data.\n\n**What we are asking you to do**: please double check any events, approvals or other changes you made in this window.\n\nKind regards,\nRich Allen";
-  const draft = (plan: string) => campaignDraftSchema.parse({ kind: "postmortem", subject: "A day to forget yet a day to remember", body, audience: { plans: [plan] } });
+  const body =
+    "Dear {{first_name}},\n\nOn 27th September 2016 from 01:00 GMT until 08:30 GMT on 28th September 2016 a deployment resulted in users having to change their passwords and some lost data.\n\n**What we are asking you to do**: please double check any events, approvals or other changes you made in this window.\n\nKind regards,\nRich Allen";
+  const draft = (plan: string) =>
+    campaignDraftSchema.parse({ kind: "postmortem", subject: "A day to forget yet a day to remember", body, audience: { plans: [plan] } });
   const addCustomers = (count: number, plan: string) =>
     prisma.$executeRaw`
       INSERT INTO customers (id, email, first_name, name, plan, updated_at)
@@ -72,8 +80,18 @@ await withBenchDatabase(async ({ admin }) => {
       Array.from({ length: 10 }, async () => {
         while (next < RECIPIENTS) {
           const index = next++;
-          const copy = personaliseMessage(compiled, recipientValues({ email: `raw${index}@bench.test`, firstName: `F${index}` }), "https://status.example.com/unsubscribe");
-          await transporter.sendMail({ from: "status@example.com", to: `raw${index}@bench.test`, subject: copy.subject, html: copy.html, text: copy.text });
+          const copy = personaliseMessage(
+            compiled,
+            recipientValues({ email: `raw${index}@bench.test`, firstName: `F${index}` }),
+            "https://status.example.com/unsubscribe",
+          );
+          await transporter.sendMail({
+            from: "status@example.com",
+            to: `raw${index}@bench.test`,
+            subject: copy.subject,
+            html: copy.html,
+            text: copy.text,
+          });
         }
       }),
     );
@@ -92,7 +110,9 @@ await withBenchDatabase(async ({ admin }) => {
     const sent = await prisma.outboxMessage.count({ where: { campaignId: id, state: "SENT" } });
     if (sent !== RECIPIENTS) throw new Error(`outbox sent ${sent} of ${RECIPIENTS}`);
     ratios.push(outboxRate / rawRate);
-    rows.push(`round ${round}: raw nodemailer ${rawRate.toFixed(0)} msg/s · Candor outbox ${outboxRate.toFixed(0)} msg/s · ${((outboxRate / rawRate) * 100).toFixed(0)} %`);
+    rows.push(
+      `round ${round}: raw nodemailer ${rawRate.toFixed(0)} msg/s · Candor outbox ${outboxRate.toFixed(0)} msg/s · ${((outboxRate / rawRate) * 100).toFixed(0)} %`,
+    );
   }
   sink.close();
   phase("outbox rounds");
@@ -108,7 +128,14 @@ await withBenchDatabase(async ({ admin }) => {
 
   // --- Importing a 100,000-row CSV (new customers).
   const header = "email,first name,name,company,account id,plan,monthly amount,currency,tags";
-  const csv = [header, ...Array.from({ length: 100_000 }, (_, index) => `csv${index}@bench.test,F${index},Customer ${index},Company ${index % 977},acc-${index},pro,${(index % 90) + 10}.00,EUR,"bench;import"`)].join("\n");
+  const csv = [
+    header,
+    ...Array.from(
+      { length: 100_000 },
+      (_, index) =>
+        `csv${index}@bench.test,F${index},Customer ${index},Company ${index % 977},acc-${index},pro,${(index % 90) + 10}.00,EUR,"bench;import"`,
+    ),
+  ].join("\n");
   const importStart = performance.now();
   const report = await importCustomers(admin, { text: csv, mapping: null, skipBadRows: false });
   const importSeconds = (performance.now() - importStart) / 1000;
@@ -118,9 +145,17 @@ await withBenchDatabase(async ({ admin }) => {
   const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
   console.log(`\nOutbox, ${RECIPIENTS.toLocaleString("en")} recipients to a loopback SMTP sink (${ROUNDS} alternating rounds):`);
   for (const line of rows) console.log(`  ${line}`);
-  console.log(`  ratio (worst of the rounds): ${(Math.min(...ratios) * 100).toFixed(0)} %, best ${(Math.max(...ratios) * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %) ${median >= TARGET_RATIO ? "✓" : "✗"}`);
-  console.log(`Queue ${recipients.toLocaleString("en")} recipients: ${enqueueSeconds.toFixed(2)} s (target < 10 s) ${enqueueSeconds < 10 ? "✓" : "✗"}`);
-  console.log(`Import a ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB CSV of 100,000 rows: ${importSeconds.toFixed(1)} s, ${(100_000 / importSeconds).toFixed(0)} rows/s, ${report.created.toLocaleString("en")} created (target < 30 s) ${importSeconds < 30 ? "✓" : "✗"}`);
+  console.log(
+    `  ratio (worst of the rounds): ${(Math.min(...ratios) * 100).toFixed(0)} %, best ${(Math.max(...ratios) * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %) ${median >= TARGET_RATIO ? "✓" : "✗"}`,
+  );
+  console.log(
+    `Queue ${recipients.toLocaleString("en")} recipients: ${enqueueSeconds.toFixed(2)} s (target < 10 s) ${enqueueSeconds < 10 ? "✓" : "✗"}`,
+  );
+  console.log(
+    `Import a ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB CSV of 100,000 rows: ${importSeconds.toFixed(1)} s, ${(100_000 / importSeconds).toFixed(0)} rows/s, ${report.created.toLocaleString("en")} created (target < 30 s) ${importSeconds < 30 ? "✓" : "✗"}`,
+  );
   const worst = Math.max(...phasePeaks.map((text) => Number(text.match(/(\d+) MB$/)![1])));
-  console.log(`Peak RSS of this process by phase (the embedded PostgreSQL is a separate process): ${phasePeaks.join(", ")} (target < 500 MB) ${worst < 500 ? "✓" : "✗"}`);
+  console.log(
+    `Peak RSS of this process by phase (the embedded PostgreSQL is a separate process): ${phasePeaks.join(", ")} (target < 500 MB) ${worst < 500 ? "✓" : "✗"}`,
+  );
 });

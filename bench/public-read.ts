@@ -38,16 +38,25 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   for (const [pathname, file] of Object.entries(PAGES)) {
     const response = await fetch(candorBase + pathname, { headers: { "accept-encoding": "identity" } });
     const body = Buffer.from(await response.arrayBuffer());
-    const saved = pathname === "/api/v2/summary.json" ? path.join(site, "api", "v2", "summary.json") : path.join(site, pathname === "/" ? "index.html" : file);
+    const saved =
+      pathname === "/api/v2/summary.json"
+        ? path.join(site, "api", "v2", "summary.json")
+        : path.join(site, pathname === "/" ? "index.html" : file);
     await writeFile(saved, body);
     sizes[pathname] = body.length;
-    const headers = Object.fromEntries([...response.headers.entries()].filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name)));
+    const headers = Object.fromEntries(
+      [...response.headers.entries()].filter(
+        ([name]) => !["date", "connection", "keep-alive", "transfer-encoding", "content-length"].includes(name),
+      ),
+    );
     manifest[pathname] = { file: saved, headers };
   }
   await writeFile(path.join(site, "history"), await (await fetch(`${candorBase}/history`)).arrayBuffer().then(Buffer.from));
   await chmod(path.join(root, "nginx"), 0o755);
   await writeFile(path.join(root, "bare.json"), JSON.stringify(manifest));
-  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), path.join(root, "bare.json")], { stdio: ["ignore", "ignore", "inherit"] });
+  const bare = spawn(process.execPath, [path.join(ROOT, "bench", "bare-server.mjs"), String(barePort), path.join(root, "bare.json")], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const nginx = await startNginx(nginxBinary, path.join(root, "nginx"), nginxPort);
   children.push(bare, nginx);
   await waitForHttp(`http://127.0.0.1:${barePort}/`, 10_000);
@@ -65,7 +74,11 @@ await withBenchDatabase(async ({ root, admin, children }) => {
       p50Ms: median(pairs.map((pair) => pair[side].p50Ms)),
       p99Ms: median(pairs.map((pair) => pair[side].p99Ms)),
     });
-    return { baseline: pick(0), candor: pick(1), ratio: median(pairs.map(([baseline, measured]) => measured.requestsPerSecond / baseline.requestsPerSecond)) };
+    return {
+      baseline: pick(0),
+      candor: pick(1),
+      ratio: median(pairs.map(([baseline, measured]) => measured.requestsPerSecond / baseline.requestsPerSecond)),
+    };
   };
   const home = compare("/", `http://127.0.0.1:${barePort}/`, `${candorBase}/`);
   const summary = compare("summary.json", `http://127.0.0.1:${barePort}/api/v2/summary.json`, `${candorBase}/api/v2/summary.json`);
@@ -92,26 +105,45 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   }
 
   const percent = (ratio: number) => `   ${(ratio * 100).toFixed(0)} % of node:http (median of rounds)`;
-  console.log(`\nPublic read path, ${os.cpus().length} cores, wrk -t1 -c50, identity bodies: / ${sizes["/"]} B, summary.json ${sizes["/api/v2/summary.json"]} B, /history ${sizes["/history"]} B`);
-  console.log(`Candor against node:http: ${3} alternating rounds of ${ROUND.warmupSeconds} s warm-up + ${ROUND.seconds} s each, medians; nginx and Next: 5 s warm-up + 10 s`);
+  console.log(
+    `\nPublic read path, ${os.cpus().length} cores, wrk -t1 -c50, identity bodies: / ${sizes["/"]} B, summary.json ${sizes["/api/v2/summary.json"]} B, /history ${sizes["/history"]} B`,
+  );
+  console.log(
+    `Candor against node:http: ${3} alternating rounds of ${ROUND.warmupSeconds} s warm-up + ${ROUND.seconds} s each, medians; nginx and Next: 5 s warm-up + 10 s`,
+  );
   console.log(row("nginx, saved copy of / (1 worker)", ceiling, home.baseline, "node:http"));
   console.log(row("bare node:http, same bytes as /", home.baseline, home.baseline, "node:http"));
-  console.log(row("Candor /", home.candor, home.baseline, "node:http", `${percent(home.ratio)}; ${((home.candor.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)} % of nginx`));
+  console.log(
+    row(
+      "Candor /",
+      home.candor,
+      home.baseline,
+      "node:http",
+      `${percent(home.ratio)}; ${((home.candor.requestsPerSecond / ceiling.requestsPerSecond) * 100).toFixed(0)} % of nginx`,
+    ),
+  );
   console.log(row("bare node:http, summary.json", summary.baseline, summary.baseline, "node:http"));
   console.log(row("Candor /api/v2/summary.json", summary.candor, summary.baseline, "node:http", percent(summary.ratio)));
   console.log(row("bare node:http, /history", history.baseline, history.baseline, "node:http"));
   console.log(row("Candor /history", history.candor, history.baseline, "node:http", percent(history.ratio)));
   console.log(row("Next uncached render of /", uncachedResult, home.baseline, "node:http"));
   console.log(`Candor / vs Next uncached: ${(home.candor.requestsPerSecond / uncachedResult.requestsPerSecond).toFixed(0)}×`);
-  console.log(`RSS: Candor ${candorMemory.rssMb.toFixed(0)} MB (peak ${candorMemory.peakMb.toFixed(0)} MB); Next uncached ${uncachedMemory.rssMb.toFixed(0)} MB (peak ${uncachedMemory.peakMb.toFixed(0)} MB)`);
+  console.log(
+    `RSS: Candor ${candorMemory.rssMb.toFixed(0)} MB (peak ${candorMemory.peakMb.toFixed(0)} MB); Next uncached ${uncachedMemory.rssMb.toFixed(0)} MB (peak ${uncachedMemory.peakMb.toFixed(0)} MB)`,
+  );
   const sorted = [...visible].sort((a, b) => a - b);
-  console.log(`Admin write → visible on / and summary.json: median ${sorted[2]!.toFixed(0)} ms, max ${sorted[4]!.toFixed(0)} ms (5 writes)`);
+  console.log(
+    `Admin write → visible on / and summary.json: median ${sorted[2]!.toFixed(0)} ms, max ${sorted[4]!.toFixed(0)} ms (5 writes)`,
+  );
 
   const checks: [string, boolean][] = [
     [`/ ≥ ${TARGETS.ofNodeHttp * 100} % of node:http`, home.ratio >= TARGETS.ofNodeHttp],
     [`summary.json ≥ ${TARGETS.ofNodeHttp * 100} % of node:http`, summary.ratio >= TARGETS.ofNodeHttp],
     [`p99 < ${TARGETS.p99Ms} ms on / and summary.json`, home.candor.p99Ms < TARGETS.p99Ms && summary.candor.p99Ms < TARGETS.p99Ms],
-    [`/ ≥ ${TARGETS.ofUncachedNext}× Next's uncached render`, home.candor.requestsPerSecond >= TARGETS.ofUncachedNext * uncachedResult.requestsPerSecond],
+    [
+      `/ ≥ ${TARGETS.ofUncachedNext}× Next's uncached render`,
+      home.candor.requestsPerSecond >= TARGETS.ofUncachedNext * uncachedResult.requestsPerSecond,
+    ],
     [`write visible ≤ ${TARGETS.writeVisibleMs} ms`, sorted[4]! <= TARGETS.writeVisibleMs],
   ];
   for (const [target, met] of checks) console.log(`target: ${target} — ${met ? "met" : "NOT met"}`);

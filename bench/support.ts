@@ -25,7 +25,13 @@ export function freePort(): Promise<number> {
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
@@ -78,7 +84,12 @@ export async function withBenchDatabase(run: (context: BenchContext) => Promise<
     process.env.DATABASE_URL = database.urlFor();
     process.env.AUTH_SECRET = database.authSecret;
     const { createFirstAdmin } = await import("../lib/auth/create-first-admin");
-    const admin = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "bench password", confirmPassword: "bench password" });
+    const admin = await createFirstAdmin({
+      name: "Bench",
+      email: "bench@example.com",
+      password: "bench password",
+      confirmPassword: "bench password",
+    });
     await run({ root, admin, children });
   } finally {
     for (const child of children) child.kill("SIGTERM");

@@ -95,7 +95,11 @@ export const buttonClasses = {
 /** The form's overall result, announced politely to screen readers. */
 export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
   return (
-    <p role="status" aria-live="polite" className={state?.ok ? "text-sm text-green-800 dark:text-green-400" : "text-sm text-red-700 dark:text-red-400"}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={state?.ok ? "text-sm text-green-800 dark:text-green-400" : "text-sm text-red-700 dark:text-red-400"}
+    >
       {state?.message ?? ""}
     </p>
   );

@@ -4,8 +4,23 @@ import { TextField } from "./form-controls";
 export function NewPasswordFields({ label, errors }: { label: string; errors?: Record<string, string[]> }) {
   return (
     <>
-      <TextField name="password" label={label} type="password" autoComplete="new-password" required hint="At least 10 characters." errors={errors?.password} />
-      <TextField name="confirmPassword" label="Repeat the password" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <TextField
+        name="password"
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        errors={errors?.password}
+      />
+      <TextField
+        name="confirmPassword"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors?.confirmPassword}
+      />
     </>
   );
 }

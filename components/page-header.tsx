@@ -14,7 +14,10 @@ export function PageHeader({ title, description, children }: { title: string; de
 
 export function Panel({ title, children }: { title?: string; children: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-label={title}
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       {title && <h2 className="mb-4 text-base font-semibold">{title}</h2>}
       {children}
     </section>

@@ -30,7 +30,8 @@ export function invalidInput(error: z.ZodError, formData?: FormData): ActionResu
 export function toActionFailure(error: unknown, formData?: FormData): ActionResult<never> {
   const values = formData && formValues(formData);
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
-  if (error instanceof DomainError) return { ok: false, message: error.message, values, ...(error.details ? { details: error.details } : {}) };
+  if (error instanceof DomainError)
+    return { ok: false, message: error.message, values, ...(error.details ? { details: error.details } : {}) };
   if (isNextControlFlow(error)) throw error;
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${reference}]`, error);

@@ -23,7 +23,9 @@ describe("parseEnv", () => {
     const message = errorOf({ PORT: "eighty" });
     expect(message).toBe("Invalid environment variable PORT: Invalid input: expected number, received NaN (example: PORT=3000)");
     expect(message).not.toContain("\n");
-    expect(errorOf({ DATABASE_URL: "mysql://db/candor" })).toMatch(/^Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: DATABASE_URL=postgres:/);
+    expect(errorOf({ DATABASE_URL: "mysql://db/candor" })).toMatch(
+      /^Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: DATABASE_URL=postgres:/,
+    );
     expect(errorOf({ PUBLIC_URL: "status.example.com" })).toMatch(/^Invalid environment variable PUBLIC_URL: must be an http\(s\) URL/);
     expect(errorOf({ SMTP_URL: "mail.example.com" })).toMatch(/^Invalid environment variable SMTP_URL: must be an smtp/);
     expect(errorOf({ CANDOR_DEMO: "maybe" })).toMatch(/^Invalid environment variable CANDOR_DEMO/);
@@ -32,7 +34,11 @@ describe("parseEnv", () => {
   it("requires AUTH_SECRET with an external database in production, and a long one", () => {
     expect(errorOf({ DATABASE_URL: "postgres://u:p@db:5432/candor" })).toMatch(/^Missing environment variable AUTH_SECRET/);
     expect(errorOf({ AUTH_SECRET: "short" })).toMatch(/AUTH_SECRET: must be at least 32 characters/);
-    const env = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/candor", AUTH_SECRET: "x".repeat(32), PUBLIC_URL: "https://status.example.com/" });
+    const env = parseEnv({
+      DATABASE_URL: "postgres://u:p@db:5432/candor",
+      AUTH_SECRET: "x".repeat(32),
+      PUBLIC_URL: "https://status.example.com/",
+    });
     expect(env.PUBLIC_URL).toBe("https://status.example.com");
   });
 

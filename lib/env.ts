@@ -13,7 +13,11 @@ const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
-  CANDOR_DATA_DIR: z.string().min(1).default("./data").transform((value) => path.resolve(value)),
+  CANDOR_DATA_DIR: z
+    .string()
+    .min(1)
+    .default("./data")
+    .transform((value) => path.resolve(value)),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z

@@ -13,7 +13,10 @@ export abstract class DomainError extends Error {
 
 export class ValidationError extends DomainError {
   readonly status = 422;
-  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message);
   }
 }

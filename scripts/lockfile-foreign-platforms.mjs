@@ -12,7 +12,17 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const os = ["darwin", "win32", "android", "freebsd", "linux", "openbsd", "netbsd", "sunos", "aix"].find((value) => name.includes(value));
-  const cpu = name.includes("wasm32") ? "wasm32" : name.includes("arm64") ? "arm64" : /-arm(-|$)/.test(name) ? "arm" : name.includes("ia32") ? "ia32" : name.includes("x64") ? "x64" : undefined;
+  const cpu = name.includes("wasm32")
+    ? "wasm32"
+    : name.includes("arm64")
+      ? "arm64"
+      : /-arm(-|$)/.test(name)
+        ? "arm"
+        : name.includes("ia32")
+          ? "ia32"
+          : name.includes("x64")
+            ? "x64"
+            : undefined;
   return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}) };
 }
 

@@ -26,7 +26,11 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
 async function vitestCounts(file: string): Promise<Counts> {
   const report = await readJson(file);
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
-  return { passed: Number(report.numPassedTests), failed: Number(report.numFailedTests), skipped: Number(report.numPendingTests) + Number(report.numTodoTests ?? 0) };
+  return {
+    passed: Number(report.numPassedTests),
+    failed: Number(report.numFailedTests),
+    skipped: Number(report.numPendingTests) + Number(report.numTodoTests ?? 0),
+  };
 }
 
 async function playwrightCounts(file: string): Promise<Counts> {
@@ -38,12 +42,16 @@ async function playwrightCounts(file: string): Promise<Counts> {
 await rm(RESULTS, { recursive: true, force: true });
 await mkdir(RESULTS, { recursive: true });
 const vitestExit = await run("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
-const playwrightExit = await run("playwright", ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/playwright.json` });
-const totals = [await vitestCounts(`${RESULTS}/vitest.json`), await playwrightCounts(`${RESULTS}/playwright.json`)].reduce((sum, counts) => ({
-  passed: sum.passed + counts.passed,
-  failed: sum.failed + counts.failed,
-  skipped: sum.skipped + counts.skipped,
-}));
+const playwrightExit = await run("playwright", ["test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/playwright.json`,
+});
+const totals = [await vitestCounts(`${RESULTS}/vitest.json`), await playwrightCounts(`${RESULTS}/playwright.json`)].reduce(
+  (sum, counts) => ({
+    passed: sum.passed + counts.passed,
+    failed: sum.failed + counts.failed,
+    skipped: sum.skipped + counts.skipped,
+  }),
+);
 const failed = totals.failed + (vitestExit !== 0 && totals.failed === 0 ? 1 : 0) + (playwrightExit !== 0 && totals.failed === 0 ? 1 : 0);
 console.log(`\nTests: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(vitestExit !== 0 || playwrightExit !== 0 ? 1 : 0);

@@ -11,7 +11,9 @@ const env = (() => {
   }
 })();
 if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
-  console.error("candor worker: set DATABASE_URL to the PostgreSQL that Candor uses (the embedded database is reachable only inside `npm start`, which runs a worker itself).");
+  console.error(
+    "candor worker: set DATABASE_URL to the PostgreSQL that Candor uses (the embedded database is reachable only inside `npm start`, which runs a worker itself).",
+  );
   process.exit(1);
 }
 const { startOutboxWorker } = await import("../lib/outbox/run-worker");

@@ -41,8 +41,18 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       </main>
       <footer className="no-print mt-12 text-center text-xs text-slate-500 dark:text-slate-400">
         <p>
-          Follow incidents: <a href="/history.rss" className="underline underline-offset-2">RSS</a> · <a href="/history.atom" className="underline underline-offset-2">Atom</a> ·{" "}
-          <a href="/api/v2/summary.json" className="underline underline-offset-2">JSON API</a>
+          Follow incidents:{" "}
+          <a href="/history.rss" className="underline underline-offset-2">
+            RSS
+          </a>{" "}
+          ·{" "}
+          <a href="/history.atom" className="underline underline-offset-2">
+            Atom
+          </a>{" "}
+          ·{" "}
+          <a href="/api/v2/summary.json" className="underline underline-offset-2">
+            JSON API
+          </a>
         </p>
         <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>
       </footer>

@@ -44,23 +44,37 @@ export default async function StatusPage() {
 
       {view.openIncidents.length > 0 && (
         <section aria-labelledby="active-heading" className="mt-8 space-y-4">
-          <h2 id="active-heading" className="text-lg font-semibold">Active incidents</h2>
-          {view.openIncidents.map((incident) => <IncidentCard key={incident.id} incident={incident} />)}
+          <h2 id="active-heading" className="text-lg font-semibold">
+            Active incidents
+          </h2>
+          {view.openIncidents.map((incident) => (
+            <IncidentCard key={incident.id} incident={incident} />
+          ))}
         </section>
       )}
 
       {view.activeMaintenance.length + view.upcomingMaintenance.length > 0 && (
         <section aria-labelledby="maintenance-heading" className="mt-8 space-y-4">
-          <h2 id="maintenance-heading" className="text-lg font-semibold">Maintenance</h2>
-          {[...view.activeMaintenance, ...view.upcomingMaintenance].map((maintenance) => <IncidentCard key={maintenance.id} incident={maintenance} />)}
+          <h2 id="maintenance-heading" className="text-lg font-semibold">
+            Maintenance
+          </h2>
+          {[...view.activeMaintenance, ...view.upcomingMaintenance].map((maintenance) => (
+            <IncidentCard key={maintenance.id} incident={maintenance} />
+          ))}
         </section>
       )}
 
       <section aria-labelledby="components-heading" className="mt-8">
-        <h2 id="components-heading" className="sr-only">Components</h2>
+        <h2 id="components-heading" className="sr-only">
+          Components
+        </h2>
         <div className="space-y-6">
           {view.groups.map((group) => (
-            <section key={group.id ?? "ungrouped"} aria-label={group.name ?? "Components"} className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <section
+              key={group.id ?? "ungrouped"}
+              aria-label={group.name ?? "Components"}
+              className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+            >
               {group.name && <h3 className="border-b border-slate-200 px-5 py-3 font-semibold dark:border-slate-800">{group.name}</h3>}
               <ul className="divide-y divide-slate-100 dark:divide-slate-800">
                 {group.components.map((component) => (
@@ -81,7 +95,9 @@ export default async function StatusPage() {
       </section>
 
       <section aria-labelledby="recent-heading" className="mt-10">
-        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Past incidents</h2>
+        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">
+          Past incidents
+        </h2>
         {view.recentIncidents.length === 0 ? (
           <p className="text-slate-600 dark:text-slate-300">No incidents in the last {RECENT_DAYS} days.</p>
         ) : (
@@ -129,7 +145,11 @@ function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentV
       {latest && <Markdown source={latest.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
       {hasPostmortem && (
         <p className="mt-2 text-sm">
-          <a href={`/incidents/${incident.id}/postmortem`} aria-label={`Read the postmortem of ${incident.title}`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+          <a
+            href={`/incidents/${incident.id}/postmortem`}
+            aria-label={`Read the postmortem of ${incident.title}`}
+            className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300"
+          >
             Read the postmortem
           </a>
         </p>

@@ -18,7 +18,9 @@ export async function signOutAction(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   const operator = await requireOperator("admin:read");
   await endAllSessions(operator);
-  await getAuth().api.signOut({ headers: await headers() }).catch(() => undefined);
+  await getAuth()
+    .api.signOut({ headers: await headers() })
+    .catch(() => undefined);
   redirect("/sign-in");
 }
 

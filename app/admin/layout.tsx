@@ -29,7 +29,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               View status page
             </Link>
             <span>
-              {operator.name} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{ROLE_LABELS[operator.role]}</span>
+              {operator.name}{" "}
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">
+                {ROLE_LABELS[operator.role]}
+              </span>
             </span>
             <form action={signOutAction}>
               <button type="submit" className={buttonClasses.secondary}>

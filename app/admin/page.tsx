@@ -15,7 +15,10 @@ export default async function AdminOverviewPage() {
   const operator = await requirePageAccess("admin:read");
   const [isDemo, groups, impacts] = await Promise.all([hasDemoData(), listPublicComponentGroups(), listOpenIncidentImpacts()]);
   const components = groups.flatMap((group) => group.components);
-  const indicator = rollUpStatus(components.map((component) => component.status), impacts);
+  const indicator = rollUpStatus(
+    components.map((component) => component.status),
+    impacts,
+  );
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${operator.email}.`} />

@@ -11,7 +11,10 @@ export default async function SetupPage() {
   // Set-up exists only until the first admin does.
   if (await hasAnyOperator()) notFound();
   return (
-    <AuthCard title="Create the first admin" intro="This account can invite your team and change every setting. This page disappears once it exists.">
+    <AuthCard
+      title="Create the first admin"
+      intro="This account can invite your team and change every setting. This page disappears once it exists."
+    >
       <SetupForm />
     </AuthCard>
   );

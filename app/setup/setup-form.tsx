@@ -10,7 +10,15 @@ export function SetupForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="name" label="Your name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
-      <TextField name="email" label="Email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
       <NewPasswordFields label="Password" errors={errors} />
       <FormMessage state={state} />
       <button type="submit" className={`${buttonClasses.primary} w-full`} disabled={isPending}>

@@ -12,5 +12,7 @@ const CLASSES: Record<IncidentStatus, string> = {
 };
 
 export function IncidentStatusLabel({ status }: { status: IncidentStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${CLASSES[status]}`}>{INCIDENT_STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${CLASSES[status]}`}>{INCIDENT_STATUS_LABELS[status]}</span>
+  );
 }

@@ -10,7 +10,14 @@ export function IncidentTimeline({ updates, actions }: { updates: TimelineUpdate
   return (
     <ol className="space-y-6 border-l-2 border-slate-200 pl-5 dark:border-slate-700">
       {updates.map((update) => (
-        <li key={update.id} className={update.isInternal ? "-ml-3 rounded-md border border-dashed border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950" : ""}>
+        <li
+          key={update.id}
+          className={
+            update.isInternal
+              ? "-ml-3 rounded-md border border-dashed border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+              : ""
+          }
+        >
           <p className="text-sm font-semibold">
             {update.isInternal ? "Internal note" : INCIDENT_STATUS_LABELS[update.status!]}
             <span className="font-normal text-slate-600 dark:text-slate-400">

@@ -5,7 +5,13 @@ import { LocalTime } from "@/components/local-time";
 
 function minutesAgo(iso: string): string {
   const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
-  return minutes < 1 ? "less than a minute ago" : minutes === 1 ? "1 minute ago" : minutes < 120 ? `${minutes} minutes ago` : `${Math.round(minutes / 60)} hours ago`;
+  return minutes < 1
+    ? "less than a minute ago"
+    : minutes === 1
+      ? "1 minute ago"
+      : minutes < 120
+        ? `${minutes} minutes ago`
+        : `${Math.round(minutes / 60)} hours ago`;
 }
 
 /**
@@ -21,7 +27,10 @@ export function StaleNotice({ updatedAt }: { updatedAt: string }) {
     return () => clearInterval(timer);
   }, [updatedAt]);
   return (
-    <p role="status" className="mb-6 rounded-lg border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
+    <p
+      role="status"
+      className="mb-6 rounded-lg border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100"
+    >
       <span aria-hidden="true">⚠ </span>
       This page could not be refreshed just now. It shows the status as last updated at <LocalTime iso={updatedAt} />
       {age && <> ({age})</>}; it will update by itself.

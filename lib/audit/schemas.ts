@@ -8,7 +8,10 @@ const isoDate = z
 export const auditFilterSchema = z
   .object({
     operator: z.string().max(64).optional(),
-    entity: z.string().regex(/^[a-z_]{1,40}$/, "Unknown entity type.").optional(),
+    entity: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, "Unknown entity type.")
+      .optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),

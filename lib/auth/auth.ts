@@ -8,7 +8,6 @@ import { getEnv } from "../env";
 import { recordAudit } from "../audit/record-audit";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
-
 const SIGN_IN_LIMIT = { window: 60, max: 6 };
 
 const SESSION_SECONDS = 60 * 60 * 24 * 7;

@@ -9,10 +9,7 @@ const email = z
 
 const name = z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
 
-const password = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(128, "Use at most 128 characters.");
+const password = z.string().min(10, "Use at least 10 characters.").max(128, "Use at most 128 characters.");
 
 const role = z.enum(OPERATOR_ROLES, { error: "Choose admin, responder or viewer." });
 

@@ -13,7 +13,11 @@ export type BannerChange = { kind: "publish"; input: BannerInput } | { kind: "cl
  * newest version is the current banner; nothing is ever overwritten, so the
  * history keeps every wording. Needs a transaction (or use publishBanner).
  */
-export async function writeBannerVersion(tx: TransactionClient, actor: AuditActor, change: BannerChange): Promise<{ id: string; version: number }> {
+export async function writeBannerVersion(
+  tx: TransactionClient,
+  actor: AuditActor,
+  change: BannerChange,
+): Promise<{ id: string; version: number }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BANNER_LOCK_KEY})`;
   const previous = await tx.bannerVersion.findFirst({ orderBy: { version: "desc" } });
   if (change.kind === "clear" && (!previous || previous.isCleared)) {
@@ -21,7 +25,10 @@ export async function writeBannerVersion(tx: TransactionClient, actor: AuditActo
   }
   if (change.kind === "publish" && change.input.incidentId) {
     const incident = await tx.incident.findUnique({ where: { id: change.input.incidentId }, select: { id: true } });
-    if (!incident) throw new ValidationError("That incident does not exist.", { incidentId: ["That incident does not exist. Choose one from the list."] });
+    if (!incident)
+      throw new ValidationError("That incident does not exist.", {
+        incidentId: ["That incident does not exist. Choose one from the list."],
+      });
   }
   const data =
     change.kind === "clear"
@@ -46,9 +53,27 @@ export async function writeBannerVersion(tx: TransactionClient, actor: AuditActo
   return { id: created.id, version: created.version };
 }
 
-function snapshot(version: { version: number; message: string | null; severity: string | null; linkUrl: string | null; linkLabel: string | null; startsAt: Date | null; endsAt: Date | null; incidentId: string | null }) {
+function snapshot(version: {
+  version: number;
+  message: string | null;
+  severity: string | null;
+  linkUrl: string | null;
+  linkLabel: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  incidentId: string | null;
+}) {
   const { message, linkUrl, linkLabel, startsAt, endsAt, incidentId } = version;
-  return { version: version.version, message, severity: version.severity?.toLowerCase() ?? null, linkUrl, linkLabel, startsAt, endsAt, incidentId };
+  return {
+    version: version.version,
+    message,
+    severity: version.severity?.toLowerCase() ?? null,
+    linkUrl,
+    linkLabel,
+    startsAt,
+    endsAt,
+    incidentId,
+  };
 }
 
 export async function publishBanner(actor: AuditActor, change: BannerChange): Promise<{ id: string; version: number }> {

@@ -18,7 +18,10 @@ export const bannerSchema = z
         .string()
         .trim()
         .max(500, "Keep the link under 500 characters.")
-        .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), "Use a full http(s) link like https://status.example.com/incidents/…")
+        .refine(
+          (value) => /^https?:\/\//i.test(value) && URL.canParse(value),
+          "Use a full http(s) link like https://status.example.com/incidents/…",
+        )
         .optional(),
     ),
     linkLabel: z.preprocess(emptyToUndefined, z.string().trim().max(80, "Keep the link text under 80 characters.").optional()),
@@ -26,7 +29,10 @@ export const bannerSchema = z
     endsAt: z.preprocess(emptyToUndefined, utcTimeSchema.optional()),
     incidentId: z.preprocess(emptyToUndefined, z.string().max(64).optional()),
   })
-  .refine((input) => !input.startsAt || !input.endsAt || input.endsAt > input.startsAt, { message: "The banner must end after it starts.", path: ["endsAt"] })
+  .refine((input) => !input.startsAt || !input.endsAt || input.endsAt > input.startsAt, {
+    message: "The banner must end after it starts.",
+    path: ["endsAt"],
+  })
   .refine((input) => !input.linkLabel || input.linkUrl, { message: "Add the link itself, or remove the link text.", path: ["linkUrl"] });
 export type BannerInput = z.infer<typeof bannerSchema>;
 

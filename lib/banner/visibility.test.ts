@@ -38,7 +38,13 @@ describe("isBannerVisible", () => {
 
 describe("describeChanges", () => {
   it("lists each changed field from the previous version to the next", () => {
-    const amended = { ...base, id: "v2", version: 2, message: "Data from 01:00 GMT on the 27th may be missing.", severity: "critical" as const };
+    const amended = {
+      ...base,
+      id: "v2",
+      version: 2,
+      message: "Data from 01:00 GMT on the 27th may be missing.",
+      severity: "critical" as const,
+    };
     expect(describeChanges(base, amended)).toEqual([
       { field: "message", from: "We are investigating sign-in problems.", to: "Data from 01:00 GMT on the 27th may be missing." },
       { field: "severity", from: "warning", to: "critical" },

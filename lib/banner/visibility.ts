@@ -46,14 +46,19 @@ export const BANNER_FIELD_LABELS: Record<BannerField, string> = {
 };
 
 /** What changed from one version to the next, for the history: field, from, to. */
-export function describeChanges(previous: BannerVersionView | null, next: BannerVersionView): { field: BannerField; from: string | null; to: string | null }[] {
+export function describeChanges(
+  previous: BannerVersionView | null,
+  next: BannerVersionView,
+): { field: BannerField; from: string | null; to: string | null }[] {
   if (next.isCleared) return [];
   const text = (version: BannerVersionView | null, field: BannerField) => {
     if (!version || version.isCleared) return null;
     const value = version[field];
     return value instanceof Date ? value.toISOString() : (value ?? null);
   };
-  return FIELDS.map((field) => ({ field, from: text(previous, field), to: text(next, field) })).filter((change) => change.from !== change.to);
+  return FIELDS.map((field) => ({ field, from: text(previous, field), to: text(next, field) })).filter(
+    (change) => change.from !== change.to,
+  );
 }
 
 export function isBannerSeverity(value: string): value is BannerSeverity {

@@ -15,13 +15,22 @@ export type Audience = z.infer<typeof audienceSchema>;
 
 /** A pasted or uploaded list: one per line, or separated by commas or semicolons. */
 export function parseAccountList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function audienceWhere(audience: Audience): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.unsubscribed_at IS NULL`, Prisma.sql`c.bounced_at IS NULL`];
   if (audience.componentIds.length) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM customer_components cc WHERE cc.customer_id = c.id AND cc.component_id = ANY(${audience.componentIds}::text[]))`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM customer_components cc WHERE cc.customer_id = c.id AND cc.component_id = ANY(${audience.componentIds}::text[]))`,
+    );
   }
   if (audience.plans.length) conditions.push(Prisma.sql`c.plan = ANY(${audience.plans}::text[])`);
   if (audience.tags.length) conditions.push(Prisma.sql`c.tags && ${audience.tags}::text[]`);

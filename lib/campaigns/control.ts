@@ -14,7 +14,10 @@ const ALLOWED: Record<CampaignControl, { from: CampaignState[]; to: "SENDING" | 
   retry_failed: { from: ["sent", "sending", "paused"], to: "SENDING", done: "retried" },
 };
 
-export async function controlCampaign(actor: AuditActor, input: { campaignId: string; control: CampaignControl }): Promise<{ affected: number }> {
+export async function controlCampaign(
+  actor: AuditActor,
+  input: { campaignId: string; control: CampaignControl },
+): Promise<{ affected: number }> {
   return prisma.$transaction(async (tx) => {
     const locked = await lockCampaign(tx, input.campaignId);
     const rule = ALLOWED[input.control];
@@ -24,11 +27,20 @@ export async function controlCampaign(actor: AuditActor, input: { campaignId: st
       affected = await tx.$executeRaw`UPDATE outbox SET state = 'cancelled' WHERE campaign_id = ${input.campaignId} AND state = 'pending'`;
     }
     if (input.control === "retry_failed") {
-      affected = await tx.$executeRaw`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE campaign_id = ${input.campaignId} AND state = 'failed'`;
+      affected =
+        await tx.$executeRaw`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE campaign_id = ${input.campaignId} AND state = 'failed'`;
       if (affected === 0) throw new ConflictError("No message of this campaign has failed.");
     }
-    await tx.campaign.update({ where: { id: input.campaignId }, data: { state: rule.to, ...(rule.to === "CANCELLED" ? { finishedAt: new Date() } : { finishedAt: null }) } });
-    await recordAudit(tx, actor, { action: `campaign.${input.control}`, entityType: "campaign", entityId: input.campaignId, after: { affected } });
+    await tx.campaign.update({
+      where: { id: input.campaignId },
+      data: { state: rule.to, ...(rule.to === "CANCELLED" ? { finishedAt: new Date() } : { finishedAt: null }) },
+    });
+    await recordAudit(tx, actor, {
+      action: `campaign.${input.control}`,
+      entityType: "campaign",
+      entityId: input.campaignId,
+      after: { affected },
+    });
     return { affected };
   });
 }

@@ -11,13 +11,27 @@ export async function loadCampaignFormOptions() {
     listPlansAndTags(),
     prisma.incident.findMany({ where: { kind: "INCIDENT" }, orderBy: { startedAt: "desc" }, take: 50, select: { id: true, title: true } }),
   ]);
-  return { incidents, plans, tags, components: tree.flatMap((group) => group.components.map((component) => ({ id: component.id, name: component.name }))) };
+  return {
+    incidents,
+    plans,
+    tags,
+    components: tree.flatMap((group) => group.components.map((component) => ({ id: component.id, name: component.name }))),
+  };
 }
 
 export async function suggestedDraft(incidentId: string | null, kind: "incident_notice" | "postmortem") {
-  const empty = { kind, subject: "", body: "Dear {{first_name}},\n\n", incidentId: null as string | null, audience: { componentIds: [] as string[], plans: [] as string[], tags: [] as string[], accounts: [] as string[] } };
+  const empty = {
+    kind,
+    subject: "",
+    body: "Dear {{first_name}},\n\n",
+    incidentId: null as string | null,
+    audience: { componentIds: [] as string[], plans: [] as string[], tags: [] as string[], accounts: [] as string[] },
+  };
   if (!incidentId) return empty;
-  const incident = await prisma.incident.findUnique({ where: { id: incidentId }, include: { components: { select: { componentId: true } } } });
+  const incident = await prisma.incident.findUnique({
+    where: { id: incidentId },
+    include: { components: { select: { componentId: true } } },
+  });
   if (!incident) return empty;
   const audience = { ...empty.audience, componentIds: incident.components.map((link) => link.componentId) };
   const postmortem = kind === "postmortem" ? await findPostmortem(incident.id) : null;
@@ -25,6 +39,11 @@ export async function suggestedDraft(incidentId: string | null, kind: "incident_
   const revision = postmortem ? await findRevision(incident.id, postmortem.publishedRevision ?? postmortem.currentRevision) : null;
   if (!revision) return { ...empty, subject: incident.title, incidentId: incident.id, audience };
   const { content } = revision;
-  const parts = ["Dear {{first_name}},", sectionBody(content, "summary"), sectionBody(content, "customer_actions") && `**What we ask you to do**\n\n${sectionBody(content, "customer_actions")}`, sectionBody(content, "closing")];
+  const parts = [
+    "Dear {{first_name}},",
+    sectionBody(content, "summary"),
+    sectionBody(content, "customer_actions") && `**What we ask you to do**\n\n${sectionBody(content, "customer_actions")}`,
+    sectionBody(content, "closing"),
+  ];
   return { kind, subject: content.title, body: parts.filter(Boolean).join("\n\n"), incidentId: incident.id, audience };
 }

@@ -16,8 +16,12 @@ export interface CampaignProgress {
 export async function campaignProgress(campaignId: string): Promise<CampaignProgress | null> {
   const [campaign, counts, recent] = await Promise.all([
     prisma.campaign.findUnique({ where: { id: campaignId }, select: { state: true, recipients: true } }),
-    prisma.$queryRaw<{ state: string; count: bigint }[]>`SELECT state::text, count(*) AS count FROM outbox WHERE campaign_id = ${campaignId} GROUP BY state`,
-    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM outbox WHERE campaign_id = ${campaignId} AND state = 'sent' AND sent_at > now() - interval '60 seconds'`,
+    prisma.$queryRaw<
+      { state: string; count: bigint }[]
+    >`SELECT state::text, count(*) AS count FROM outbox WHERE campaign_id = ${campaignId} GROUP BY state`,
+    prisma.$queryRaw<
+      { count: bigint }[]
+    >`SELECT count(*) AS count FROM outbox WHERE campaign_id = ${campaignId} AND state = 'sent' AND sent_at > now() - interval '60 seconds'`,
   ]);
   if (!campaign) return null;
   const by = Object.fromEntries(counts.map((row) => [row.state, Number(row.count)]));

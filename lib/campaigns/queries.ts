@@ -4,11 +4,19 @@ import type { Audience } from "./audience";
 import { audienceSchema } from "./audience";
 
 export type CampaignState = "draft" | "sending" | "paused" | "sent" | "cancelled";
-export const CAMPAIGN_STATE_LABELS: Record<CampaignState, string> = { draft: "Draft", sending: "Sending", paused: "Paused", sent: "Sent", cancelled: "Cancelled" };
+export const CAMPAIGN_STATE_LABELS: Record<CampaignState, string> = {
+  draft: "Draft",
+  sending: "Sending",
+  paused: "Paused",
+  sent: "Sent",
+  cancelled: "Cancelled",
+};
 
 /** The campaign's row, locked for the rest of the transaction (state changes, edits and sending run one at a time). */
 export async function lockCampaign(tx: TransactionClient, campaignId: string): Promise<{ state: CampaignState; updatedAt: Date }> {
-  const [locked] = await tx.$queryRaw<{ state: CampaignState; updated_at: Date }[]>`SELECT state::text AS state, updated_at FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<
+    { state: CampaignState; updated_at: Date }[]
+  >`SELECT state::text AS state, updated_at FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
   if (!locked) throw new NotFoundError("That campaign no longer exists.");
   return { state: locked.state, updatedAt: locked.updated_at };
 }
@@ -25,7 +33,11 @@ export interface CampaignSummary {
 
 export async function listCampaigns(): Promise<CampaignSummary[]> {
   const [campaigns, counts] = await Promise.all([
-    prisma.campaign.findMany({ orderBy: { createdAt: "desc" }, take: 100, select: { id: true, subject: true, state: true, recipients: true, createdAt: true } }),
+    prisma.campaign.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: { id: true, subject: true, state: true, recipients: true, createdAt: true },
+    }),
     prisma.$queryRaw<{ campaign_id: string; sent: bigint; failed: bigint }[]>`
       SELECT campaign_id, count(*) FILTER (WHERE state = 'sent') AS sent, count(*) FILTER (WHERE state = 'failed') AS failed FROM outbox GROUP BY campaign_id`,
   ]);
@@ -64,7 +76,13 @@ export const RECIPIENT_PAGE_SIZE = 50;
 export async function listRecipients(campaignId: string, { state, page = 1 }: { state?: RecipientState; page?: number }) {
   const where = { campaignId, ...(state ? { state: state.toUpperCase() as "PENDING" } : {}) };
   const [rows, total] = await Promise.all([
-    prisma.outboxMessage.findMany({ where, orderBy: { id: "asc" }, skip: (page - 1) * RECIPIENT_PAGE_SIZE, take: RECIPIENT_PAGE_SIZE, select: { id: true, email: true, state: true, attempts: true, lastError: true, sentAt: true } }),
+    prisma.outboxMessage.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (page - 1) * RECIPIENT_PAGE_SIZE,
+      take: RECIPIENT_PAGE_SIZE,
+      select: { id: true, email: true, state: true, attempts: true, lastError: true, sentAt: true },
+    }),
     prisma.outboxMessage.count({ where }),
   ]);
   return { rows: rows.map((row) => ({ ...row, id: row.id.toString(), state: row.state.toLowerCase() as RecipientState })), total };

@@ -20,7 +20,11 @@ export const campaignDraftSchema = z
     for (const field of ["subject", "body"] as const) {
       const unknown = unknownVariables(draft[field]);
       if (unknown.length) {
-        context.addIssue({ code: "custom", path: [field], message: `Unknown ${unknown.length === 1 ? "variable" : "variables"} ${unknown.map((name) => `{{${name}}}`).join(", ")}: use ${known}.` });
+        context.addIssue({
+          code: "custom",
+          path: [field],
+          message: `Unknown ${unknown.length === 1 ? "variable" : "variables"} ${unknown.map((name) => `{{${name}}}`).join(", ")}: use ${known}.`,
+        });
       }
     }
   });

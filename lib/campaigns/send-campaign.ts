@@ -13,13 +13,23 @@ export function campaignLink(publicUrl: string, kind: string, incidentId: string
 }
 
 /** The campaign's message, compiled with the page's current branding. */
-export async function compileCampaign(campaign: { kind: string; subject: string; body: string; incidentId: string | null }): Promise<CompiledMessage> {
+export async function compileCampaign(campaign: {
+  kind: string;
+  subject: string;
+  body: string;
+  incidentId: string | null;
+}): Promise<CompiledMessage> {
   const settings = await getPageSettings();
   return compileMessage(campaign.kind as MessageKind, {
     subject: campaign.subject,
     body: campaign.body,
     linkUrl: campaignLink(settings.effectivePublicUrl, campaign.kind, campaign.incidentId),
-    branding: { pageName: settings.pageName, brandColor: settings.brandColor, publicUrl: settings.effectivePublicUrl, supportEmail: settings.supportEmail },
+    branding: {
+      pageName: settings.pageName,
+      brandColor: settings.brandColor,
+      publicUrl: settings.effectivePublicUrl,
+      supportEmail: settings.supportEmail,
+    },
   });
 }
 
@@ -38,7 +48,8 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
       const locked = await lockCampaign(tx, draft.id);
       if (locked.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
       // The message was compiled from the draft as read above: an edit since then must be reviewed first.
-      if (locked.updatedAt.getTime() !== draft.updatedAt.getTime()) throw new ConflictError("The draft was changed while you were sending it. Review it again, then send.");
+      if (locked.updatedAt.getTime() !== draft.updatedAt.getTime())
+        throw new ConflictError("The draft was changed while you were sending it. Review it again, then send.");
       const recipients = await tx.$executeRaw`
         INSERT INTO outbox (campaign_id, customer_id, email, "values", next_attempt_at)
         SELECT ${draft.id}, c.id, c.email,
@@ -46,9 +57,20 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
                ${now}
         FROM customers c WHERE ${audienceWhere(audience)}
         ON CONFLICT (campaign_id, email) DO NOTHING`;
-      if (recipients === 0) throw new ValidationError("Nobody would receive this: the audience is empty. Change the filters.", { audience: ["The audience is empty."] });
-      await tx.campaign.update({ where: { id: draft.id }, data: { state: "SENDING", html: compiled.html, text: compiled.text, recipients, queuedAt: now } });
-      await recordAudit(tx, actor, { action: "campaign.sent", entityType: "campaign", entityId: draft.id, after: { recipients, subject: draft.subject } });
+      if (recipients === 0)
+        throw new ValidationError("Nobody would receive this: the audience is empty. Change the filters.", {
+          audience: ["The audience is empty."],
+        });
+      await tx.campaign.update({
+        where: { id: draft.id },
+        data: { state: "SENDING", html: compiled.html, text: compiled.text, recipients, queuedAt: now },
+      });
+      await recordAudit(tx, actor, {
+        action: "campaign.sent",
+        entityType: "campaign",
+        entityId: draft.id,
+        after: { recipients, subject: draft.subject },
+      });
       return { recipients };
     },
     { timeout: 120_000 },

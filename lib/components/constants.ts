@@ -1,12 +1,6 @@
 // Value lists shared by server and client code; no Prisma import.
 
-export const COMPONENT_STATUSES = [
-  "operational",
-  "degraded_performance",
-  "partial_outage",
-  "major_outage",
-  "under_maintenance",
-] as const;
+export const COMPONENT_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
 export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {

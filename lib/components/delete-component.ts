@@ -8,6 +8,11 @@ export async function deleteComponent(actor: AuditActor, componentId: string): P
     const component = await tx.component.findUnique({ where: { id: componentId } });
     if (!component) throw new NotFoundError("That component no longer exists.");
     await tx.component.delete({ where: { id: componentId } });
-    await recordAudit(tx, actor, { action: "component.deleted", entityType: "component", entityId: componentId, before: { name: component.name, groupId: component.groupId } });
+    await recordAudit(tx, actor, {
+      action: "component.deleted",
+      entityType: "component",
+      entityId: componentId,
+      before: { name: component.name, groupId: component.groupId },
+    });
   });
 }

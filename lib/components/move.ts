@@ -21,12 +21,21 @@ export async function moveItem(actor: AuditActor, input: MoveInput): Promise<voi
       if (input.kind === "group") await tx.componentGroup.update({ where: { id }, data: { position } });
       else await tx.component.update({ where: { id }, data: { position } });
     }
-    await recordAudit(tx, actor, { action: `${input.kind === "group" ? "component_group" : "component"}.moved`, entityType: input.kind === "group" ? "component_group" : "component", entityId: input.id, after: { direction: input.direction } });
+    await recordAudit(tx, actor, {
+      action: `${input.kind === "group" ? "component_group" : "component"}.moved`,
+      entityType: input.kind === "group" ? "component_group" : "component",
+      entityId: input.id,
+      after: { direction: input.direction },
+    });
   });
 }
 
 async function siblingComponents(tx: TransactionClient, componentId: string) {
   const component = await tx.component.findUnique({ where: { id: componentId }, select: { groupId: true } });
   if (!component) return [];
-  return tx.component.findMany({ where: { groupId: component.groupId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true } });
+  return tx.component.findMany({
+    where: { groupId: component.groupId },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true },
+  });
 }

@@ -36,16 +36,31 @@ export async function listPublicComponentGroups(): Promise<PublicComponentGroup[
         components: { where: { isVisible: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: componentFields },
       },
     }),
-    prisma.component.findMany({ where: { groupId: null, isVisible: true }, orderBy: [{ position: "asc" }, { name: "asc" }], select: componentFields }),
+    prisma.component.findMany({
+      where: { groupId: null, isVisible: true },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: componentFields,
+    }),
   ]);
-  const result: PublicComponentGroup[] = ungrouped.length ? [{ id: null, name: null, position: -1, createdAt: null, updatedAt: null, components: ungrouped.map(toPublic) }] : [];
+  const result: PublicComponentGroup[] = ungrouped.length
+    ? [{ id: null, name: null, position: -1, createdAt: null, updatedAt: null, components: ungrouped.map(toPublic) }]
+    : [];
   for (const { components, ...group } of groups) {
     if (components.length) result.push({ ...group, components: components.map(toPublic) });
   }
   return result;
 }
 
-const componentFields = { id: true, name: true, description: true, status: true, groupId: true, position: true, createdAt: true, updatedAt: true } as const;
+const componentFields = {
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  groupId: true,
+  position: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 function toPublic(component: Omit<PublicComponent, "status"> & { status: string }): PublicComponent {
   return { ...component, status: component.status.toLowerCase() as ComponentStatus };
@@ -69,7 +84,11 @@ export async function listComponentTree(): Promise<AdminComponentGroup[]> {
     prisma.componentGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, isDemo: true } }),
     prisma.component.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { ...componentFields, isVisible: true } }),
   ]);
-  const toAdmin = (component: (typeof components)[number]): AdminComponent => ({ ...toPublic(component), isVisible: component.isVisible, groupId: component.groupId });
+  const toAdmin = (component: (typeof components)[number]): AdminComponent => ({
+    ...toPublic(component),
+    isVisible: component.isVisible,
+    groupId: component.groupId,
+  });
   return [
     { id: null, name: null, isDemo: false, components: components.filter((component) => component.groupId === null).map(toAdmin) },
     ...groups.map((group) => ({ ...group, components: components.filter((component) => component.groupId === group.id).map(toAdmin) })),

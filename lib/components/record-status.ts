@@ -28,7 +28,10 @@ export async function recordComponentStatus(tx: TransactionClient, change: Statu
     orderBy: { startedAt: "desc" },
   });
   if (!containing) {
-    const next = await tx.componentStatusInterval.findFirst({ where: { componentId: change.componentId, startedAt: { gt: change.at } }, orderBy: { startedAt: "asc" } });
+    const next = await tx.componentStatusInterval.findFirst({
+      where: { componentId: change.componentId, startedAt: { gt: change.at } },
+      orderBy: { startedAt: "asc" },
+    });
     await tx.componentStatusInterval.create({
       data: { componentId: change.componentId, status, cause, incidentId, startedAt: change.at, endedAt: next?.startedAt ?? null },
     });
@@ -40,6 +43,9 @@ export async function recordComponentStatus(tx: TransactionClient, change: Statu
       data: { componentId: change.componentId, status, cause, incidentId, startedAt: change.at, endedAt: containing.endedAt },
     });
   }
-  const open = await tx.componentStatusInterval.findFirst({ where: { componentId: change.componentId, endedAt: null }, orderBy: { startedAt: "desc" } });
+  const open = await tx.componentStatusInterval.findFirst({
+    where: { componentId: change.componentId, endedAt: null },
+    orderBy: { startedAt: "desc" },
+  });
   await tx.component.update({ where: { id: change.componentId }, data: { status: open?.status ?? "OPERATIONAL" } });
 }

@@ -14,9 +14,19 @@ async function assertGroupExists(tx: TransactionClient, groupId: string | undefi
 export async function createComponent(actor: AuditActor, input: ComponentInput): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     await assertGroupExists(tx, input.groupId);
-    const last = await tx.component.findFirst({ where: { groupId: input.groupId ?? null }, orderBy: { position: "desc" }, select: { position: true } });
+    const last = await tx.component.findFirst({
+      where: { groupId: input.groupId ?? null },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
     const component = await tx.component.create({
-      data: { name: input.name, description: input.description ?? null, groupId: input.groupId ?? null, isVisible: input.isVisible, position: (last?.position ?? -1) + 1 },
+      data: {
+        name: input.name,
+        description: input.description ?? null,
+        groupId: input.groupId ?? null,
+        isVisible: input.isVisible,
+        position: (last?.position ?? -1) + 1,
+      },
     });
     await recordComponentStatus(tx, { componentId: component.id, status: "operational", at: component.createdAt, cause: "manual" });
     await recordAudit(tx, actor, { action: "component.created", entityType: "component", entityId: component.id, after: input });
@@ -34,7 +44,10 @@ export async function updateComponent(actor: AuditActor, input: UpdateComponentI
     const last = movesGroup
       ? await tx.component.findFirst({ where: { groupId: data.groupId }, orderBy: { position: "desc" }, select: { position: true } })
       : null;
-    await tx.component.update({ where: { id: current.id }, data: { ...data, ...(movesGroup ? { position: (last?.position ?? -1) + 1 } : {}) } });
+    await tx.component.update({
+      where: { id: current.id },
+      data: { ...data, ...(movesGroup ? { position: (last?.position ?? -1) + 1 } : {}) },
+    });
     await recordAudit(tx, actor, {
       action: "component.updated",
       entityType: "component",

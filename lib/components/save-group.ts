@@ -16,7 +16,13 @@ export async function renameGroup(actor: AuditActor, groupId: string, name: stri
     const group = await tx.componentGroup.findUnique({ where: { id: groupId } });
     if (!group) throw new NotFoundError("That group no longer exists.");
     await tx.componentGroup.update({ where: { id: groupId }, data: { name } });
-    await recordAudit(tx, actor, { action: "component_group.renamed", entityType: "component_group", entityId: groupId, before: { name: group.name }, after: { name } });
+    await recordAudit(tx, actor, {
+      action: "component_group.renamed",
+      entityType: "component_group",
+      entityId: groupId,
+      before: { name: group.name },
+      after: { name },
+    });
   });
 }
 
@@ -26,6 +32,11 @@ export async function deleteGroup(actor: AuditActor, groupId: string): Promise<v
     const group = await tx.componentGroup.findUnique({ where: { id: groupId } });
     if (!group) throw new NotFoundError("That group no longer exists.");
     await tx.componentGroup.delete({ where: { id: groupId } });
-    await recordAudit(tx, actor, { action: "component_group.deleted", entityType: "component_group", entityId: groupId, before: { name: group.name } });
+    await recordAudit(tx, actor, {
+      action: "component_group.deleted",
+      entityType: "component_group",
+      entityId: groupId,
+      before: { name: group.name },
+    });
   });
 }

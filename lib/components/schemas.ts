@@ -8,7 +8,10 @@ export const componentStatusSchema = z.enum(COMPONENT_STATUSES, { error: "Choose
 
 export const componentSchema = z.object({
   name: z.string().trim().min(1, "Enter the component's name.").max(120, "Keep the name under 120 characters."),
-  description: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(500, "Keep the description under 500 characters.").optional()),
+  description: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().trim().max(500, "Keep the description under 500 characters.").optional(),
+  ),
   groupId: optionalId,
   isVisible: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
 });

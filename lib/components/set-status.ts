@@ -11,6 +11,12 @@ export async function setComponentStatus(actor: AuditActor, input: SetComponentS
     const component = await tx.component.findUnique({ where: { id: input.componentId }, select: { status: true } });
     if (!component) throw new NotFoundError("That component no longer exists.");
     await recordComponentStatus(tx, { componentId: input.componentId, status: input.status, at: new Date(), cause: "manual" });
-    await recordAudit(tx, actor, { action: "component.status_changed", entityType: "component", entityId: input.componentId, before: { status: fromDbComponentStatus(component.status) }, after: { status: input.status } });
+    await recordAudit(tx, actor, {
+      action: "component.status_changed",
+      entityType: "component",
+      entityId: input.componentId,
+      before: { status: fromDbComponentStatus(component.status) },
+      after: { status: input.status },
+    });
   });
 }

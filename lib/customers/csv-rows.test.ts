@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkRecords, guessMapping } from "./csv-rows";
 
-const components = new Map([["web app", "c1"], ["api", "c2"]]);
+const components = new Map([
+  ["web app", "c1"],
+  ["api", "c2"],
+]);
 
 describe("customer CSV rows", () => {
   it("guesses the columns from common header names", () => {
@@ -32,7 +35,18 @@ describe("customer CSV rows", () => {
       components,
     );
     expect(rows).toEqual([
-      { email: "ada@example.com", name: "Ada Lovelace", firstName: null, company: null, externalId: "acc-1", plan: null, monthlyAmountCents: 123_450, currency: "EUR", componentIds: ["c1", "c2"], tags: ["vip", "beta"] },
+      {
+        email: "ada@example.com",
+        name: "Ada Lovelace",
+        firstName: null,
+        company: null,
+        externalId: "acc-1",
+        plan: null,
+        monthlyAmountCents: 123_450,
+        currency: "EUR",
+        componentIds: ["c1", "c2"],
+        tags: ["vip", "beta"],
+      },
     ]);
     expect(lines).toEqual([2]);
     expect(problems).toEqual([

@@ -77,7 +77,11 @@ const split = (value: string) =>
  * One record as a customer and what is wrong with it (usable only when
  * nothing is). `components` maps lower-case component names to ids.
  */
-export function toCustomerRow(record: string[], mapping: ColumnMapping, components: Map<string, string>): { row: CustomerRow; problems: string[] } {
+export function toCustomerRow(
+  record: string[],
+  mapping: ColumnMapping,
+  components: Map<string, string>,
+): { row: CustomerRow; problems: string[] } {
   const cell = (field: CustomerField) => (mapping[field] === null ? undefined : record[mapping[field]!]);
   const problems: string[] = [];
   const rawEmail = cell("email")?.trim().toLowerCase() ?? "";
@@ -88,13 +92,15 @@ export function toCustomerRow(record: string[], mapping: ColumnMapping, componen
   let monthlyAmountCents: number | null = null;
   if (rawAmount !== "") {
     const normalised = rawAmount.replace(/[\s_]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
-    if (!/^-?\d+(\.\d{1,2})?$/.test(normalised)) problems.push(`Monthly amount “${rawAmount.slice(0, 40)}” is not a number like 49 or 49.90.`);
+    if (!/^-?\d+(\.\d{1,2})?$/.test(normalised))
+      problems.push(`Monthly amount “${rawAmount.slice(0, 40)}” is not a number like 49 or 49.90.`);
     else if (normalised.startsWith("-")) problems.push(`Monthly amount cannot be negative (${rawAmount}).`);
     else if (Number(normalised) > 100_000_000) problems.push(`Monthly amount ${rawAmount} is too large.`);
     else monthlyAmountCents = Math.round(Number(normalised) * 100);
   }
   const rawCurrency = cell("currency")?.trim().toUpperCase() ?? "";
-  if (rawCurrency !== "" && !CURRENCIES.has(rawCurrency)) problems.push(`Unknown currency “${rawCurrency.slice(0, 10)}”: use a three-letter ISO code such as EUR or USD.`);
+  if (rawCurrency !== "" && !CURRENCIES.has(rawCurrency))
+    problems.push(`Unknown currency “${rawCurrency.slice(0, 10)}”: use a three-letter ISO code such as EUR or USD.`);
   if (monthlyAmountCents !== null && rawCurrency === "") problems.push("A monthly amount needs a currency.");
 
   let componentIds: string[] | null = null;
@@ -126,7 +132,12 @@ export function toCustomerRow(record: string[], mapping: ColumnMapping, componen
 }
 
 /** Every record checked, duplicates within the file included; `firstLine` is the first data line's number. */
-export function checkRecords(records: string[][], mapping: ColumnMapping, components: Map<string, string>, firstLine = 2): { rows: CustomerRow[]; lines: number[]; problems: RowProblem[] } {
+export function checkRecords(
+  records: string[][],
+  mapping: ColumnMapping,
+  components: Map<string, string>,
+  firstLine = 2,
+): { rows: CustomerRow[]; lines: number[]; problems: RowProblem[] } {
   const rows: CustomerRow[] = [];
   const lines: number[] = [];
   const problems: RowProblem[] = [];

@@ -1,11 +1,27 @@
 import Papa from "papaparse";
 import { prisma } from "../db";
 
-const HEADERS = ["email", "name", "first_name", "company", "account_id", "plan", "monthly_amount", "currency", "components", "tags", "unsubscribed_at", "bounced_at"];
+const HEADERS = [
+  "email",
+  "name",
+  "first_name",
+  "company",
+  "account_id",
+  "plan",
+  "monthly_amount",
+  "currency",
+  "components",
+  "tags",
+  "unsubscribed_at",
+  "bounced_at",
+];
 
 /** Every customer as CSV, in the columns the import reads back. */
 export async function exportCustomersCsv(): Promise<string> {
-  const customers = await prisma.customer.findMany({ orderBy: { email: "asc" }, include: { components: { include: { component: { select: { name: true } } } } } });
+  const customers = await prisma.customer.findMany({
+    orderBy: { email: "asc" },
+    include: { components: { include: { component: { select: { name: true } } } } },
+  });
   const rows = customers.map((customer) => [
     customer.email,
     customer.name ?? "",

@@ -15,8 +15,10 @@ export interface ParsedCsv {
 
 /** The file's rows as text, or a ValidationError that says what is wrong with the file itself. */
 export function parseCsv(text: string): ParsedCsv {
-  if (Buffer.byteLength(text) > CSV_MAX_BYTES) throw new ValidationError(`The file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
-  if (text.includes("\uFFFD")) throw new ValidationError("The file is not UTF-8 text (characters could not be read). Save it as “CSV UTF-8” and upload it again.");
+  if (Buffer.byteLength(text) > CSV_MAX_BYTES)
+    throw new ValidationError(`The file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  if (text.includes("\uFFFD"))
+    throw new ValidationError("The file is not UTF-8 text (characters could not be read). Save it as “CSV UTF-8” and upload it again.");
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new ValidationError("The file is empty.");
   const result = Papa.parse<string[]>(body, { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] });
@@ -25,7 +27,9 @@ export function parseCsv(text: string): ParsedCsv {
   const [headers, ...records] = result.data;
   if (!headers || records.length === 0) throw new ValidationError("The file has a header row but no customers.");
   if (headers.length < 2 && !/mail/i.test(headers[0] ?? "")) {
-    throw new ValidationError("Only one column was found: the file may use a delimiter other than comma, semicolon, tab or |, or not be a CSV file.");
+    throw new ValidationError(
+      "Only one column was found: the file may use a delimiter other than comma, semicolon, tab or |, or not be a CSV file.",
+    );
   }
   return { headers: headers.map((header) => header.trim()), records };
 }
@@ -60,7 +64,10 @@ interface Checked {
 async function check(text: string, mapping: ColumnMapping | null, client: TransactionClient | typeof prisma = prisma): Promise<Checked> {
   const parsed = parseCsv(text);
   const columns = mapping ?? guessMapping(parsed.headers);
-  if (columns.email === null) throw new ValidationError("No column holds email addresses. Choose it in the column mapping (the header may be named “Email”).", { email: ["Choose the email column."] });
+  if (columns.email === null)
+    throw new ValidationError("No column holds email addresses. Choose it in the column mapping (the header may be named “Email”).", {
+      email: ["Choose the email column."],
+    });
   const checked = checkRecords(parsed.records, columns, await componentNames());
   const emails = checked.rows.map((row) => row.email);
   const accounts = checked.rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
@@ -78,7 +85,12 @@ async function check(text: string, mapping: ColumnMapping | null, client: Transa
     const byId = row.externalId ? byAccount.get(row.externalId) : undefined;
     const sameEmail = byEmail.get(row.email);
     if (byId && sameEmail && byId.id !== sameEmail.id) {
-      problems.push({ line: checked.lines[index]!, problems: [`${row.email} belongs to another customer (account id ${sameEmail.externalId ?? "none"}) than account id ${row.externalId}.`] });
+      problems.push({
+        line: checked.lines[index]!,
+        problems: [
+          `${row.email} belongs to another customer (account id ${sameEmail.externalId ?? "none"}) than account id ${row.externalId}.`,
+        ],
+      });
       return;
     }
     rows.push(row);
@@ -115,13 +127,18 @@ export interface ImportReport {
  * Imports every good row in one transaction. With bad rows it refuses unless
  * `skipBadRows`, and then reports the lines it left out.
  */
-export async function importCustomers(actor: AuditActor, input: { text: string; mapping: ColumnMapping | null; skipBadRows: boolean }): Promise<ImportReport> {
+export async function importCustomers(
+  actor: AuditActor,
+  input: { text: string; mapping: ColumnMapping | null; skipBadRows: boolean },
+): Promise<ImportReport> {
   return prisma.$transaction(
     async (tx) => {
       const checked = await check(input.text, input.mapping, tx);
       if (checked.problems.length && !input.skipBadRows) {
         const first = checked.problems[0]!;
-        throw new ValidationError(`${checked.problems.length} ${checked.problems.length === 1 ? "row has" : "rows have"} problems (the first is line ${first.line}: ${first.problems[0]}). Fix the file, or choose to skip them.`);
+        throw new ValidationError(
+          `${checked.problems.length} ${checked.problems.length === 1 ? "row has" : "rows have"} problems (the first is line ${first.line}: ${first.problems[0]}). Fix the file, or choose to skip them.`,
+        );
       }
       if (checked.rows.length === 0) throw new ValidationError("No row can be imported.");
       const creates = checked.rows.filter((_, index) => checked.targets[index] === null);
@@ -130,8 +147,17 @@ export async function importCustomers(actor: AuditActor, input: { text: string; 
       if (creates.length) await bulkInsert(tx, creates);
       if (updates.length) await bulkUpdate(tx, updates, mapped);
       if (mapped("components")) await replaceComponents(tx, checked.rows);
-      const report = { created: creates.length, updated: updates.length, skipped: checked.problems.length, skippedLines: checked.problems.map((problem) => problem.line) };
-      await recordAudit(tx, actor, { action: "customers.imported", entityType: "customer", after: { created: report.created, updated: report.updated, skipped: report.skipped } });
+      const report = {
+        created: creates.length,
+        updated: updates.length,
+        skipped: checked.problems.length,
+        skippedLines: checked.problems.map((problem) => problem.line),
+      };
+      await recordAudit(tx, actor, {
+        action: "customers.imported",
+        entityType: "customer",
+        after: { created: report.created, updated: report.updated, skipped: report.skipped },
+      });
       return report;
     },
     { timeout: 300_000, maxWait: 10_000 },
@@ -166,7 +192,11 @@ async function bulkInsert(tx: TransactionClient, rows: CustomerRow[]): Promise<v
 }
 
 /** One UPDATE for all rows, setting only the fields the file has a column for. */
-async function bulkUpdate(tx: TransactionClient, updates: { id: string; row: CustomerRow }[], mapped: (field: keyof ColumnMapping) => boolean): Promise<void> {
+async function bulkUpdate(
+  tx: TransactionClient,
+  updates: { id: string; row: CustomerRow }[],
+  mapped: (field: keyof ColumnMapping) => boolean,
+): Promise<void> {
   const sets = [
     "email = u.email",
     mapped("name") && "name = u.name",

@@ -17,10 +17,23 @@ export interface CustomerListItem {
 
 export const CUSTOMER_PAGE_SIZE = 50;
 
-export async function listCustomers({ search = "", page = 1 }: { search?: string; page?: number }): Promise<{ items: CustomerListItem[]; total: number }> {
+export async function listCustomers({
+  search = "",
+  page = 1,
+}: {
+  search?: string;
+  page?: number;
+}): Promise<{ items: CustomerListItem[]; total: number }> {
   const term = search.trim();
   const where: Prisma.CustomerWhereInput = term
-    ? { OR: [{ email: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }, { company: { contains: term, mode: "insensitive" } }, { externalId: term }] }
+    ? {
+        OR: [
+          { email: { contains: term, mode: "insensitive" } },
+          { name: { contains: term, mode: "insensitive" } },
+          { company: { contains: term, mode: "insensitive" } },
+          { externalId: term },
+        ],
+      }
     : {};
   const [rows, total] = await Promise.all([
     prisma.customer.findMany({

@@ -22,7 +22,12 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 async function loadSchemaEngineModule() {
   // The engine reports a Rust panic's message through this global before throwing.
-  const panics = { message: "", set_message(message: string) { this.message = message; } };
+  const panics = {
+    message: "",
+    set_message(message: string) {
+      this.message = message;
+    },
+  };
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panics }).PRISMA_WASM_PANIC_REGISTRY ??= panics;
   // Instantiate the .wasm by hand: importing it as an ES module needs
   // --experimental-wasm-modules on Node 20.
@@ -188,9 +193,7 @@ async function diffOn(connectionString: string): Promise<string> {
   const migrationsList = await readMigrationList();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   return withEngine(connectionString, async (engine) => {
-    const from = migrationsList.migrationDirectories.length
-      ? { tag: "migrations" as const, ...migrationsList }
-      : { tag: "empty" as const };
+    const from = migrationsList.migrationDirectories.length ? { tag: "migrations" as const, ...migrationsList } : { tag: "empty" as const };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

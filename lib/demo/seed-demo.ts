@@ -61,21 +61,33 @@ async function insertDemo(tx: TransactionClient, now: Date): Promise<void> {
       },
     },
   });
-  const intervals: Prisma.ComponentStatusIntervalCreateManyInput[] = [...componentIds.values()].flatMap((componentId): Prisma.ComponentStatusIntervalCreateManyInput[] =>
-    componentId === affectedId
-      ? [
-          { componentId, status: "OPERATIONAL", cause: "MANUAL", startedAt: historyStart, endedAt: incidentStart },
-          { componentId, status: DEMO_INCIDENT.componentStatus, cause: "INCIDENT", incidentId: incident.id, startedAt: incidentStart, endedAt: incidentEnd },
-          { componentId, status: "OPERATIONAL", cause: "INCIDENT", incidentId: incident.id, startedAt: incidentEnd },
-        ]
-      : [{ componentId, status: "OPERATIONAL", cause: "MANUAL", startedAt: historyStart }],
+  const intervals: Prisma.ComponentStatusIntervalCreateManyInput[] = [...componentIds.values()].flatMap(
+    (componentId): Prisma.ComponentStatusIntervalCreateManyInput[] =>
+      componentId === affectedId
+        ? [
+            { componentId, status: "OPERATIONAL", cause: "MANUAL", startedAt: historyStart, endedAt: incidentStart },
+            {
+              componentId,
+              status: DEMO_INCIDENT.componentStatus,
+              cause: "INCIDENT",
+              incidentId: incident.id,
+              startedAt: incidentStart,
+              endedAt: incidentEnd,
+            },
+            { componentId, status: "OPERATIONAL", cause: "INCIDENT", incidentId: incident.id, startedAt: incidentEnd },
+          ]
+        : [{ componentId, status: "OPERATIONAL", cause: "MANUAL", startedAt: historyStart }],
   );
   await tx.componentStatusInterval.createMany({ data: intervals });
   await insertDemoPostmortem(tx, incident.id, { incidentStart, incidentEnd });
   await recordAudit(tx, null, { action: "demo.seeded", entityType: "demo", after: { components: componentIds.size, incidents: 1 } });
 }
 
-async function insertDemoPostmortem(tx: TransactionClient, incidentId: string, { incidentStart, incidentEnd }: { incidentStart: Date; incidentEnd: Date }): Promise<void> {
+async function insertDemoPostmortem(
+  tx: TransactionClient,
+  incidentId: string,
+  { incidentStart, incidentEnd }: { incidentStart: Date; incidentEnd: Date },
+): Promise<void> {
   const draft = draftFromIncident(
     {
       title: DEMO_INCIDENT.title,

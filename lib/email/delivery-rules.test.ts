@@ -8,9 +8,15 @@ describe("delivery rules", () => {
   });
 
   it("treats SMTP 5xx as permanent and 4xx or network errors as transient", () => {
-    expect(classifySendError({ responseCode: 550, response: "550 5.1.1 No such user" })).toEqual({ kind: "permanent", reason: "550 5.1.1 No such user" });
+    expect(classifySendError({ responseCode: 550, response: "550 5.1.1 No such user" })).toEqual({
+      kind: "permanent",
+      reason: "550 5.1.1 No such user",
+    });
     expect(classifySendError({ responseCode: 451, response: "451 4.3.0 Try later" })).toMatchObject({ kind: "transient" });
-    expect(classifySendError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525"), { code: "ECONNECTION" }))).toEqual({ kind: "transient", reason: "connect ECONNREFUSED 127.0.0.1:2525" });
+    expect(classifySendError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525"), { code: "ECONNECTION" }))).toEqual({
+      kind: "transient",
+      reason: "connect ECONNREFUSED 127.0.0.1:2525",
+    });
   });
 
   it("gives the same recipient of the same campaign the same Message-ID", () => {

@@ -10,7 +10,9 @@ describe("personalise", () => {
 
   it("escapes values in HTML and leaves them as typed in text", () => {
     const values = recipientValues({ email: "x@example.com", name: "<script>alert(1)</script> Smith", company: "Tom & Jerry's" });
-    expect(personalise("<p>Dear {{first_name}} at {{company}}</p>", values, "html")).toBe("<p>Dear &lt;script&gt;alert(1)&lt;/script&gt; at Tom &amp; Jerry&#39;s</p>");
+    expect(personalise("<p>Dear {{first_name}} at {{company}}</p>", values, "html")).toBe(
+      "<p>Dear &lt;script&gt;alert(1)&lt;/script&gt; at Tom &amp; Jerry&#39;s</p>",
+    );
     expect(personalise("Dear {{first_name}}", values, "text")).toBe("Dear <script>alert(1)</script>");
   });
 

@@ -6,7 +6,14 @@ import mjml2html from "mjml";
 import { markdownToText, renderMarkdown } from "../markdown/render";
 import { escapeHtml, personalise, type RecipientValues } from "./personalise";
 
-export const MESSAGE_KINDS = ["incident_notice", "postmortem", "refund_offer", "subscriber_confirmation", "subscriber_update", "operator_invite"] as const;
+export const MESSAGE_KINDS = [
+  "incident_notice",
+  "postmortem",
+  "refund_offer",
+  "subscriber_confirmation",
+  "subscriber_update",
+  "operator_invite",
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
@@ -34,7 +41,10 @@ export interface CompiledMessage {
 const TEMPLATE_DIR = path.join(process.cwd(), "emails");
 
 /** Compiles one message: Markdown body into the kind's MJML with the page's branding. Throws on an MJML error. */
-export async function compileMessage(kind: MessageKind, input: { subject: string; body: string; linkUrl?: string | null; branding: Branding }): Promise<CompiledMessage> {
+export async function compileMessage(
+  kind: MessageKind,
+  input: { subject: string; body: string; linkUrl?: string | null; branding: Branding },
+): Promise<CompiledMessage> {
   const file = path.join(TEMPLATE_DIR, `${kind}.mjml`);
   const { branding } = input;
   const slots: Record<string, string> = {
@@ -43,11 +53,16 @@ export async function compileMessage(kind: MessageKind, input: { subject: string
     page_name: escapeHtml(branding.pageName),
     brand_color: /^#[0-9a-f]{6}$/i.test(branding.brandColor) ? branding.brandColor : "#2563eb",
     public_url: escapeHtml(branding.publicUrl),
-    support_line: branding.supportEmail ? `Questions: <a href="mailto:${escapeHtml(branding.supportEmail)}">${escapeHtml(branding.supportEmail)}</a>.` : "",
+    support_line: branding.supportEmail
+      ? `Questions: <a href="mailto:${escapeHtml(branding.supportEmail)}">${escapeHtml(branding.supportEmail)}</a>.`
+      : "",
     link_url: escapeHtml(input.linkUrl ?? branding.publicUrl),
     body_html: renderMarkdown(input.body),
   };
-  const source = (await withPartials(await readFile(file, "utf8"))).replace(/\[\[(\w+)\]\]/g, (whole, name: string) => slots[name] ?? whole);
+  const source = (await withPartials(await readFile(file, "utf8"))).replace(
+    /\[\[(\w+)\]\]/g,
+    (whole, name: string) => slots[name] ?? whole,
+  );
   const result = await mjml2html(source, { validationLevel: "strict", minify: false, keepComments: false });
   const text = [
     markdownToText(input.body),

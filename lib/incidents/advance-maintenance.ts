@@ -42,7 +42,10 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
     // Another instance may be advancing it right now: skip rather than wait.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM incidents WHERE id = ${incidentId} FOR UPDATE SKIP LOCKED`;
     if (locked.length === 0) return false;
-    const maintenance = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { components: { select: { componentId: true } } } });
+    const maintenance = await tx.incident.findUniqueOrThrow({
+      where: { id: incidentId },
+      include: { components: { select: { componentId: true } } },
+    });
     const startDue = maintenance.status === "SCHEDULED" && maintenance.scheduledStart! <= now;
     const isRunning = startDue || maintenance.status === "IN_PROGRESS" || maintenance.status === "VERIFYING";
     const steps: Step[] = [];
@@ -59,9 +62,22 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
         // Completion returns each component to what other open incidents hold it in.
         status: step.status === "COMPLETED" ? afterCompletion.get(componentId)! : ("under_maintenance" as const),
       }));
-      await tx.incidentUpdate.create({ data: { incidentId, status: step.status, message: step.message, publishedAt: step.at, componentChanges: changes.length ? changes : undefined } });
+      await tx.incidentUpdate.create({
+        data: {
+          incidentId,
+          status: step.status,
+          message: step.message,
+          publishedAt: step.at,
+          componentChanges: changes.length ? changes : undefined,
+        },
+      });
       await applyComponentChanges(tx, { incidentId, changes, at: step.at, cause: "maintenance" });
-      await recordAudit(tx, null, { action: "maintenance.advanced", entityType: "incident", entityId: incidentId, after: { status: step.status.toLowerCase(), at: step.at } });
+      await recordAudit(tx, null, {
+        action: "maintenance.advanced",
+        entityType: "incident",
+        entityId: incidentId,
+        after: { status: step.status.toLowerCase(), at: step.at },
+      });
     }
     if (steps.length) await refreshIncident(tx, incidentId);
     return steps.length > 0;

@@ -17,7 +17,9 @@ export async function applyComponentChanges(
   const ids = [...new Set(changes.map((change) => change.componentId))];
   const found = await tx.component.findMany({ where: { id: { in: ids } }, select: { id: true } });
   if (found.length !== ids.length) {
-    throw new ValidationError("Some components no longer exist.", { components: ["A chosen component no longer exists. Reload the page and choose again."] });
+    throw new ValidationError("Some components no longer exist.", {
+      components: ["A chosen component no longer exists. Reload the page and choose again."],
+    });
   }
   for (const change of changes) {
     await recordComponentStatus(tx, { componentId: change.componentId, status: change.status, at, cause, incidentId });

@@ -1,6 +1,7 @@
 import type { IncidentStatus } from "./constants";
 
-type DbIncidentStatus = "INVESTIGATING" | "IDENTIFIED" | "MONITORING" | "RESOLVED" | "SCHEDULED" | "IN_PROGRESS" | "VERIFYING" | "COMPLETED";
+type DbIncidentStatus =
+  "INVESTIGATING" | "IDENTIFIED" | "MONITORING" | "RESOLVED" | "SCHEDULED" | "IN_PROGRESS" | "VERIFYING" | "COMPLETED";
 
 export function toDbIncidentStatus(status: IncidentStatus): DbIncidentStatus {
   return status.toUpperCase() as DbIncidentStatus;

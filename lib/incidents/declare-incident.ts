@@ -12,7 +12,11 @@ import { assertUpdateTime } from "./timeline-rules";
  * components in their statuses from the start time, which may lie in the past.
  * Optionally publishes the sign-in banner in the same transaction.
  */
-export async function declareIncident(actor: AuditActor, input: Omit<DeclareIncidentInput, "setBanner"> & { setBanner?: boolean }, now = new Date()): Promise<{ id: string }> {
+export async function declareIncident(
+  actor: AuditActor,
+  input: Omit<DeclareIncidentInput, "setBanner"> & { setBanner?: boolean },
+  now = new Date(),
+): Promise<{ id: string }> {
   const startedAt = input.startedAt ?? now;
   assertUpdateTime(startedAt, new Date(0), now, "startedAt");
   return prisma.$transaction(async (tx) => {
@@ -38,7 +42,12 @@ export async function declareIncident(actor: AuditActor, input: Omit<DeclareInci
       const severity = input.impact === "critical" ? "critical" : input.impact === "none" ? "info" : "warning";
       await writeBannerVersion(tx, actor, { kind: "publish", input: { message: input.bannerMessage, severity, incidentId: incident.id } });
     }
-    await recordAudit(tx, actor, { action: "incident.declared", entityType: "incident", entityId: incident.id, after: { ...input, startedAt } });
+    await recordAudit(tx, actor, {
+      action: "incident.declared",
+      entityType: "incident",
+      entityId: incident.id,
+      after: { ...input, startedAt },
+    });
     return { id: incident.id };
   });
 }

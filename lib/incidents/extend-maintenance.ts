@@ -10,9 +10,17 @@ export async function extendMaintenance(actor: AuditActor, input: ExtendMaintena
     if (!maintenance || maintenance.kind !== "MAINTENANCE") throw new NotFoundError("That maintenance no longer exists.");
     if (maintenance.status === "COMPLETED") throw new ConflictError("This maintenance is already completed.");
     if (input.scheduledEnd <= now || input.scheduledEnd <= maintenance.scheduledStart!) {
-      throw new ValidationError("The new end is too early.", { scheduledEnd: ["Choose an end in the future and after the window's start (UTC)."] });
+      throw new ValidationError("The new end is too early.", {
+        scheduledEnd: ["Choose an end in the future and after the window's start (UTC)."],
+      });
     }
     await tx.incident.update({ where: { id: maintenance.id }, data: { scheduledEnd: input.scheduledEnd } });
-    await recordAudit(tx, actor, { action: "maintenance.window_changed", entityType: "incident", entityId: maintenance.id, before: { scheduledEnd: maintenance.scheduledEnd }, after: { scheduledEnd: input.scheduledEnd } });
+    await recordAudit(tx, actor, {
+      action: "maintenance.window_changed",
+      entityType: "incident",
+      entityId: maintenance.id,
+      before: { scheduledEnd: maintenance.scheduledEnd },
+      after: { scheduledEnd: input.scheduledEnd },
+    });
   });
 }

@@ -16,22 +16,35 @@ import { assertUpdateTime } from "./timeline-rules";
  * completed) returns every affected component to operational unless the
  * update says otherwise. Refuses updates to a closed incident.
  */
-export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInput, now = new Date()): Promise<{ id: string; incidentId: string }> {
+export async function postIncidentUpdate(
+  actor: AuditActor,
+  input: PostUpdateInput,
+  now = new Date(),
+): Promise<{ id: string; incidentId: string }> {
   return prisma.$transaction(async (tx) => {
     // Lock the incident: two operators resolving at once must not both succeed.
     await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${input.incidentId} FOR UPDATE`;
-    const incident = await tx.incident.findUnique({ where: { id: input.incidentId }, include: { components: { select: { componentId: true } } } });
+    const incident = await tx.incident.findUnique({
+      where: { id: input.incidentId },
+      include: { components: { select: { componentId: true } } },
+    });
     if (!incident) throw new NotFoundError("That incident no longer exists.");
     const current = fromDbIncidentStatus(incident.status);
     if (CLOSED_STATUSES.includes(current)) {
-      throw new ConflictError(`This ${incident.kind === "MAINTENANCE" ? "maintenance is completed" : "incident is resolved"}. Add an internal note instead, or declare a new incident.`);
+      throw new ConflictError(
+        `This ${incident.kind === "MAINTENANCE" ? "maintenance is completed" : "incident is resolved"}. Add an internal note instead, or declare a new incident.`,
+      );
     }
     const allowed: readonly string[] = incident.kind === "MAINTENANCE" ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
     if (!allowed.includes(input.status)) {
       throw new ValidationError("That status does not apply here.", { status: [`Choose one of: ${allowed.join(", ")}.`] });
     }
     const publishedAt = input.publishedAt ?? now;
-    assertUpdateTime(publishedAt, incident.kind === "MAINTENANCE" ? new Date(Math.min(incident.createdAt.getTime(), incident.startedAt.getTime())) : incident.startedAt, now);
+    assertUpdateTime(
+      publishedAt,
+      incident.kind === "MAINTENANCE" ? new Date(Math.min(incident.createdAt.getTime(), incident.startedAt.getTime())) : incident.startedAt,
+      now,
+    );
     const affectedIds = incident.components.map((link) => link.componentId);
     const isClosing = CLOSED_STATUSES.includes(input.status);
     const closingStatuses = isClosing ? await statusesAfterClosing(tx, incident.id, affectedIds) : new Map<string, ComponentStatus>();
@@ -46,9 +59,19 @@ export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInp
         componentChanges: changes.length ? changes : undefined,
       },
     });
-    await applyComponentChanges(tx, { incidentId: incident.id, changes, at: publishedAt, cause: incident.kind === "MAINTENANCE" ? "maintenance" : "incident" });
+    await applyComponentChanges(tx, {
+      incidentId: incident.id,
+      changes,
+      at: publishedAt,
+      cause: incident.kind === "MAINTENANCE" ? "maintenance" : "incident",
+    });
     await refreshIncident(tx, incident.id);
-    await recordAudit(tx, actor, { action: "incident.update_posted", entityType: "incident", entityId: incident.id, after: { updateId: update.id, ...input, publishedAt } });
+    await recordAudit(tx, actor, {
+      action: "incident.update_posted",
+      entityType: "incident",
+      entityId: incident.id,
+      after: { updateId: update.id, ...input, publishedAt },
+    });
     return { id: update.id, incidentId: incident.id };
   });
 }
@@ -58,11 +81,17 @@ export async function postIncidentUpdate(actor: AuditActor, input: PostUpdateInp
  * incident holds them in); maintenance starting puts them under maintenance.
  * Changes the operator chose win.
  */
-function withDefaultChanges(input: PostUpdateInput, kind: string, affectedIds: string[], closingStatuses: Map<string, ComponentStatus>): ComponentChange[] {
+function withDefaultChanges(
+  input: PostUpdateInput,
+  kind: string,
+  affectedIds: string[],
+  closingStatuses: Map<string, ComponentStatus>,
+): ComponentChange[] {
   const explicit = new Map(input.components.map((change) => [change.componentId, change]));
   for (const componentId of affectedIds) {
     if (explicit.has(componentId)) continue;
-    const status = closingStatuses.get(componentId) ?? (kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null);
+    const status =
+      closingStatuses.get(componentId) ?? (kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null);
     if (status) explicit.set(componentId, { componentId, status });
   }
   return [...explicit.values()];

@@ -61,7 +61,11 @@ function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
     isDemo: row.isDemo,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    components: row.components.map((link) => ({ id: link.component.id, name: link.component.name, status: fromDbComponentStatus(link.status) })),
+    components: row.components.map((link) => ({
+      id: link.component.id,
+      name: link.component.name,
+      status: fromDbComponentStatus(link.status),
+    })),
     updates: row.updates.map((update) => ({
       id: update.id,
       status: update.status ? fromDbIncidentStatus(update.status) : null,
@@ -80,9 +84,18 @@ function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
   };
 }
 
-async function loadViews(where: Prisma.IncidentWhereInput, options: { includeInternal: boolean; orderBy?: Prisma.IncidentOrderByWithRelationInput[]; take?: number; skip?: number }): Promise<IncidentView[]> {
+async function loadViews(
+  where: Prisma.IncidentWhereInput,
+  options: { includeInternal: boolean; orderBy?: Prisma.IncidentOrderByWithRelationInput[]; take?: number; skip?: number },
+): Promise<IncidentView[]> {
   const [rows, components] = await Promise.all([
-    prisma.incident.findMany({ where, include: incidentInclude(options.includeInternal), orderBy: options.orderBy ?? [{ startedAt: "desc" }], take: options.take, skip: options.skip }),
+    prisma.incident.findMany({
+      where,
+      include: incidentInclude(options.includeInternal),
+      orderBy: options.orderBy ?? [{ startedAt: "desc" }],
+      take: options.take,
+      skip: options.skip,
+    }),
     prisma.component.findMany({ select: { id: true, name: true } }),
   ]);
   const names = new Map(components.map((component) => [component.id, component.name]));

@@ -12,7 +12,9 @@ export async function refreshIncident(tx: TransactionClient, incidentId: string)
     where: { incidentId },
     select: { status: true, isInternal: true, publishedAt: true, createdAt: true },
   });
-  const newest = newestPublicUpdate(updates.map((update) => ({ ...update, status: update.status ? fromDbIncidentStatus(update.status) : null })));
+  const newest = newestPublicUpdate(
+    updates.map((update) => ({ ...update, status: update.status ? fromDbIncidentStatus(update.status) : null })),
+  );
   if (!newest?.status) return;
   const isClosed = CLOSED_STATUSES.includes(newest.status);
   await tx.incident.update({

@@ -9,12 +9,16 @@ import type { ScheduleMaintenanceInput } from "./schemas";
  */
 export async function scheduleMaintenance(actor: AuditActor, input: ScheduleMaintenanceInput, now = new Date()): Promise<{ id: string }> {
   if (input.scheduledEnd <= now) {
-    throw new ValidationError("The window is over.", { scheduledEnd: ["The window has already ended. Choose an end in the future (UTC)."] });
+    throw new ValidationError("The window is over.", {
+      scheduledEnd: ["The window has already ended. Choose an end in the future (UTC)."],
+    });
   }
   return prisma.$transaction(async (tx) => {
     const found = await tx.component.count({ where: { id: { in: input.componentIds } } });
     if (found !== new Set(input.componentIds).size) {
-      throw new ValidationError("Some components no longer exist.", { components: ["A chosen component no longer exists. Reload the page and choose again."] });
+      throw new ValidationError("Some components no longer exist.", {
+        components: ["A chosen component no longer exists. Reload the page and choose again."],
+      });
     }
     const maintenance = await tx.incident.create({
       data: {
@@ -26,7 +30,14 @@ export async function scheduleMaintenance(actor: AuditActor, input: ScheduleMain
         scheduledStart: input.scheduledStart,
         scheduledEnd: input.scheduledEnd,
         components: { create: input.componentIds.map((componentId) => ({ componentId, status: "UNDER_MAINTENANCE" as const })) },
-        updates: { create: { status: "SCHEDULED", message: input.message, publishedAt: now < input.scheduledStart ? now : input.scheduledStart, authorId: actor.id } },
+        updates: {
+          create: {
+            status: "SCHEDULED",
+            message: input.message,
+            publishedAt: now < input.scheduledStart ? now : input.scheduledStart,
+            authorId: actor.id,
+          },
+        },
       },
     });
     await recordAudit(tx, actor, { action: "maintenance.scheduled", entityType: "incident", entityId: maintenance.id, after: input });

@@ -46,7 +46,10 @@ export const declareIncidentSchema = z
     setBanner: z.preprocess((value) => value === "on" || value === true, z.boolean()).default(false),
     bannerMessage: z.preprocess(emptyToUndefined, z.string().trim().max(500, "Keep the banner message to 500 characters.").optional()),
   })
-  .refine((input) => !input.setBanner || input.bannerMessage, { message: "Write the banner's message, or untick “Also set the sign-in banner”.", path: ["bannerMessage"] });
+  .refine((input) => !input.setBanner || input.bannerMessage, {
+    message: "Write the banner's message, or untick “Also set the sign-in banner”.",
+    path: ["bannerMessage"],
+  });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
 export const postUpdateSchema = z.object({
@@ -74,7 +77,10 @@ export const scheduleMaintenanceSchema = z
     scheduledEnd: utcTimeSchema,
     componentIds: z.array(id).min(1, "Choose at least one component the maintenance affects.").max(500),
   })
-  .refine((input) => input.scheduledEnd > input.scheduledStart, { message: "The window must end after it starts.", path: ["scheduledEnd"] });
+  .refine((input) => input.scheduledEnd > input.scheduledStart, {
+    message: "The window must end after it starts.",
+    path: ["scheduledEnd"],
+  });
 export type ScheduleMaintenanceInput = z.infer<typeof scheduleMaintenanceSchema>;
 
 export const extendMaintenanceSchema = z.object({ incidentId: id, scheduledEnd: utcTimeSchema });
@@ -92,7 +98,8 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 export function componentChangesFromForm(formData: FormData): { componentId: string; status: string }[] {
   const changes: { componentId: string; status: string }[] = [];
   for (const [key, value] of formData) {
-    if (key.startsWith("component:") && typeof value === "string" && value !== "") changes.push({ componentId: key.slice("component:".length), status: value });
+    if (key.startsWith("component:") && typeof value === "string" && value !== "")
+      changes.push({ componentId: key.slice("component:".length), status: value });
   }
   return changes;
 }

@@ -11,7 +11,11 @@ const SEVERITY: readonly ComponentStatus[] = ["major_outage", "partial_outage", 
  * operational. Closing one of two overlapping incidents must not declare the
  * component healthy. Needs a transaction.
  */
-export async function statusesAfterClosing(tx: TransactionClient, incidentId: string, componentIds: readonly string[]): Promise<Map<string, ComponentStatus>> {
+export async function statusesAfterClosing(
+  tx: TransactionClient,
+  incidentId: string,
+  componentIds: readonly string[],
+): Promise<Map<string, ComponentStatus>> {
   const others = await tx.incidentComponent.findMany({
     where: {
       componentId: { in: [...componentIds] },

@@ -15,13 +15,24 @@ export interface IncidentTemplateView {
 
 export async function listIncidentTemplates(): Promise<IncidentTemplateView[]> {
   const rows = await prisma.incidentTemplate.findMany({ orderBy: { name: "asc" } });
-  return rows.map((row) => ({ id: row.id, name: row.name, title: row.title, status: fromDbIncidentStatus(row.status), message: row.message }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    title: row.title,
+    status: fromDbIncidentStatus(row.status),
+    message: row.message,
+  }));
 }
 
 export async function createIncidentTemplate(actor: AuditActor, input: TemplateInput): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const template = await tx.incidentTemplate.create({ data: { ...input, status: toDbIncidentStatus(input.status) } });
-    await recordAudit(tx, actor, { action: "incident_template.created", entityType: "incident_template", entityId: template.id, after: input });
+    await recordAudit(tx, actor, {
+      action: "incident_template.created",
+      entityType: "incident_template",
+      entityId: template.id,
+      after: input,
+    });
   });
 }
 
@@ -30,6 +41,11 @@ export async function deleteIncidentTemplate(actor: AuditActor, templateId: stri
     const template = await tx.incidentTemplate.findUnique({ where: { id: templateId } });
     if (!template) throw new NotFoundError("That template no longer exists.");
     await tx.incidentTemplate.delete({ where: { id: templateId } });
-    await recordAudit(tx, actor, { action: "incident_template.deleted", entityType: "incident_template", entityId: templateId, before: { name: template.name } });
+    await recordAudit(tx, actor, {
+      action: "incident_template.deleted",
+      entityType: "incident_template",
+      entityId: templateId,
+      before: { name: template.name },
+    });
   });
 }

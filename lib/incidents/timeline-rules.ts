@@ -6,7 +6,9 @@ const FUTURE_TOLERANCE_MS = 60_000;
 /** An update's time: not before the incident's start, not in the future. Throws ValidationError on `field`. */
 export function assertUpdateTime(at: Date, earliest: Date, now: Date, field = "publishedAt"): void {
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new ValidationError("The time is in the future.", { [field]: ["An update cannot be in the future. Use the current time or an earlier one (UTC)."] });
+    throw new ValidationError("The time is in the future.", {
+      [field]: ["An update cannot be in the future. Use the current time or an earlier one (UTC)."],
+    });
   }
   if (at < earliest) {
     throw new ValidationError("The time is before the incident started.", {

@@ -5,7 +5,17 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { StartupError } from "../database/embedded/errors";
 
-const SOURCES = ["app", "components", "lib", "emails", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 const SKIP = new Set(["generated", "node_modules"]);
 
 async function newestMtime(target: string): Promise<number> {
@@ -32,6 +42,8 @@ export function runBuild(root: string): Promise<void> {
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new StartupError(`next build failed (exit ${code}); see the output above.`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new StartupError(`next build failed (exit ${code}); see the output above.`)),
+    );
   });
 }

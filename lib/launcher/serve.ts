@@ -31,7 +31,9 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
   const token = randomBytes(24).toString("base64url");
   const internal = http.createServer((request, response) => {
     if (request.headers[FRONT_HEADER] !== token) {
-      return void response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("This is Candor's internal port; use the public one.\n");
+      return void response
+        .writeHead(403, { "content-type": "text/plain; charset=utf-8" })
+        .end("This is Candor's internal port; use the public one.\n");
     }
     void handle(request, response);
   });

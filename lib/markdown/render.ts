@@ -6,7 +6,29 @@ import sanitizeHtml from "sanitize-html";
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedTags: [
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
   allowedAttributes: { a: ["href", "title", "rel"], th: ["align"], td: ["align"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
@@ -28,8 +50,12 @@ export function renderMarkdown(markdown: string): string {
 /** Plain text of a Markdown message, for feeds, titles and text emails. */
 export function markdownToText(markdown: string): string {
   // A blank line after each block keeps paragraphs apart in text emails.
-  const html = (marked.parse(markdown) as string).replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol|table)>/g, "$&\n").replace(/<br\s*\/?>\n?/g, "\n");
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, "\n\n").trim();
+  const html = (marked.parse(markdown) as string)
+    .replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol|table)>/g, "$&\n")
+    .replace(/<br\s*\/?>\n?/g, "\n");
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 const INLINE: sanitizeHtml.IOptions = {

@@ -1,7 +1,11 @@
 import { prisma } from "../db";
 
 export async function listMailbox() {
-  return prisma.mailboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: 200, select: { id: true, to: true, subject: true, createdAt: true } });
+  return prisma.mailboxMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { id: true, to: true, subject: true, createdAt: true },
+  });
 }
 
 export async function findMailboxMessage(id: string) {

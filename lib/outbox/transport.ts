@@ -51,7 +51,14 @@ const mailboxTransport: MailTransport = {
   kind: "mailbox",
   async send(message) {
     await prisma.mailboxMessage.create({
-      data: { campaignId: message.campaignId ?? null, to: message.to, subject: message.subject.slice(0, 300), html: message.html, text: message.text, headers: { ...message.headers, "Message-ID": message.messageId, From: message.from } },
+      data: {
+        campaignId: message.campaignId ?? null,
+        to: message.to,
+        subject: message.subject.slice(0, 300),
+        html: message.html,
+        text: message.text,
+        headers: { ...message.headers, "Message-ID": message.messageId, From: message.from },
+      },
     });
     return "250 Kept in Candor's dev mailbox (no SMTP_URL): not delivered";
   },

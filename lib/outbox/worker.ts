@@ -47,7 +47,14 @@ export class OutboxWorker {
   #wake: (() => void) | null = null;
 
   constructor(options: OutboxWorkerOptions) {
-    this.#options = { batchSize: 50, concurrency: 10, ratePerSecond: 0, idleMs: 500, log: (message) => console.log(`[outbox] ${message}`), ...options };
+    this.#options = {
+      batchSize: 50,
+      concurrency: 10,
+      ratePerSecond: 0,
+      idleMs: 500,
+      log: (message) => console.log(`[outbox] ${message}`),
+      ...options,
+    };
     this.#limiter = new RateLimiter(this.#options.ratePerSecond);
   }
 
@@ -100,7 +107,11 @@ export class OutboxWorker {
         text: copy.text,
         messageId: messageIdFor(row.campaign_id, row.email, new URL(campaign.publicUrl).hostname),
         campaignId: row.campaign_id,
-        headers: { "List-Unsubscribe": `<${oneClickUnsubscribeUrl(campaign.publicUrl, row.email)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Candor-Campaign": row.campaign_id },
+        headers: {
+          "List-Unsubscribe": `<${oneClickUnsubscribeUrl(campaign.publicUrl, row.email)}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          "X-Candor-Campaign": row.campaign_id,
+        },
       });
       return "sent";
     } catch (error) {
@@ -111,7 +122,8 @@ export class OutboxWorker {
         UPDATE outbox SET state = ${giveUp ? "failed" : "pending"}::"OutboxState", next_attempt_at = ${retryAt}, locked_until = NULL, last_error = ${failure.reason}
         WHERE id = ${row.id}`;
       // A permanent refusal marks the address as bounced: later sends leave it out.
-      if (failure.kind === "permanent" && row.customer_id) await prisma.customer.updateMany({ where: { id: row.customer_id }, data: { bouncedAt: new Date() } });
+      if (failure.kind === "permanent" && row.customer_id)
+        await prisma.customer.updateMany({ where: { id: row.customer_id }, data: { bouncedAt: new Date() } });
       return "failed";
     }
   }
@@ -119,9 +131,15 @@ export class OutboxWorker {
   async #campaign(id: string): Promise<CampaignCopy> {
     const cached = this.#campaigns.get(id);
     if (cached) return cached;
-    const [campaign, settings] = await Promise.all([prisma.campaign.findUniqueOrThrow({ where: { id }, select: { subject: true, html: true, text: true } }), getPageSettings()]);
+    const [campaign, settings] = await Promise.all([
+      prisma.campaign.findUniqueOrThrow({ where: { id }, select: { subject: true, html: true, text: true } }),
+      getPageSettings(),
+    ]);
     if (campaign.html === null || campaign.text === null) throw new Error(`Campaign ${id} was queued without its compiled message`);
-    const copy = { message: { subject: campaign.subject, html: campaign.html, text: campaign.text }, publicUrl: settings.effectivePublicUrl };
+    const copy = {
+      message: { subject: campaign.subject, html: campaign.html, text: campaign.text },
+      publicUrl: settings.effectivePublicUrl,
+    };
     this.#campaigns.set(id, copy);
     return copy;
   }
@@ -146,10 +164,11 @@ export class OutboxWorker {
           this.#options.log(`a batch failed and will be retried: ${(error as Error).message}`);
           handled = 0;
         }
-        if (handled === 0 && !this.#stopping) await new Promise<void>((resolve) => {
-          this.#wake = resolve;
-          setTimeout(resolve, this.#options.idleMs);
-        });
+        if (handled === 0 && !this.#stopping)
+          await new Promise<void>((resolve) => {
+            this.#wake = resolve;
+            setTimeout(resolve, this.#options.idleMs);
+          });
       }
     })();
   }

@@ -8,10 +8,16 @@ import type { PostmortemActionInput } from "./schemas";
 import { decideAction, type PostmortemState } from "./workflow";
 
 /** Submit, approve, return to draft, publish, unpublish or reopen, by the workflow's rules; audited. */
-export async function changePostmortemState(actor: AuditActor, input: PostmortemActionInput, now = new Date()): Promise<{ state: PostmortemState }> {
+export async function changePostmortemState(
+  actor: AuditActor,
+  input: PostmortemActionInput,
+  now = new Date(),
+): Promise<{ state: PostmortemState }> {
   return prisma.$transaction(async (tx) => {
     const postmortem = await lockPostmortem(tx, input.incidentId);
-    const revision = await tx.postmortemRevision.findUniqueOrThrow({ where: { postmortemId_number: { postmortemId: postmortem.id, number: postmortem.currentRevision } } });
+    const revision = await tx.postmortemRevision.findUniqueOrThrow({
+      where: { postmortemId_number: { postmortemId: postmortem.id, number: postmortem.currentRevision } },
+    });
     const settings = await tx.pageSettings.findUnique({ where: { id: 1 }, select: { requirePostmortemApproval: true } });
     const content = toContent(revision);
     const before = fromDbPostmortemState(postmortem.state);
@@ -30,7 +36,8 @@ export async function changePostmortemState(actor: AuditActor, input: Postmortem
       { action: input.action, actorId: actor.id, revision: input.revision, confirmInternalNotes: input.confirmInternalNotes, now },
     );
     if (!outcome.ok) {
-      if (outcome.kind === "invalid") throw new ValidationError(outcome.message, outcome.field ? { [outcome.field]: [outcome.message] } : {});
+      if (outcome.kind === "invalid")
+        throw new ValidationError(outcome.message, outcome.field ? { [outcome.field]: [outcome.message] } : {});
       throw new ConflictError(outcome.message);
     }
     const { change } = outcome;
@@ -51,7 +58,11 @@ export async function changePostmortemState(actor: AuditActor, input: Postmortem
       entityType: "postmortem",
       entityId: postmortem.id,
       before: { state: before, publishedRevision: postmortem.publishedRevision },
-      after: { state: change.state, revision: postmortem.currentRevision, publishedRevision: change.publishedRevision === undefined ? postmortem.publishedRevision : change.publishedRevision },
+      after: {
+        state: change.state,
+        revision: postmortem.currentRevision,
+        publishedRevision: change.publishedRevision === undefined ? postmortem.publishedRevision : change.publishedRevision,
+      },
     });
     return { state: change.state };
   });

@@ -16,14 +16,21 @@ export interface FieldComparison {
   parts: DiffPart[];
 }
 
-export function compareContents(before: PostmortemContent, after: PostmortemContent, labels = { before: "the older revision", after: "the newer revision" }): FieldComparison[] {
+export function compareContents(
+  before: PostmortemContent,
+  after: PostmortemContent,
+  labels = { before: "the older revision", after: "the newer revision" },
+): FieldComparison[] {
   const fields: FieldComparison[] = [field("Title", before.title, after.title, null)];
   for (const { key, title } of SECTIONS) {
     const old = before.sections.find((section) => section.key === key);
     const current = after.sections.find((section) => section.key === key);
     const wasHidden = old?.hidden ?? false;
     const isHidden = current?.hidden ?? false;
-    const visibility = wasHidden === isHidden ? null : `${wasHidden ? "Hidden" : "Shown"} in ${labels.before}, ${isHidden ? "hidden" : "shown"} in ${labels.after}.`;
+    const visibility =
+      wasHidden === isHidden
+        ? null
+        : `${wasHidden ? "Hidden" : "Shown"} in ${labels.before}, ${isHidden ? "hidden" : "shown"} in ${labels.after}.`;
     fields.push(field(title, old?.body ?? "", current?.body ?? "", visibility));
   }
   fields.push(field("Action items", actionItemsText(before), actionItemsText(after), null));
@@ -64,5 +71,7 @@ export function readableParts(changes: { value: string; added?: boolean; removed
 }
 
 function actionItemsText(content: PostmortemContent): string {
-  return content.actionItems.map((item) => `${item.description} — ${ACTION_ITEM_STATE_LABELS[item.state]}${item.owner ? `, ${item.owner}` : ""}`).join("\n");
+  return content.actionItems
+    .map((item) => `${item.description} — ${ACTION_ITEM_STATE_LABELS[item.state]}${item.owner ? `, ${item.owner}` : ""}`)
+    .join("\n");
 }

@@ -39,7 +39,9 @@ function impactText(incident: IncidentRecord, timeZone: string): string {
     : `From **${formatInZone(startedAt, "UTC")}**; not resolved when this draft was written.`;
   const lines = [window];
   if (timeZone !== "UTC") {
-    const local = resolvedAt ? `${formatInZone(startedAt, timeZone)} to ${formatInZone(resolvedAt, timeZone)}` : `from ${formatInZone(startedAt, timeZone)}`;
+    const local = resolvedAt
+      ? `${formatInZone(startedAt, timeZone)} to ${formatInZone(resolvedAt, timeZone)}`
+      : `from ${formatInZone(startedAt, timeZone)}`;
     lines.push(`In ${timeZone} time: ${local}.`);
   }
   const names = incident.components.map((component) => component.name);
@@ -50,7 +52,13 @@ function impactText(incident: IncidentRecord, timeZone: string): string {
 
 function timelineText(incident: IncidentRecord, timeZone: string): string {
   return inTimeOrder(incident.updates.filter((update) => !update.isInternal))
-    .map((update) => timelineLine(update.publishedAt, timeZone, `${update.status ? `${INCIDENT_STATUS_LABELS[update.status]}: ` : ""}${oneLine(update.message)}`))
+    .map((update) =>
+      timelineLine(
+        update.publishedAt,
+        timeZone,
+        `${update.status ? `${INCIDENT_STATUS_LABELS[update.status]}: ` : ""}${oneLine(update.message)}`,
+      ),
+    )
     .join("\n");
 }
 

@@ -1,6 +1,13 @@
 import { prisma, type Prisma, type TransactionClient } from "../db";
 import { NotFoundError } from "../errors";
-import { ACTION_ITEM_STATES, normaliseSections, visibleSections, type ActionItem, type PostmortemContent, type PostmortemSection } from "./sections";
+import {
+  ACTION_ITEM_STATES,
+  normaliseSections,
+  visibleSections,
+  type ActionItem,
+  type PostmortemContent,
+  type PostmortemSection,
+} from "./sections";
 import type { PostmortemState } from "./workflow";
 
 export interface RevisionSummary {
@@ -79,7 +86,11 @@ export async function lockPostmortem(tx: TransactionClient, incidentId: string) 
 
 /** Content as stored in a revision row. */
 export function toRevisionData(content: PostmortemContent) {
-  return { title: content.title, sections: content.sections as unknown as Prisma.InputJsonArray, actionItems: content.actionItems as unknown as Prisma.InputJsonArray };
+  return {
+    title: content.title,
+    sections: content.sections as unknown as Prisma.InputJsonArray,
+    actionItems: content.actionItems as unknown as Prisma.InputJsonArray,
+  };
 }
 
 const revisionInclude = { author: { select: { name: true } } } satisfies Prisma.PostmortemRevisionInclude;

@@ -32,13 +32,29 @@ export async function savePostmortemRevision(actor: AuditActor, input: SavePostm
 export async function restorePostmortemRevision(actor: AuditActor, input: RestoreRevisionInput): Promise<SaveResult> {
   const restored = await findRevision(input.incidentId, input.revision);
   if (!restored) throw new NotFoundError(`There is no revision ${input.revision} of this postmortem.`);
-  return prisma.$transaction((tx) => addRevision(tx, actor, input.incidentId, input.baseRevision, restored.content, `Restored from revision ${input.revision}`));
+  return prisma.$transaction((tx) =>
+    addRevision(tx, actor, input.incidentId, input.baseRevision, restored.content, `Restored from revision ${input.revision}`),
+  );
 }
 
-async function addRevision(tx: TransactionClient, actor: AuditActor, incidentId: string, baseRevision: number, content: PostmortemContent, note: string | null): Promise<SaveResult> {
+async function addRevision(
+  tx: TransactionClient,
+  actor: AuditActor,
+  incidentId: string,
+  baseRevision: number,
+  content: PostmortemContent,
+  note: string | null,
+): Promise<SaveResult> {
   // Two saves at once: the second waits here and then sees the first's revision.
   const postmortem = await lockPostmortem(tx, incidentId);
-  const refusal = refuseSave({ state: fromDbPostmortemState(postmortem.state), currentRevision: postmortem.currentRevision, publishedRevision: postmortem.publishedRevision }, baseRevision);
+  const refusal = refuseSave(
+    {
+      state: fromDbPostmortemState(postmortem.state),
+      currentRevision: postmortem.currentRevision,
+      publishedRevision: postmortem.publishedRevision,
+    },
+    baseRevision,
+  );
   if (refusal?.kind === "published") throw new ConflictError(refusal.message);
   const latest = await tx.postmortemRevision.findUniqueOrThrow({
     where: { postmortemId_number: { postmortemId: postmortem.id, number: postmortem.currentRevision } },
@@ -53,7 +69,9 @@ async function addRevision(tx: TransactionClient, actor: AuditActor, incidentId:
   }
   if (note === null && sameContent(toContent(latest), content)) return { revision: latest.number, saved: false };
   const number = postmortem.currentRevision + 1;
-  await tx.postmortemRevision.create({ data: { postmortemId: postmortem.id, number, ...toRevisionData(content), note, authorId: actor.id } });
+  await tx.postmortemRevision.create({
+    data: { postmortemId: postmortem.id, number, ...toRevisionData(content), note, authorId: actor.id },
+  });
   await tx.postmortem.update({ where: { id: postmortem.id }, data: { currentRevision: number } });
   await recordAudit(tx, actor, {
     action: note ? "postmortem.restored" : "postmortem.revised",

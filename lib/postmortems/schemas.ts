@@ -21,7 +21,11 @@ const sectionSchema = z.object({
 
 const actionItemSchema = z.object({
   id: z.string().trim().min(1).max(64),
-  description: z.string().trim().min(1, "Describe each action item, or remove the empty one.").max(500, "Keep an action item under 500 characters."),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe each action item, or remove the empty one.")
+    .max(500, "Keep an action item under 500 characters."),
   owner: z.string().trim().max(120, "Keep the owner under 120 characters."),
   state: z.enum(ACTION_ITEM_STATES, { error: "Choose planned, in progress or done." }),
 });
@@ -34,7 +38,12 @@ export const postmortemContentSchema = z
   })
   .superRefine((content, context) => {
     content.sections.forEach((section, index) => {
-      if (section.key !== SECTION_KEYS[index]) context.addIssue({ code: "custom", path: ["sections", index], message: `Sections must come in order: expected ${SECTION_TITLES[SECTION_KEYS[index]!]}.` });
+      if (section.key !== SECTION_KEYS[index])
+        context.addIssue({
+          code: "custom",
+          path: ["sections", index],
+          message: `Sections must come in order: expected ${SECTION_TITLES[SECTION_KEYS[index]!]}.`,
+        });
     });
   });
 

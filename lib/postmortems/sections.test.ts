@@ -5,8 +5,23 @@ import { normaliseSections, visibleSections } from "./sections";
 
 describe("postmortem sections", () => {
   it("fills missing sections in order and shows only those neither hidden nor empty", () => {
-    const sections = normaliseSections([{ key: "closing", body: "Sorry." }, { key: "summary", body: "What happened." }, { key: "impact", body: "All of it", hidden: true }, { key: "timeline", body: "  \n" }]);
-    expect(sections.map((section) => section.key)).toEqual(["summary", "impact", "timeline", "root_cause", "detection", "resolution", "customer_actions", "prevention", "closing"]);
+    const sections = normaliseSections([
+      { key: "closing", body: "Sorry." },
+      { key: "summary", body: "What happened." },
+      { key: "impact", body: "All of it", hidden: true },
+      { key: "timeline", body: "  \n" },
+    ]);
+    expect(sections.map((section) => section.key)).toEqual([
+      "summary",
+      "impact",
+      "timeline",
+      "root_cause",
+      "detection",
+      "resolution",
+      "customer_actions",
+      "prevention",
+      "closing",
+    ]);
     expect(visibleSections({ sections }).map((section) => section.key)).toEqual(["summary", "closing"]);
   });
 

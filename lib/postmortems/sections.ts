@@ -61,4 +61,3 @@ export function normaliseSections(stored: readonly Partial<PostmortemSection>[])
 export function sectionBody(content: Pick<PostmortemContent, "sections">, key: SectionKey): string {
   return content.sections.find((section) => section.key === key)?.body ?? "";
 }
-

@@ -44,7 +44,12 @@ export async function startPostmortem(actor: AuditActor, input: { incidentId: st
         revisions: { create: { number: 1, ...toRevisionData(content), note: "Drafted from the incident's timeline", authorId: actor.id } },
       },
     });
-    await recordAudit(tx, actor, { action: "postmortem.drafted", entityType: "postmortem", entityId: postmortem.id, after: { incidentId: incident.id, revision: 1 } });
+    await recordAudit(tx, actor, {
+      action: "postmortem.drafted",
+      entityType: "postmortem",
+      entityId: postmortem.id,
+      after: { incidentId: incident.id, revision: 1 },
+    });
     return { incidentId: incident.id, created: true };
   });
 }

@@ -40,45 +40,77 @@ export interface WorkflowChange {
 }
 
 export type WorkflowOutcome =
-  | { ok: true; change: WorkflowChange }
-  | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
+  { ok: true; change: WorkflowChange } | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
 
 const refuse = (kind: "conflict" | "invalid", message: string, field?: string): WorkflowOutcome => ({ ok: false, kind, message, field });
 
 export function decideAction(facts: WorkflowFacts, request: WorkflowRequest): WorkflowOutcome {
   const { action } = request;
   if ((action === "submit" || action === "approve" || action === "publish") && request.revision !== facts.currentRevision) {
-    return refuse("conflict", `Revision ${facts.currentRevision} was saved after the one you are looking at (${request.revision}). Read it, then try again.`);
+    return refuse(
+      "conflict",
+      `Revision ${facts.currentRevision} was saved after the one you are looking at (${request.revision}). Read it, then try again.`,
+    );
   }
   switch (action) {
     case "submit":
-      if (facts.state !== "draft") return refuse("conflict", facts.state === "in_review" ? "It is already in review." : "It is published. Choose “Edit as a new revision” first.");
-      if (facts.summaryMissing) return refuse("invalid", "Write the Summary before asking for a review: it is what customers read first.", "summary");
+      if (facts.state !== "draft")
+        return refuse(
+          "conflict",
+          facts.state === "in_review" ? "It is already in review." : "It is published. Choose “Edit as a new revision” first.",
+        );
+      if (facts.summaryMissing)
+        return refuse("invalid", "Write the Summary before asking for a review: it is what customers read first.", "summary");
       return { ok: true, change: { state: "in_review", submittedById: request.actorId, approvedRevision: null, approvedById: null } };
     case "approve":
       if (facts.state !== "in_review") return refuse("conflict", "Only a postmortem in review can be approved.");
-      if (facts.submittedById === request.actorId) return refuse("conflict", "You asked for this review, so another operator must approve it.");
+      if (facts.submittedById === request.actorId)
+        return refuse("conflict", "You asked for this review, so another operator must approve it.");
       return { ok: true, change: { state: "in_review", approvedRevision: facts.currentRevision, approvedById: request.actorId } };
     case "return_to_draft":
       if (facts.state !== "in_review") return refuse("conflict", "Only a postmortem in review can go back to draft.");
       return { ok: true, change: { state: "draft", approvedRevision: null, approvedById: null } };
     case "publish":
-      if (facts.state === "draft") return refuse("conflict", "Ask for a review first (“Submit for review”); publishing follows from there.");
+      if (facts.state === "draft")
+        return refuse("conflict", "Ask for a review first (“Submit for review”); publishing follows from there.");
       if (facts.state === "published") return refuse("conflict", "It is already published.");
-      if (facts.summaryMissing) return refuse("invalid", "Write the Summary before publishing: it is what customers read first.", "summary");
+      if (facts.summaryMissing)
+        return refuse("invalid", "Write the Summary before publishing: it is what customers read first.", "summary");
       if (facts.requireApproval && facts.approvedRevision !== facts.currentRevision) {
-        return refuse("conflict", `This page requires a second operator's approval before publishing. Ask another operator to approve revision ${facts.currentRevision}.`);
+        return refuse(
+          "conflict",
+          `This page requires a second operator's approval before publishing. Ask another operator to approve revision ${facts.currentRevision}.`,
+        );
       }
       if (facts.internalNoteMarks > 0 && !request.confirmInternalNotes) {
-        const lines = facts.internalNoteMarks === 1 ? "1 line imported from an internal note" : `${facts.internalNoteMarks} lines imported from internal notes`;
-        return refuse("invalid", `The text still has ${lines}, marked “(internal note)”. Remove them, or confirm that customers may read them.`, "confirmInternalNotes");
+        const lines =
+          facts.internalNoteMarks === 1
+            ? "1 line imported from an internal note"
+            : `${facts.internalNoteMarks} lines imported from internal notes`;
+        return refuse(
+          "invalid",
+          `The text still has ${lines}, marked “(internal note)”. Remove them, or confirm that customers may read them.`,
+          "confirmInternalNotes",
+        );
       }
-      return { ok: true, change: { state: "published", publishedRevision: facts.currentRevision, publishedAt: request.now, firstPublished: facts.publishedRevision === null } };
+      return {
+        ok: true,
+        change: {
+          state: "published",
+          publishedRevision: facts.currentRevision,
+          publishedAt: request.now,
+          firstPublished: facts.publishedRevision === null,
+        },
+      };
     case "unpublish":
       if (facts.publishedRevision === null) return refuse("conflict", "It is not published.");
-      return { ok: true, change: { state: facts.state === "published" ? "draft" : facts.state, publishedRevision: null, publishedAt: null } };
+      return {
+        ok: true,
+        change: { state: facts.state === "published" ? "draft" : facts.state, publishedRevision: null, publishedAt: null },
+      };
     case "reopen":
-      if (facts.state !== "published") return refuse("conflict", "Only a published postmortem is reopened for a new revision; this one can be edited as it is.");
+      if (facts.state !== "published")
+        return refuse("conflict", "Only a published postmortem is reopened for a new revision; this one can be edited as it is.");
       return { ok: true, change: { state: "draft", submittedById: null, approvedRevision: null, approvedById: null } };
   }
 }
@@ -86,7 +118,10 @@ export function decideAction(facts: WorkflowFacts, request: WorkflowRequest): Wo
 export type SaveRefusal = { kind: "published"; message: string } | { kind: "stale" };
 
 /** Why a save is refused (published, or based on an older revision), or null when it may go ahead. */
-export function refuseSave(facts: Pick<WorkflowFacts, "state" | "currentRevision" | "publishedRevision">, baseRevision: number): SaveRefusal | null {
+export function refuseSave(
+  facts: Pick<WorkflowFacts, "state" | "currentRevision" | "publishedRevision">,
+  baseRevision: number,
+): SaveRefusal | null {
   if (facts.state === "published") {
     return {
       kind: "published",

@@ -46,14 +46,21 @@ export function isCacheable(response: RenderedResponse): boolean {
   return (response.status === 200 || response.status === 404) && response.headers["set-cookie"] === undefined;
 }
 
-export async function buildEntry(response: RenderedResponse, kind: PublicRouteKind, generation: number | "static"): Promise<CachedResponse> {
+export async function buildEntry(
+  response: RenderedResponse,
+  kind: PublicRouteKind,
+  generation: number | "static",
+): Promise<CachedResponse> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined && !DROPPED_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   // A route that chose its own public lifetime (the embed script) keeps it;
   // pages, which Next marks private and uncacheable, get the public one.
-  const chosen = typeof response.headers["cache-control"] === "string" && response.headers["cache-control"].startsWith("public") ? response.headers["cache-control"] : null;
+  const chosen =
+    typeof response.headers["cache-control"] === "string" && response.headers["cache-control"].startsWith("public")
+      ? response.headers["cache-control"]
+      : null;
   headers["cache-control"] = kind === "static" ? STATIC_CACHE_CONTROL : (chosen ?? PUBLIC_CACHE_CONTROL);
   headers["vary"] = "Accept-Encoding";
   const identity = response.body;

@@ -49,5 +49,7 @@ const server = http.createServer((request, response) => {
   if (cache.handle(request, response) || refuseUndecodablePath(request, response)) return;
   proxy(request, response);
 });
-server.once("error", (error: NodeJS.ErrnoException) => parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport));
+server.once("error", (error: NodeJS.ErrnoException) =>
+  parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport),
+);
 server.listen(options.port, options.host, () => parentPort!.postMessage({ type: "listening" } satisfies FrontReport));

@@ -16,7 +16,13 @@ let version = 1;
 const store = new PublicSnapshotStore({
   source: {
     readVersion: async () => ({ version: String(version), changedAt: new Date() }),
-    build: async ({ version: built }) => ({ version: built, incidents: [], settings: { pageName: `Page ${built}` }, validUntil: new Date(Date.now() + 60_000) }) as unknown as PublicSnapshot,
+    build: async ({ version: built }) =>
+      ({
+        version: built,
+        incidents: [],
+        settings: { pageName: `Page ${built}` },
+        validUntil: new Date(Date.now() + 60_000),
+      }) as unknown as PublicSnapshot,
   },
   log: () => {},
 });
@@ -46,7 +52,11 @@ async function serveWithCache(render: (path: string) => Promise<RenderedResponse
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, cache };
 }
 
-const page = (text: string): RenderedResponse => ({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(`<p>${text}</p>`) });
+const page = (text: string): RenderedResponse => ({
+  status: 200,
+  headers: { "content-type": "text/html" },
+  body: Buffer.from(`<p>${text}</p>`),
+});
 
 describe("the public response cache", () => {
   it("renders once per snapshot however many wait, and stands in with the last good response when rendering fails", async () => {
@@ -61,7 +71,9 @@ describe("the public response cache", () => {
       return page(`version ${version}`);
     }, saved);
 
-    const first = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/?utm=${Math.random()}`).then((response) => response.text())));
+    const first = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${base}/?utm=${Math.random()}`).then((response) => response.text())),
+    );
     expect(new Set(first)).toEqual(new Set(["<p>version 1</p>"]));
     expect(renders).toBe(1);
     expect((await fetch(`${base}/admin`)).status).toBe(418);

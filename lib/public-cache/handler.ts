@@ -73,7 +73,13 @@ export function createPublicCache(options: PublicCacheOptions) {
     return (await saved?.load(key)) ?? null;
   }
 
-  async function answerMiss(request: IncomingMessage, response: ServerResponse, headers: CacheRequestHeaders, route: PublicRoute, generation: number | "static"): Promise<void> {
+  async function answerMiss(
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: CacheRequestHeaders,
+    route: PublicRoute,
+    generation: number | "static",
+  ): Promise<void> {
     let failure: string;
     try {
       const filled = await fill(route, generation);
@@ -87,7 +93,9 @@ export function createPublicCache(options: PublicCacheOptions) {
     log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
     if (fallback) return sendEntry(request, response, fallback, headers, STALE_HEADER);
     response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
-    response.end(request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n");
+    response.end(
+      request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n",
+    );
   }
 
   /** Answers a public GET or HEAD and returns true; returns false for everything Next should handle. */

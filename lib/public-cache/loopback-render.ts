@@ -13,7 +13,14 @@ export function createLoopbackRenderer(address: () => { port: number }, token: s
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
-        { host: "127.0.0.1", port, path, agent, timeout: RENDER_TIMEOUT_MS, headers: { [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` } },
+        {
+          host: "127.0.0.1",
+          port,
+          path,
+          agent,
+          timeout: RENDER_TIMEOUT_MS,
+          headers: { [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));

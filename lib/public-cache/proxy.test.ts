@@ -18,13 +18,21 @@ describe("the front server's proxy to Next.js", () => {
   it("passes method, body, status and cookies through, with the token and the client's real address", async () => {
     const upstream = await listen((request, response) => {
       let body = "";
-      request.on("data", (chunk) => (body += chunk)).on("end", () => {
-        response.writeHead(201, { "set-cookie": ["a=1", "b=2"], "content-type": "application/json" });
-        response.end(JSON.stringify({ method: request.method, body, token: request.headers[FRONT_HEADER], ip: request.headers[CLIENT_IP_HEADER] }));
-      });
+      request
+        .on("data", (chunk) => (body += chunk))
+        .on("end", () => {
+          response.writeHead(201, { "set-cookie": ["a=1", "b=2"], "content-type": "application/json" });
+          response.end(
+            JSON.stringify({ method: request.method, body, token: request.headers[FRONT_HEADER], ip: request.headers[CLIENT_IP_HEADER] }),
+          );
+        });
     });
     const front = await listen(createProxy({ port: upstream, token: "secret", trustProxy: false, log: () => {} }));
-    const response = await fetch(`http://127.0.0.1:${front}/admin/x`, { method: "POST", body: "hello", headers: { [CLIENT_IP_HEADER]: "6.6.6.6", "x-forwarded-for": "7.7.7.7" } });
+    const response = await fetch(`http://127.0.0.1:${front}/admin/x`, {
+      method: "POST",
+      body: "hello",
+      headers: { [CLIENT_IP_HEADER]: "6.6.6.6", "x-forwarded-for": "7.7.7.7" },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
     // A client cannot choose the address that sign-in rate limits count.
@@ -34,7 +42,9 @@ describe("the front server's proxy to Next.js", () => {
   it("trusts X-Forwarded-For only when told to, and answers 502 when Next.js is not there", async () => {
     const upstream = await listen((request, response) => response.end(String(request.headers[CLIENT_IP_HEADER])));
     const trusting = await listen(createProxy({ port: upstream, token: "t", trustProxy: true, log: () => {} }));
-    expect(await (await fetch(`http://127.0.0.1:${trusting}/`, { headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.1" } })).text()).toBe("203.0.113.9");
+    expect(await (await fetch(`http://127.0.0.1:${trusting}/`, { headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.1" } })).text()).toBe(
+      "203.0.113.9",
+    );
     const closed = await listen(() => {});
     servers.pop()!.close();
     const orphan = await listen(createProxy({ port: closed, token: "t", trustProxy: false, log: () => {} }));

@@ -8,7 +8,11 @@ export const FRONT_HEADER = "x-candor-front";
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"];
 
 export function clientIp(request: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  const forwarded = trustProxy
+    ? String(request.headers["x-forwarded-for"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   return forwarded || request.socket.remoteAddress || "unknown";
 }
 
@@ -16,17 +20,27 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
   const agent = new http.Agent({ keepAlive: true });
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
-    const headers: http.OutgoingHttpHeaders = { ...request.headers, [FRONT_HEADER]: options.token, [CLIENT_IP_HEADER]: clientIp(request, options.trustProxy) };
+    const headers: http.OutgoingHttpHeaders = {
+      ...request.headers,
+      [FRONT_HEADER]: options.token,
+      [CLIENT_IP_HEADER]: clientIp(request, options.trustProxy),
+    };
     for (const name of HOP_BY_HOP) delete headers[name];
-    const upstream = http.request({ host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent }, (answer) => {
-      const answerHeaders = { ...answer.headers };
-      for (const name of HOP_BY_HOP) delete answerHeaders[name];
-      response.writeHead(answer.statusCode ?? 502, answerHeaders);
-      answer.pipe(response);
-    });
+    const upstream = http.request(
+      { host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent },
+      (answer) => {
+        const answerHeaders = { ...answer.headers };
+        for (const name of HOP_BY_HOP) delete answerHeaders[name];
+        response.writeHead(answer.statusCode ?? 502, answerHeaders);
+        answer.pipe(response);
+      },
+    );
     upstream.on("error", (error) => {
       log(`proxying ${request.method} ${request.url?.slice(0, 200)}: ${error.message}`);
-      if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("Candor could not answer this request. Please try again.\n");
+      if (!response.headersSent)
+        response
+          .writeHead(502, { "content-type": "text/plain; charset=utf-8" })
+          .end("Candor could not answer this request. Please try again.\n");
       else response.destroy();
     });
     response.on("close", () => {

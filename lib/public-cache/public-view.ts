@@ -20,7 +20,11 @@ export interface PublicViewState {
 
 export function publicViewState(store: PublicSnapshotStore): PublicViewState {
   const read = store.peek();
-  return { generation: store.generation, incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null, stale: Boolean(read?.staleSince) };
+  return {
+    generation: store.generation,
+    incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null,
+    stale: Boolean(read?.staleSince),
+  };
 }
 
 /** A view kept up to date by `update` (the front thread's copy). */

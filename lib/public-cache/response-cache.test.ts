@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { prepareEntry } from "./build-entry";
 import { ResponseCache } from "./response-cache";
 
-const entry = (bytes: number) => prepareEntry({ generation: 1, status: 200, headers: {}, etag: "x", bodies: { identity: Buffer.alloc(bytes), gzip: Buffer.alloc(0), br: Buffer.alloc(0) } });
+const entry = (bytes: number) =>
+  prepareEntry({
+    generation: 1,
+    status: 200,
+    headers: {},
+    etag: "x",
+    bodies: { identity: Buffer.alloc(bytes), gzip: Buffer.alloc(0), br: Buffer.alloc(0) },
+  });
 
 describe("ResponseCache", () => {
   it("stays within its byte budget, dropping the least recently used first", () => {

@@ -23,14 +23,36 @@ describe("classifyPublicRequest", () => {
     expect(classify("/incidents/inc1")?.key).toBe("/incidents/inc1");
     expect(classify("/incidents/random123")).toEqual({ key: "/incidents/?", renderPath: "/incidents/unknown", kind: "page" });
     expect(classify("/incidents/inc1/postmortem")?.key).toBe("/incidents/inc1/postmortem");
-    expect(classify("/incidents/random123/postmortem")).toEqual({ key: "/incidents/?/postmortem", renderPath: "/incidents/unknown/postmortem", kind: "page" });
-    expect(classify("/api/v2/incidents/nope.json")).toEqual({ key: "/api/v2/incidents/?", renderPath: "/api/v2/incidents/unknown.json", kind: "page" });
+    expect(classify("/incidents/random123/postmortem")).toEqual({
+      key: "/incidents/?/postmortem",
+      renderPath: "/incidents/unknown/postmortem",
+      kind: "page",
+    });
+    expect(classify("/api/v2/incidents/nope.json")).toEqual({
+      key: "/api/v2/incidents/?",
+      renderPath: "/api/v2/incidents/unknown.json",
+      kind: "page",
+    });
     expect(classify(`/incidents/${"a".repeat(65)}`)).toBeNull();
   });
 
   it("keeps static assets forever and leaves everything else to Next", () => {
-    expect(classify("/_next/static/chunks/app.js?v=1")).toEqual({ key: "/_next/static/chunks/app.js", renderPath: "/_next/static/chunks/app.js", kind: "static" });
-    for (const url of ["/admin", "/sign-in", "/api/auth/session", "/api/health", "/setup", "/incidents/inc1/edit", "//evil.example/", "/history/"]) expect(classify(url)).toBeNull();
+    expect(classify("/_next/static/chunks/app.js?v=1")).toEqual({
+      key: "/_next/static/chunks/app.js",
+      renderPath: "/_next/static/chunks/app.js",
+      kind: "static",
+    });
+    for (const url of [
+      "/admin",
+      "/sign-in",
+      "/api/auth/session",
+      "/api/health",
+      "/setup",
+      "/incidents/inc1/edit",
+      "//evil.example/",
+      "/history/",
+    ])
+      expect(classify(url)).toBeNull();
     expect(classify("/?_rsc=abc")).toBeNull();
     expect(classify(`/?q=${"x".repeat(3000)}`)).toBeNull();
     expect(classify("/%zz")).toBeNull();

@@ -14,7 +14,15 @@ export interface PublicRoute {
   kind: PublicRouteKind;
 }
 
-const FIXED_PAGES = new Set(["/", "/history.rss", "/history.atom", "/api/banner", "/embed/banner.js", "/icon.svg", ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`)]);
+const FIXED_PAGES = new Set([
+  "/",
+  "/history.rss",
+  "/history.atom",
+  "/api/banner",
+  "/embed/banner.js",
+  "/icon.svg",
+  ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`),
+]);
 const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})(\/postmortem)?$/;
 const API_INCIDENT_PATH = /^\/api\/v2\/(incidents|scheduled-maintenances)\/([A-Za-z0-9_-]{1,64})\.json$/;
 const MAX_HISTORY_PAGE = 10_000;
@@ -45,12 +53,16 @@ export function classifyPublicRequest(rawUrl: string | undefined, isKnownInciden
   const incident = INCIDENT_PATH.exec(pathname);
   if (incident) {
     const [, id, postmortem = ""] = incident;
-    return isKnownIncident(id!) ? page(pathname) : { key: `/incidents/?${postmortem}`, renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}${postmortem}`, kind: "page" };
+    return isKnownIncident(id!)
+      ? page(pathname)
+      : { key: `/incidents/?${postmortem}`, renderPath: `/incidents/${UNKNOWN_INCIDENT_ID}${postmortem}`, kind: "page" };
   }
   const apiIncident = API_INCIDENT_PATH.exec(pathname);
   if (apiIncident) {
     const [, collection, id] = apiIncident;
-    return isKnownIncident(id!) ? page(pathname) : { key: `/api/v2/${collection}/?`, renderPath: `/api/v2/${collection}/${UNKNOWN_INCIDENT_ID}.json`, kind: "page" };
+    return isKnownIncident(id!)
+      ? page(pathname)
+      : { key: `/api/v2/${collection}/?`, renderPath: `/api/v2/${collection}/${UNKNOWN_INCIDENT_ID}.json`, kind: "page" };
   }
   return null;
 }
@@ -65,7 +77,9 @@ function page(path: string): PublicRoute {
  */
 export function refuseUndecodablePath(request: IncomingMessage, response: ServerResponse): boolean {
   if (isDecodablePath(request.url)) return false;
-  response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
+  response
+    .writeHead(400, { "content-type": "text/plain; charset=utf-8" })
+    .end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
   return true;
 }
 

@@ -51,7 +51,11 @@ export class SavedResponses {
     try {
       const saved = JSON.parse(await readFile(this.#file(key), "utf8")) as SavedFile;
       if (saved.key !== key) return null;
-      const bodies = { identity: Buffer.from(saved.identity, "base64"), gzip: Buffer.from(saved.gzip, "base64"), br: Buffer.from(saved.br, "base64") };
+      const bodies = {
+        identity: Buffer.from(saved.identity, "base64"),
+        gzip: Buffer.from(saved.gzip, "base64"),
+        br: Buffer.from(saved.br, "base64"),
+      };
       return prepareEntry({ generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies });
     } catch {
       return null;

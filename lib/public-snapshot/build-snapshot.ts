@@ -49,7 +49,13 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
   const windows = incidents
     .filter((incident) => incident.kind === "incident" && (!incident.resolvedAt || incident.resolvedAt >= since))
     .flatMap((incident) =>
-      incident.components.map((component) => ({ componentId: component.id, incidentId: incident.id, title: incident.title, startedAt: incident.startedAt, endedAt: incident.resolvedAt })),
+      incident.components.map((component) => ({
+        componentId: component.id,
+        incidentId: incident.id,
+        title: incident.title,
+        startedAt: incident.startedAt,
+        endedAt: incident.resolvedAt,
+      })),
     );
   const componentIds = groups.flatMap((group) => group.components.map((component) => component.id));
   const intervals = await prisma.componentStatusInterval.findMany({

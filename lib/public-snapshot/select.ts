@@ -14,11 +14,18 @@ export function openIncidents(incidents: IncidentView[]): IncidentView[] {
 }
 
 export function activeMaintenance(incidents: IncidentView[]): IncidentView[] {
-  return byWindowStart(incidents.filter((incident) => incident.kind === "maintenance" && (incident.status === "in_progress" || incident.status === "verifying")));
+  return byWindowStart(
+    incidents.filter(
+      (incident) => incident.kind === "maintenance" && (incident.status === "in_progress" || incident.status === "verifying"),
+    ),
+  );
 }
 
 export function upcomingMaintenance(incidents: IncidentView[]): IncidentView[] {
-  return byWindowStart(incidents.filter((incident) => incident.kind === "maintenance" && incident.status === "scheduled")).slice(0, UPCOMING_LIMIT);
+  return byWindowStart(incidents.filter((incident) => incident.kind === "maintenance" && incident.status === "scheduled")).slice(
+    0,
+    UPCOMING_LIMIT,
+  );
 }
 
 /** Closed incidents that started in the last RECENT_DAYS days, newest first. */

@@ -15,7 +15,9 @@ export function serializeSnapshot(snapshot: PublicSnapshot): string {
 export function parseSnapshot(text: string): PublicSnapshot | null {
   try {
     const parsed = JSON.parse(text, (_key, value) =>
-      value && typeof value === "object" && !Array.isArray(value) && typeof value.$date === "string" && Object.keys(value).length === 1 ? new Date(value.$date) : value,
+      value && typeof value === "object" && !Array.isArray(value) && typeof value.$date === "string" && Object.keys(value).length === 1
+        ? new Date(value.$date)
+        : value,
     ) as { format?: number; snapshot?: PublicSnapshot };
     return parsed.format === SNAPSHOT_FORMAT && parsed.snapshot ? parsed.snapshot : null;
   } catch {

@@ -33,7 +33,8 @@ function describeError(error: unknown): string {
 
 /** Equal in everything a page, the API or a feed shows (not in when it was built). */
 function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
-  const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) => JSON.stringify(rest);
+  const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) =>
+    JSON.stringify(rest);
   return shown(a) === shown(b);
 }
 
@@ -123,7 +124,9 @@ export class PublicSnapshotStore {
       }
       this.#confirmedAt = now;
       if (this.#staleSince) {
-        this.#options.log(`the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`);
+        this.#options.log(
+          `the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`,
+        );
         this.#staleSince = null;
         this.#bump();
       }
@@ -137,7 +140,9 @@ export class PublicSnapshotStore {
         }
       }
       if (!this.#staleSince && this.#snapshot) {
-        this.#options.log(`the database cannot be reached (${describeError(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`);
+        this.#options.log(
+          `the database cannot be reached (${describeError(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`,
+        );
         this.#staleSince = now;
         this.#bump();
       }

@@ -14,7 +14,15 @@ export interface PageSettings {
   requirePostmortemApproval: boolean;
 }
 
-const DEFAULTS = { pageName: "Candor status", publicUrl: null, logoUrl: null, brandColor: "#2563eb", supportEmail: null, timeZone: "UTC", requirePostmortemApproval: false };
+const DEFAULTS = {
+  pageName: "Candor status",
+  publicUrl: null,
+  logoUrl: null,
+  brandColor: "#2563eb",
+  supportEmail: null,
+  timeZone: "UTC",
+  requirePostmortemApproval: false,
+};
 
 export async function getPageSettings(): Promise<PageSettings> {
   const row = await prisma.pageSettings.findUnique({ where: { id: 1 } });

@@ -15,10 +15,14 @@ export const pageSettingsSchema = z.object({
   pageName: z.string().trim().min(1, "Enter the page name.").max(80, "Keep the page name under 80 characters."),
   publicUrl: optionalText(httpUrl),
   logoUrl: optionalText(
-    z.string().trim().max(500, "Keep the logo URL under 500 characters.").refine(
-      (value) => value.startsWith("/") || (/^https?:\/\//i.test(value) && URL.canParse(value)),
-      "Enter an http(s) URL or a path such as /logo.svg.",
-    ),
+    z
+      .string()
+      .trim()
+      .max(500, "Keep the logo URL under 500 characters.")
+      .refine(
+        (value) => value.startsWith("/") || (/^https?:\/\//i.test(value) && URL.canParse(value)),
+        "Enter an http(s) URL or a path such as /logo.svg.",
+      ),
   ),
   brandColor: z
     .string()

@@ -15,11 +15,20 @@ const iso = (date: Date) => date.toISOString();
 
 /** A stable 12-character id for the page, derived from its public address. */
 export function pageId(snapshot: PublicSnapshot): string {
-  return BigInt(`0x${createHash("sha256").update(snapshot.settings.effectivePublicUrl).digest("hex").slice(0, 16)}`).toString(36).padStart(12, "0").slice(-12);
+  return BigInt(`0x${createHash("sha256").update(snapshot.settings.effectivePublicUrl).digest("hex").slice(0, 16)}`)
+    .toString(36)
+    .padStart(12, "0")
+    .slice(-12);
 }
 
 export function toV2Page(snapshot: PublicSnapshot): V2Page {
-  return { id: pageId(snapshot), name: snapshot.settings.pageName, url: snapshot.settings.effectivePublicUrl, time_zone: snapshot.settings.timeZone, updated_at: iso(snapshot.changedAt) };
+  return {
+    id: pageId(snapshot),
+    name: snapshot.settings.pageName,
+    url: snapshot.settings.effectivePublicUrl,
+    time_zone: snapshot.settings.timeZone,
+    updated_at: iso(snapshot.changedAt),
+  };
 }
 
 export function toV2Status(snapshot: PublicSnapshot): V2Status {
@@ -29,7 +38,10 @@ export function toV2Status(snapshot: PublicSnapshot): V2Status {
 function worst(statuses: ComponentStatus[]): ComponentStatus {
   // under_maintenance is last in the list, yet an outage is worse to a reader.
   const order: ComponentStatus[] = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
-  return statuses.reduce<ComponentStatus>((current, status) => (order.indexOf(status) > order.indexOf(current) ? status : current), COMPONENT_STATUSES[0]);
+  return statuses.reduce<ComponentStatus>(
+    (current, status) => (order.indexOf(status) > order.indexOf(current) ? status : current),
+    COMPONENT_STATUSES[0],
+  );
 }
 
 /** Groups and components in page order, as Statuspage lists them: each group, then its components. */
@@ -167,14 +179,26 @@ export const V2_ENDPOINTS = {
   },
   status: (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), status: toV2Status(snapshot) }),
   components: (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), components: toV2Components(snapshot) }),
-  incidents: (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), incidents: incidentsOf(snapshot).slice(0, RECENT_LIMIT).map(createV2Mapper(snapshot).incident) }),
-  "incidents/unresolved": (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), incidents: openIncidents(snapshot.incidents).map(createV2Mapper(snapshot).incident) }),
+  incidents: (snapshot: PublicSnapshot) => ({
+    page: toV2Page(snapshot),
+    incidents: incidentsOf(snapshot).slice(0, RECENT_LIMIT).map(createV2Mapper(snapshot).incident),
+  }),
+  "incidents/unresolved": (snapshot: PublicSnapshot) => ({
+    page: toV2Page(snapshot),
+    incidents: openIncidents(snapshot.incidents).map(createV2Mapper(snapshot).incident),
+  }),
   "scheduled-maintenances": (snapshot: PublicSnapshot) => ({
     page: toV2Page(snapshot),
     scheduled_maintenances: maintenanceOf(snapshot).slice(0, RECENT_LIMIT).map(createV2Mapper(snapshot).maintenance),
   }),
-  "scheduled-maintenances/upcoming": (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), scheduled_maintenances: upcomingMaintenance(snapshot.incidents).map(createV2Mapper(snapshot).maintenance) }),
-  "scheduled-maintenances/active": (snapshot: PublicSnapshot) => ({ page: toV2Page(snapshot), scheduled_maintenances: activeMaintenance(snapshot.incidents).map(createV2Mapper(snapshot).maintenance) }),
+  "scheduled-maintenances/upcoming": (snapshot: PublicSnapshot) => ({
+    page: toV2Page(snapshot),
+    scheduled_maintenances: upcomingMaintenance(snapshot.incidents).map(createV2Mapper(snapshot).maintenance),
+  }),
+  "scheduled-maintenances/active": (snapshot: PublicSnapshot) => ({
+    page: toV2Page(snapshot),
+    scheduled_maintenances: activeMaintenance(snapshot.incidents).map(createV2Mapper(snapshot).maintenance),
+  }),
 } satisfies Record<string, (snapshot: PublicSnapshot) => unknown>;
 
 export type V2EndpointName = keyof typeof V2_ENDPOINTS;
@@ -195,9 +219,25 @@ export function answerV2(snapshot: PublicSnapshot, path: string): V2Answer {
     const kind = one[1] === "incidents" ? "incident" : "maintenance";
     const found = snapshot.incidents.find((incident) => incident.id === one[2] && incident.kind === kind);
     // One answer for every unknown id: the server caches it once, whatever ids are tried.
-    if (!found) return { status: 404, body: { error: `There is no ${kind === "incident" ? "incident" : "scheduled maintenance"} with that id on this page.` } };
+    if (!found)
+      return {
+        status: 404,
+        body: { error: `There is no ${kind === "incident" ? "incident" : "scheduled maintenance"} with that id on this page.` },
+      };
     const map = createV2Mapper(snapshot);
-    return { status: 200, body: kind === "incident" ? { page: toV2Page(snapshot), incident: map.incident(found) } : { page: toV2Page(snapshot), scheduled_maintenance: map.maintenance(found) } };
+    return {
+      status: 200,
+      body:
+        kind === "incident"
+          ? { page: toV2Page(snapshot), incident: map.incident(found) }
+          : { page: toV2Page(snapshot), scheduled_maintenance: map.maintenance(found) },
+    };
   }
-  return { status: 404, body: { error: `Unknown endpoint /api/v2/${path}.`, endpoints: Object.keys(V2_ENDPOINTS).map((endpoint) => `/api/v2/${endpoint}.json`) } };
+  return {
+    status: 404,
+    body: {
+      error: `Unknown endpoint /api/v2/${path}.`,
+      endpoints: Object.keys(V2_ENDPOINTS).map((endpoint) => `/api/v2/${endpoint}.json`),
+    },
+  };
 }

@@ -68,7 +68,10 @@ describe("dailyUptime", () => {
     const days = dailyUptime([interval("operational", "2026-11-28T06:00:00Z", null)], options);
     expect(days.map((day) => day.level)).toEqual(["no_data", "no_data", "operational"]);
     expect(days[0]!.uptimePercent).toBeNull();
-    const edge = dailyUptime([interval("major_outage", "2026-01-01T00:00:00Z", "2026-08-31T12:00:00Z"), interval("operational", "2026-08-31T12:00:00Z", null)], { now, days: 90, timeZone: "UTC" });
+    const edge = dailyUptime(
+      [interval("major_outage", "2026-01-01T00:00:00Z", "2026-08-31T12:00:00Z"), interval("operational", "2026-08-31T12:00:00Z", null)],
+      { now, days: 90, timeZone: "UTC" },
+    );
     expect(edge[0]!.date).toBe("2026-08-31");
     expect(edge[0]!.uptimePercent).toBe(50);
   });
@@ -91,7 +94,10 @@ describe("dailyUptime", () => {
   });
 
   it("sums overall uptime over observed time, rounding down", () => {
-    const days = dailyUptime([interval("major_outage", "2026-11-26T00:00:00Z", "2026-11-26T00:00:01Z"), interval("operational", "2026-11-26T00:00:01Z", null)], options);
+    const days = dailyUptime(
+      [interval("major_outage", "2026-11-26T00:00:00Z", "2026-11-26T00:00:01Z"), interval("operational", "2026-11-26T00:00:01Z", null)],
+      options,
+    );
     expect(overallUptime(days)).toBe(99.99);
     expect(overallUptime([])).toBeNull();
     expect(levelFor(1000, 0)).toBe("operational");

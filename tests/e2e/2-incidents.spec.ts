@@ -121,11 +121,17 @@ test("seed 002's timeline, entered after the fact, reads right with the outage o
   };
   await post("identified", "We understand the problem: the wrong database since 01:00 GMT on the 27th.", `${dayOf(2)}T08:30`);
   await post("monitoring", "Fixed at 08:35 GMT. Watching closely.", `${dayOf(2)}T08:35`, "operational");
-  await post("resolved", "Resolved. Please re-enter anything you changed between 01:00 GMT on the 27th and 08:30 GMT on the 28th.", `${dayOf(2)}T09:00`);
+  await post(
+    "resolved",
+    "Resolved. Please re-enter anything you changed between 01:00 GMT on the 27th and 08:30 GMT on the 28th.",
+    `${dayOf(2)}T09:00`,
+  );
 
   await page.goto("/");
   const webApp = page.getByRole("group", { name: "Uptime of Web app, day by day" });
-  await expect(webApp).toHaveAccessibleDescription(new RegExp(`${dayOf(3)}: Major outage.*A day to forget yet a day to remember.*${dayOf(2)}: Major outage`));
+  await expect(webApp).toHaveAccessibleDescription(
+    new RegExp(`${dayOf(3)}: Major outage.*A day to forget yet a day to remember.*${dayOf(2)}: Major outage`),
+  );
   // Keyboard: focus the strip (today), one day back.
   await webApp.focus();
   await page.keyboard.press("ArrowLeft");

@@ -31,7 +31,11 @@ test("components are added, grouped, reordered without numbers and set by hand",
   await page.goto("/");
   const groups = page.getByRole("region", { name: /^(Core platform|Payments|Integrations)$/ });
   await expect(groups).toHaveCount(3);
-  expect(await groups.evaluateAll((sections) => sections.map((section) => section.getAttribute("aria-label")))).toEqual(["Core platform", "Payments", "Integrations"]);
+  expect(await groups.evaluateAll((sections) => sections.map((section) => section.getAttribute("aria-label")))).toEqual([
+    "Core platform",
+    "Payments",
+    "Integrations",
+  ]);
 
   await page.goto("/admin/components");
   await page.getByLabel("Status of Card processing", { exact: true }).selectOption("degraded_performance");

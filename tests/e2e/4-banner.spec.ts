@@ -44,7 +44,11 @@ test("seed 002: a message placed, amended twice and cleared reaches a login page
   await product.goto(`${host.url}/login`);
   await expect(banner().getByRole("status")).toContainText("We are investigating reports of missing data.");
   // The host page's `div { color: magenta }` does not reach inside.
-  expect(await banner().locator(".b").evaluate((element) => getComputedStyle(element).color)).not.toBe("rgb(255, 0, 255)");
+  expect(
+    await banner()
+      .locator(".b")
+      .evaluate((element) => getComputedStyle(element).color),
+  ).not.toBe("rgb(255, 0, 255)");
   await screenshot(product, "banner-warning-light");
   await product.emulateMedia({ colorScheme: "dark" });
   await screenshot(product, "banner-warning-dark");
@@ -130,7 +134,9 @@ test("with Candor unreachable the login page loads and works, with no errors", a
   await expect(banner()).toHaveCount(0);
 
   await product.unroute("**/api/banner");
-  await product.route("**/api/banner", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"banner":{"id":1,"severity":"<script>"}}' }));
+  await product.route("**/api/banner", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"banner":{"id":1,"severity":"<script>"}}' }),
+  );
   await product.goto(`${host.url}/login`);
   await product.waitForLoadState("networkidle");
   await expect(banner()).toHaveCount(0);

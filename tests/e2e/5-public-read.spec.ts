@@ -12,7 +12,15 @@ import { expect, screenshot, test } from "./fixtures";
 import { startCandorProcess, type CandorProcess } from "./support/candor-process";
 
 const STALE_NOTICE = "This page could not be refreshed just now";
-const PUBLIC_PATHS = ["/", "/history", "/api/v2/summary.json", "/api/v2/incidents.json", "/history.rss", "/api/banner", "/incidents/unknown-id"];
+const PUBLIC_PATHS = [
+  "/",
+  "/history",
+  "/api/v2/summary.json",
+  "/api/v2/incidents.json",
+  "/history.rss",
+  "/api/banner",
+  "/incidents/unknown-id",
+];
 
 async function renamePage(databaseUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -54,7 +62,9 @@ async function hammer(bases: string[], durationMs: number): Promise<Map<number, 
   return statuses;
 }
 
-test("two instances share one PostgreSQL; the public page survives PostgreSQL stopping and a restart during the outage", async ({ page }) => {
+test("two instances share one PostgreSQL; the public page survives PostgreSQL stopping and a restart during the outage", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const root = await mkdtemp(path.join(os.tmpdir(), "candor-public-read-"));
   await chmod(root, 0o755);
@@ -85,12 +95,15 @@ test("two instances share one PostgreSQL; the public page survives PostgreSQL st
       expect([pathname.slice(0, 60), response.status < 500]).toEqual([pathname.slice(0, 60), true]);
     }
     const missing = await fetch(`${a.baseUrl}/api/v2/incidents/not-an-incident.json`);
-    expect([missing.status, await missing.json()]).toEqual([404, { error: 'There is no incident with that id on this page.' }]);
+    expect([missing.status, await missing.json()]).toEqual([404, { error: "There is no incident with that id on this page." }]);
 
     // A fresh process's first render is slow (cold code); the target is for a running page.
     await hammer([a.baseUrl, b.baseUrl], 1_000);
     await renamePage(databaseUrl, "Acme status (renamed)");
-    const visibleMs = await millisecondsUntilVisible([a, b].flatMap((instance) => [`${instance.baseUrl}/`, `${instance.baseUrl}/api/v2/summary.json`]), "Acme status (renamed)");
+    const visibleMs = await millisecondsUntilVisible(
+      [a, b].flatMap((instance) => [`${instance.baseUrl}/`, `${instance.baseUrl}/api/v2/summary.json`]),
+      "Acme status (renamed)",
+    );
     console.log(`A write reached / and summary.json on both instances in ${visibleMs} ms.`);
     // The 1 s target is held by the integration test and measured by the bench;
     // here, under a browser and four processes on a shared machine, a margin.
@@ -123,7 +136,11 @@ test("two instances share one PostgreSQL; the public page survives PostgreSQL st
     await page.goto(`${a.baseUrl}/`);
     await expect(page.getByText(STALE_NOTICE)).toBeVisible();
 
-    database = await startEmbeddedServer({ dataDir: pgDir, port: new URL(databaseUrl).port ? Number(new URL(databaseUrl).port) : undefined, log: () => {} });
+    database = await startEmbeddedServer({
+      dataDir: pgDir,
+      port: new URL(databaseUrl).port ? Number(new URL(databaseUrl).port) : undefined,
+      log: () => {},
+    });
     await expect(async () => {
       await page.reload();
       await expect(page.getByText(STALE_NOTICE)).toBeHidden({ timeout: 500 });

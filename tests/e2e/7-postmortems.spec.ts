@@ -43,7 +43,11 @@ test("seed 002 recorded after the fact, with an internal note", async () => {
     await expect(page.getByText(/Update posted|This incident is resolved/).first()).toBeVisible();
     await page.reload();
   };
-  await post("investigating", "Some users cannot sign in. If you are asked to, reset your password; we are investigating.", "2016-09-27T08:45");
+  await post(
+    "investigating",
+    "Some users cannot sign in. If you are asked to, reset your password; we are investigating.",
+    "2016-09-27T08:45",
+  );
   await post("identified", "We found the cause: production pointed at the wrong database.", "2016-09-28T08:30");
   await post("monitoring", "Corrected in production at 08:35 GMT.", "2016-09-28T08:35");
   await page.getByLabel("Note (operators only)").fill("Env file for prod had the staging DB host. Do not share.");
@@ -51,7 +55,11 @@ test("seed 002 recorded after the fact, with an internal note", async () => {
   await page.getByRole("button", { name: "Add internal note" }).click();
   await expect(page.getByText("Internal note added.")).toBeVisible();
   await page.reload();
-  await post("resolved", "Resolved. Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.", "2016-09-28T09:00");
+  await post(
+    "resolved",
+    "Resolved. Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.",
+    "2016-09-28T09:00",
+  );
 });
 
 test("one click drafts the postmortem with the impact window and the public timeline, never the note", async () => {
@@ -59,7 +67,9 @@ test("one click drafts the postmortem with the impact window and the public time
   await page.getByRole("button", { name: "Draft the postmortem" }).click();
   await expect(page).toHaveURL(`${incidentUrl}/postmortem`);
   await expect(page.getByText("✓ Revision 1")).toBeVisible();
-  await expect(section(page, "Impact")).toHaveValue(/From \*\*27 Sep 2016, 01:00 UTC\*\* to \*\*28 Sep 2016, 09:00 UTC\*\* \(1 day 8 h\)\.[\s\S]*Affected: Web app\./);
+  await expect(section(page, "Impact")).toHaveValue(
+    /From \*\*27 Sep 2016, 01:00 UTC\*\* to \*\*28 Sep 2016, 09:00 UTC\*\* \(1 day 8 h\)\.[\s\S]*Affected: Web app\./,
+  );
   const timeline = await section(page, "Timeline").inputValue();
   expect(timeline.split("\n")).toEqual([
     "- **27 Sep 2016, 01:00 UTC** — Investigating: Live deployment completed.",
@@ -83,23 +93,40 @@ test("writing seed 002's postmortem: sections, action items, live preview, autos
   await section(page, "Root cause").fill(
     "One of the settings, the one that controls which database production points to, was incorrectly set. Data was stored in a **temporary database** rather than the production database that is backed up. Overnight the temporary database was restored to its previous state, and the day's transactions were lost.",
   );
-  await section(page, "Detection").fill("The first sign was users having to reset their passwords, which we first put down to the hardware change. It took until 08:30 GMT on the 28th to find the root cause.");
+  await section(page, "Detection").fill(
+    "The first sign was users having to reset their passwords, which we first put down to the hardware change. It took until 08:30 GMT on the 28th to find the root cause.",
+  );
   await section(page, "Resolution and recovery").fill("The setting was corrected in production at 08:35 GMT on the 28th.");
   await section(page, "What we ask you to do").fill(
     "Our backups cover only the live database, so we have no record of events, approvals or other changes made **between 01:00 GMT on 27 September and 08:30 GMT on 28 September**.\n\nPlease check anything you changed in that window and, if it is missing, add it once more.",
   );
-  await section(page, "Why it will not happen again").fill("We take looking after your data very seriously. Before any future deployment goes live, automated checks will verify that its configuration is valid for the environment it is deployed to.");
+  await section(page, "Why it will not happen again").fill(
+    "We take looking after your data very seriously. Before any future deployment goes live, automated checks will verify that its configuration is valid for the environment it is deployed to.",
+  );
   await page.getByRole("button", { name: "Add action item" }).click();
-  await page.getByLabel("Action item 1", { exact: true }).fill("Verify each environment's configuration automatically before a deployment goes live");
+  await page
+    .getByLabel("Action item 1", { exact: true })
+    .fill("Verify each environment's configuration automatically before a deployment goes live");
   await page.getByLabel("Owner of action item 1").fill("Platform team");
   await page.getByLabel("State of action item 1").selectOption("in_progress");
-  await section(page, "Closing").fill("Thank you for your patience and understanding over the last couple of days.\n\nRich Allen, Co-Founder, LeaveWizard Ltd");
+  await section(page, "Closing").fill(
+    "Thank you for your patience and understanding over the last couple of days.\n\nRich Allen, Co-Founder, LeaveWizard Ltd",
+  );
   await page.getByRole("checkbox", { name: "Hide Timeline" }).check();
   await saved(page);
 
   const preview = page.getByRole("complementary", { name: "Preview" });
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText("A day to forget yet a day to remember");
-  await expect(preview.getByRole("heading", { level: 2 })).toHaveText(["Summary", "Impact", "Root cause", "Detection", "Resolution and recovery", "What we ask you to do", "Why it will not happen again", "Closing"]);
+  await expect(preview.getByRole("heading", { level: 2 })).toHaveText([
+    "Summary",
+    "Impact",
+    "Root cause",
+    "Detection",
+    "Resolution and recovery",
+    "What we ask you to do",
+    "Why it will not happen again",
+    "Closing",
+  ]);
   await expect(preview.getByRole("list", { name: "Action items" })).toContainText("In progress");
   await expect(preview).not.toContainText("Platform team");
   await page.getByRole("checkbox", { name: "Hide Timeline" }).uncheck();
@@ -116,7 +143,9 @@ test("a second editor's save is not overwritten: the conflict is shown with a co
     await other.goto(`${incidentUrl}/postmortem`);
     await section(other, "Closing").fill("Thank you for your patience.\n\nRich Allen, Co-Founder, LeaveWizard Ltd");
     await saved(other);
-    await section(page, "Detection").fill("Users had to reset their passwords; we first blamed the hardware change. The root cause was found at 08:30 GMT on the 28th.");
+    await section(page, "Detection").fill(
+      "Users had to reset their passwords; we first blamed the hardware change. The root cause was found at 08:30 GMT on the 28th.",
+    );
     await expect(page.getByRole("heading", { name: "Two people edited this postmortem" })).toBeVisible({ timeout: 10_000 });
     await expect(page.getByText(/Ada Admin saved revision \d+ at \d\d:\d\d UTC, after the revision you started from/)).toBeVisible();
     await page.getByRole("button", { name: "Compare theirs with mine" }).click();
@@ -150,7 +179,9 @@ test("revisions can be compared and restored", async () => {
   await expect(page.getByText(`Revision ${current - 1} restored as revision ${current + 1}; nothing after it was lost.`)).toBeVisible();
   await expect(section(page, "Detection")).toHaveValue(/^The first sign was users having/);
   await expect(section(page, "Closing")).toHaveValue(/^Thank you for your patience\.\n/);
-  await expect(revisions.getByRole("row", { name: new RegExp(`^${current + 1}\\s*\\(current\\).*Restored from revision ${current - 1}`) })).toBeVisible();
+  await expect(
+    revisions.getByRole("row", { name: new RegExp(`^${current + 1}\\s*\\(current\\).*Restored from revision ${current - 1}`) }),
+  ).toBeVisible();
 });
 
 test("review and publish; customers read it on the status page and in print", async ({ browser }) => {

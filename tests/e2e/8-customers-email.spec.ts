@@ -24,7 +24,11 @@ const CSV = [
   "Email;First name;Name;Company;Account ID;Plan;Monthly amount;Currency;Tags",
   "rich@northwind.test;Rich;Rich Allen;Northwind;acc-001;pro;49;GBP;admin",
   "<script>@bad;Mallory;Mallory;Evil;acc-666;pro;10;GBP;",
-  ...Array.from({ length: 24 }, (_, index) => `admin${index}@customer${index}.test;Pat${index};Pat ${index};Customer ${index};acc-${100 + index};${index % 3 === 0 ? "free" : "pro"};${index % 3 === 0 ? "" : "29"};${index % 3 === 0 ? "" : "GBP"};admin`),
+  ...Array.from(
+    { length: 24 },
+    (_, index) =>
+      `admin${index}@customer${index}.test;Pat${index};Pat ${index};Customer ${index};acc-${100 + index};${index % 3 === 0 ? "free" : "pro"};${index % 3 === 0 ? "" : "29"};${index % 3 === 0 ? "" : "GBP"};admin`,
+  ),
   "esc@customer.test;<b>Eve</b>;Eve;Esc & Co;acc-200;pro;29;GBP;admin",
 ].join("\n");
 
@@ -33,7 +37,9 @@ test("import customers from CSV: every bad row with its line, then the good ones
   await page.getByRole("link", { name: "Import CSV" }).click();
   await page.getByLabel("CSV file").setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
   await expect(page.getByText(/27 rows: 26 new, 0 updated, 1 with problems/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Rows with problems" }).getByRole("row", { name: /^3 “<script>@bad” is not an email address\./ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Rows with problems" }).getByRole("row", { name: /^3 “<script>@bad” is not an email address\./ }),
+  ).toBeVisible();
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue("0");
   await expect(page.getByRole("button", { name: "Import 26 customers" })).toBeDisabled();
   await screenshot(page, "customers-import-preview");
@@ -44,7 +50,9 @@ test("import customers from CSV: every bad row with its line, then the good ones
   await expect(page.getByText("26 customers")).toBeVisible();
   await expectNoAccessibilityViolations();
   await screenshot(page, "customers");
-  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]).then(([file]) => file);
+  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]).then(
+    ([file]) => file,
+  );
   expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d\d-\d\d\.csv$/);
 });
 
@@ -52,7 +60,11 @@ test("compose seed 002's email for the affected accounts: an unknown variable is
   await page.goto("/admin/campaigns/new");
   await page.getByLabel("Kind").selectOption("postmortem");
   await page.getByLabel("Subject").fill("A day to forget yet a day to remember");
-  await page.getByLabel("Message (Markdown)").fill("Dear {{First Name}},\n\nIn the 7 years that LeaveWizard has been running we have not had an incident like the one that happened yesterday.");
+  await page
+    .getByLabel("Message (Markdown)")
+    .fill(
+      "Dear {{First Name}},\n\nIn the 7 years that LeaveWizard has been running we have not had an incident like the one that happened yesterday.",
+    );
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("26 recipients");
   await page.getByRole("checkbox", { name: "pro", exact: true }).check();
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("18 recipients");
@@ -98,7 +110,10 @@ test("the dev mailbox shows each message as the recipient sees it, marked not de
   await page.goto("/admin/mailbox");
   await expect(page.getByRole("link", { name: "[Test] A day to forget yet a day to remember" })).toBeVisible();
   await expect(page.getByRole("row", { name: /rich@northwind\.test A day to forget/ })).toBeVisible();
-  await page.getByRole("row", { name: /rich@northwind\.test/ }).getByRole("link").click();
+  await page
+    .getByRole("row", { name: /rich@northwind\.test/ })
+    .getByRole("link")
+    .click();
   await expect(page.getByText("⚠ Not delivered")).toBeVisible();
   await expect(page.frameLocator("iframe").getByText("Dear Rich,", { exact: true })).toBeVisible();
   await expect(page.getByText(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/)).toBeVisible();

@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 
 function startCandor(extraEnv: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -27,7 +30,9 @@ test("a bad environment variable stops Candor with one line that names it and sh
 
     const database = await startCandor({ DATABASE_URL: "mysql://localhost/candor", CANDOR_DATA_DIR: dataDir });
     expect(database.code).toBe(1);
-    expect(database.stderr.trim()).toMatch(/^candor: Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: /);
+    expect(database.stderr.trim()).toMatch(
+      /^candor: Invalid environment variable DATABASE_URL: must be a PostgreSQL connection URL \(example: /,
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -19,14 +19,29 @@ beforeAll(async () => {
 
 describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => {
   it("keeps every version with its author, audits each change, and serves only the current one", async () => {
-    await publishBanner(actor, { kind: "publish", input: bannerSchema.parse({ message: "We are investigating **missing data**.", severity: "warning" }) });
-    await publishBanner(actor, { kind: "publish", input: bannerSchema.parse({ message: "Data changed since 01:00 GMT on the 27th may be missing.", severity: "critical" }) });
     await publishBanner(actor, {
       kind: "publish",
-      input: bannerSchema.parse({ message: "Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.", severity: "critical", linkUrl: "https://status.example.com/incidents/x", linkLabel: "What happened" }),
+      input: bannerSchema.parse({ message: "We are investigating **missing data**.", severity: "warning" }),
+    });
+    await publishBanner(actor, {
+      kind: "publish",
+      input: bannerSchema.parse({ message: "Data changed since 01:00 GMT on the 27th may be missing.", severity: "critical" }),
+    });
+    await publishBanner(actor, {
+      kind: "publish",
+      input: bannerSchema.parse({
+        message: "Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.",
+        severity: "critical",
+        linkUrl: "https://status.example.com/incidents/x",
+        linkLabel: "What happened",
+      }),
     });
     const banner = await publicBannerAt(later(2_000));
-    expect(banner).toMatchObject({ version: 3, severity: "critical", link: { url: "https://status.example.com/incidents/x", label: "What happened" } });
+    expect(banner).toMatchObject({
+      version: 3,
+      severity: "critical",
+      link: { url: "https://status.example.com/incidents/x", label: "What happened" },
+    });
     expect(banner!.message_text).toBe("Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.");
 
     await publishBanner(actor, { kind: "clear" });
@@ -38,17 +53,27 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
       [2, false, "Ada"],
       [1, false, "Ada"],
     ]);
-    const actions = await prisma.auditLog.findMany({ where: { entityType: "banner" }, orderBy: { createdAt: "asc" }, select: { action: true, before: true } });
+    const actions = await prisma.auditLog.findMany({
+      where: { entityType: "banner" },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, before: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["banner.published", "banner.amended", "banner.amended", "banner.cleared"]);
     expect(actions[1]!.before).toMatchObject({ message: "We are investigating **missing data**.", severity: "warning" });
 
     await expect(publishBanner(actor, { kind: "clear" })).rejects.toThrow(ValidationError);
     await republishBannerVersion(actor, versions[2]!.id);
-    expect(await publicBannerAt(later(6_000))).toMatchObject({ version: 5, message_text: "Data changed since 01:00 GMT on the 27th may be missing." });
+    expect(await publicBannerAt(later(6_000))).toMatchObject({
+      version: 5,
+      message_text: "Data changed since 01:00 GMT on the 27th may be missing.",
+    });
   });
 
   it("escapes HTML in the message: no markup but bold, italics, code and safe links reaches a login page", async () => {
-    await publishBanner(actor, { kind: "publish", input: bannerSchema.parse({ message: '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) **ok**', severity: "info" }) });
+    await publishBanner(actor, {
+      kind: "publish",
+      input: bannerSchema.parse({ message: '<img src=x onerror="alert(1)"> [x](javascript:alert(2)) **ok**', severity: "info" }),
+    });
     const banner = await publicBannerAt(later(8_000));
     expect(banner!.message_html).not.toMatch(/<img|onerror=|javascript:/i);
     expect(banner!.message_html).toContain("<strong>ok</strong>");
@@ -65,7 +90,13 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
 
   it("refuses bad input with messages beside the fields, saving nothing", async () => {
     const count = await prisma.bannerVersion.count();
-    const result = bannerSchema.safeParse({ message: "", severity: "loud", linkUrl: "javascript:alert(1)", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T09:00" });
+    const result = bannerSchema.safeParse({
+      message: "",
+      severity: "loud",
+      linkUrl: "javascript:alert(1)",
+      startsAt: "2026-12-01T10:00",
+      endsAt: "2026-12-01T09:00",
+    });
     const fields = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], issue.message]));
     expect(fields).toMatchObject({
       message: "Write the message your product's sign-in page should show.",
@@ -73,13 +104,25 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
       linkUrl: expect.stringContaining("Use a full http(s) link"),
     });
     expect(bannerSchema.safeParse({ message: "x".repeat(501), severity: "info" }).error!.issues[0]!.message).toMatch(/500 characters/);
-    expect(bannerSchema.safeParse({ message: "x", severity: "info", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T09:00" }).error!.issues[0]).toMatchObject({ path: ["endsAt"] });
-    await expect(publishBanner(actor, { kind: "publish", input: { message: "x", severity: "info", incidentId: "no-such-incident" } })).rejects.toThrow(ValidationError);
+    expect(
+      bannerSchema.safeParse({ message: "x", severity: "info", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T09:00" }).error!.issues[0],
+    ).toMatchObject({ path: ["endsAt"] });
+    await expect(
+      publishBanner(actor, { kind: "publish", input: { message: "x", severity: "info", incidentId: "no-such-incident" } }),
+    ).rejects.toThrow(ValidationError);
     expect(await prisma.bannerVersion.count()).toBe(count);
   });
 
   it("is set together with a declared incident when asked, linked to it", async () => {
-    const { id } = await declareIncident(actor, { title: "Login down", impact: "critical", status: "investigating", message: "Down.", components: [], setBanner: true, bannerMessage: "Sign-in is down; we are on it." });
+    const { id } = await declareIncident(actor, {
+      title: "Login down",
+      impact: "critical",
+      status: "investigating",
+      message: "Down.",
+      components: [],
+      setBanner: true,
+      bannerMessage: "Sign-in is down; we are on it.",
+    });
     const banner = await publicBannerAt(later(200_000));
     expect(banner).toMatchObject({ severity: "critical", message_text: "Sign-in is down; we are on it." });
     expect(banner!.incident_url).toMatch(new RegExp(`/incidents/${id}$`));

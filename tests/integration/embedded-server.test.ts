@@ -18,7 +18,9 @@ async function newDataDir(): Promise<string> {
 }
 
 function startOwner(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/support/embedded-owner.ts"), dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/support/embedded-owner.ts"), dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("READY") && resolve(child));
     child.on("exit", (code) => reject(new Error(`owner exited with ${code}`)));
@@ -67,7 +69,9 @@ describe("the embedded PostgreSQL server", () => {
     const dataDir = await newDataDir();
     await mkdir(path.join(dataDir, "postgres"), { recursive: true });
     await writeFile(path.join(dataDir, "postgres", "notes.txt"), "precious");
-    await expect(startEmbeddedServer({ dataDir, log: () => {} })).rejects.toThrow(/is not a PostgreSQL data directory.*will not overwrite it/);
+    await expect(startEmbeddedServer({ dataDir, log: () => {} })).rejects.toThrow(
+      /is not a PostgreSQL data directory.*will not overwrite it/,
+    );
     expect(await readFile(path.join(dataDir, "postgres", "notes.txt"), "utf8")).toBe("precious");
   });
 
@@ -75,7 +79,9 @@ describe("the embedded PostgreSQL server", () => {
     const dataDir = await newDataDir();
     await mkdir(path.join(dataDir, "postgres"), { recursive: true });
     await writeFile(path.join(dataDir, "postgres", "PG_VERSION"), "15\n");
-    await expect(startEmbeddedServer({ dataDir, log: () => {} })).rejects.toThrow(/holds a PostgreSQL 15 database, but Candor embeds PostgreSQL 18/);
+    await expect(startEmbeddedServer({ dataDir, log: () => {} })).rejects.toThrow(
+      /holds a PostgreSQL 15 database, but Candor embeds PostgreSQL 18/,
+    );
   });
 
   it("reports a damaged cluster with its log instead of re-initialising it", async () => {

@@ -41,7 +41,14 @@ describe("an incident recorded after the fact (seed 002)", () => {
     incidentId = (
       await declareIncident(
         actor,
-        { title: "Data from 27–28 November lost", impact: "critical", status: "investigating", message: "Customers report missing data.", startedAt: t("2026-11-27T01:00:00Z"), components: [{ componentId: appId, status: "major_outage" }] },
+        {
+          title: "Data from 27–28 November lost",
+          impact: "critical",
+          status: "investigating",
+          message: "Customers report missing data.",
+          startedAt: t("2026-11-27T01:00:00Z"),
+          components: [{ componentId: appId, status: "major_outage" }],
+        },
         now,
       )
     ).id;
@@ -54,13 +61,47 @@ describe("an incident recorded after the fact (seed 002)", () => {
   });
 
   it("takes backdated updates in time order and resolves with components back to operational", async () => {
-    await postIncidentUpdate(actor, { incidentId, status: "identified", message: "Production pointed at a temporary database.", publishedAt: t("2026-11-28T08:30:00Z"), components: [] }, now);
-    await postIncidentUpdate(actor, { incidentId, status: "monitoring", message: "Fixed; watching.", publishedAt: t("2026-11-28T08:35:00Z"), components: [{ componentId: appId, status: "operational" }] }, now);
+    await postIncidentUpdate(
+      actor,
+      {
+        incidentId,
+        status: "identified",
+        message: "Production pointed at a temporary database.",
+        publishedAt: t("2026-11-28T08:30:00Z"),
+        components: [],
+      },
+      now,
+    );
+    await postIncidentUpdate(
+      actor,
+      {
+        incidentId,
+        status: "monitoring",
+        message: "Fixed; watching.",
+        publishedAt: t("2026-11-28T08:35:00Z"),
+        components: [{ componentId: appId, status: "operational" }],
+      },
+      now,
+    );
     // Written later but describing an earlier time: it must not win.
-    await postIncidentUpdate(actor, { incidentId, status: "investigating", message: "Earlier: more reports.", publishedAt: t("2026-11-27T09:00:00Z"), components: [] }, now);
+    await postIncidentUpdate(
+      actor,
+      { incidentId, status: "investigating", message: "Earlier: more reports.", publishedAt: t("2026-11-27T09:00:00Z"), components: [] },
+      now,
+    );
     expect((await prisma.incident.findUniqueOrThrow({ where: { id: incidentId } })).status).toBe("MONITORING");
 
-    await postIncidentUpdate(actor, { incidentId, status: "resolved", message: "Resolved. Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.", publishedAt: t("2026-11-28T09:00:00Z"), components: [] }, now);
+    await postIncidentUpdate(
+      actor,
+      {
+        incidentId,
+        status: "resolved",
+        message: "Resolved. Please re-enter changes made between 01:00 GMT on the 27th and 08:30 GMT on the 28th.",
+        publishedAt: t("2026-11-28T09:00:00Z"),
+        components: [],
+      },
+      now,
+    );
     const incident = await prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
     expect(incident.status).toBe("RESOLVED");
     expect(incident.resolvedAt?.toISOString()).toBe("2026-11-28T09:00:00.000Z");
@@ -83,8 +124,14 @@ describe("an incident recorded after the fact (seed 002)", () => {
   });
 
   it("refuses to resolve a resolved incident, and keeps internal notes out of the public view", async () => {
-    await expect(postIncidentUpdate(actor, { incidentId, status: "resolved", message: "Again", components: [] }, now)).rejects.toThrow(ConflictError);
-    await addInternalNote(actor, { incidentId, message: "Root cause: the deploy script's env file.", publishedAt: t("2026-11-28T10:00:00Z") }, now);
+    await expect(postIncidentUpdate(actor, { incidentId, status: "resolved", message: "Again", components: [] }, now)).rejects.toThrow(
+      ConflictError,
+    );
+    await addInternalNote(
+      actor,
+      { incidentId, message: "Root cause: the deploy script's env file.", publishedAt: t("2026-11-28T10:00:00Z") },
+      now,
+    );
     const operators = await findIncidentForOperators(incidentId);
     const customers = findIncident((await publicSnapshotAt(now)).incidents, incidentId);
     expect(operators!.updates.some((update) => update.isInternal)).toBe(true);
@@ -97,22 +144,59 @@ describe("bad incident input", () => {
   const now = t("2026-11-28T12:00:00Z");
 
   it("rejects times before the start or in the future, and unknown components, writing nothing", async () => {
-    const { id } = await declareIncident(actor, { title: "API errors", impact: "minor", status: "investigating", message: "Looking.", startedAt: t("2026-11-28T10:00:00Z"), components: [] }, now);
-    const before = postIncidentUpdate(actor, { incidentId: id, status: "identified", message: "x", publishedAt: t("2026-11-28T09:59:00Z"), components: [] }, now);
+    const { id } = await declareIncident(
+      actor,
+      {
+        title: "API errors",
+        impact: "minor",
+        status: "investigating",
+        message: "Looking.",
+        startedAt: t("2026-11-28T10:00:00Z"),
+        components: [],
+      },
+      now,
+    );
+    const before = postIncidentUpdate(
+      actor,
+      { incidentId: id, status: "identified", message: "x", publishedAt: t("2026-11-28T09:59:00Z"), components: [] },
+      now,
+    );
     await expect(before).rejects.toThrow(ValidationError);
-    await expect(before).rejects.toMatchObject({ fieldErrors: { publishedAt: [expect.stringContaining("earlier than the incident's start (2026-11-28 10:00 UTC)")] } });
-    await expect(postIncidentUpdate(actor, { incidentId: id, status: "identified", message: "x", publishedAt: t("2026-11-28T12:05:00Z"), components: [] }, now)).rejects.toThrow(/future/);
+    await expect(before).rejects.toMatchObject({
+      fieldErrors: { publishedAt: [expect.stringContaining("earlier than the incident's start (2026-11-28 10:00 UTC)")] },
+    });
+    await expect(
+      postIncidentUpdate(
+        actor,
+        { incidentId: id, status: "identified", message: "x", publishedAt: t("2026-11-28T12:05:00Z"), components: [] },
+        now,
+      ),
+    ).rejects.toThrow(/future/);
 
     const incidents = await prisma.incident.count();
     await expect(
-      declareIncident(actor, { title: "Ghost", impact: "minor", status: "investigating", message: "x", components: [{ componentId: "no-such-component", status: "major_outage" }] }, now),
+      declareIncident(
+        actor,
+        {
+          title: "Ghost",
+          impact: "minor",
+          status: "investigating",
+          message: "x",
+          components: [{ componentId: "no-such-component", status: "major_outage" }],
+        },
+        now,
+      ),
     ).rejects.toThrow(ValidationError);
     expect(await prisma.incident.count()).toBe(incidents);
     expect(await prisma.incidentUpdate.count({ where: { incidentId: id } })).toBe(1);
   });
 
   it("marks edits, keeps the old text in the audit log, and keeps the only public update", async () => {
-    const { id } = await declareIncident(actor, { title: "Slow dashboard", impact: "minor", status: "investigating", message: "Typo hre.", components: [] }, now);
+    const { id } = await declareIncident(
+      actor,
+      { title: "Slow dashboard", impact: "minor", status: "investigating", message: "Typo hre.", components: [] },
+      now,
+    );
     const [update] = await prisma.incidentUpdate.findMany({ where: { incidentId: id } });
     await editIncidentUpdate(actor, { updateId: update!.id, message: "Typo here." });
     expect((await prisma.incidentUpdate.findUniqueOrThrow({ where: { id: update!.id } })).editedAt).not.toBeNull();
@@ -127,13 +211,49 @@ describe("overlapping incidents", () => {
     const now = t("2026-11-29T12:00:00Z");
     const dashboard = (await createComponent(actor, { name: "Dashboard", isVisible: true })).id;
     await prisma.componentStatusInterval.updateMany({ where: { componentId: dashboard }, data: { startedAt: t("2026-11-01T00:00:00Z") } });
-    const first = await declareIncident(actor, { title: "Slow charts", impact: "minor", status: "investigating", message: "Slow.", startedAt: t("2026-11-29T10:00:00Z"), components: [{ componentId: dashboard, status: "degraded_performance" }] }, now);
-    const second = await declareIncident(actor, { title: "Dashboard down", impact: "major", status: "investigating", message: "Down.", startedAt: t("2026-11-29T10:30:00Z"), components: [{ componentId: dashboard, status: "major_outage" }] }, now);
+    const first = await declareIncident(
+      actor,
+      {
+        title: "Slow charts",
+        impact: "minor",
+        status: "investigating",
+        message: "Slow.",
+        startedAt: t("2026-11-29T10:00:00Z"),
+        components: [{ componentId: dashboard, status: "degraded_performance" }],
+      },
+      now,
+    );
+    const second = await declareIncident(
+      actor,
+      {
+        title: "Dashboard down",
+        impact: "major",
+        status: "investigating",
+        message: "Down.",
+        startedAt: t("2026-11-29T10:30:00Z"),
+        components: [{ componentId: dashboard, status: "major_outage" }],
+      },
+      now,
+    );
 
-    await postIncidentUpdate(actor, { incidentId: first.id, status: "resolved", message: "Charts are fast again.", publishedAt: t("2026-11-29T11:00:00Z"), components: [] }, now);
+    await postIncidentUpdate(
+      actor,
+      {
+        incidentId: first.id,
+        status: "resolved",
+        message: "Charts are fast again.",
+        publishedAt: t("2026-11-29T11:00:00Z"),
+        components: [],
+      },
+      now,
+    );
     expect((await prisma.component.findUniqueOrThrow({ where: { id: dashboard } })).status).toBe("MAJOR_OUTAGE");
 
-    await postIncidentUpdate(actor, { incidentId: second.id, status: "resolved", message: "Back.", publishedAt: t("2026-11-29T11:30:00Z"), components: [] }, now);
+    await postIncidentUpdate(
+      actor,
+      { incidentId: second.id, status: "resolved", message: "Back.", publishedAt: t("2026-11-29T11:30:00Z"), components: [] },
+      now,
+    );
     expect(await intervalsOf(dashboard)).toEqual([
       ["OPERATIONAL", "2026-11-01T00:00:00.000Z", "2026-11-29T10:00:00.000Z"],
       ["DEGRADED_PERFORMANCE", "2026-11-29T10:00:00.000Z", "2026-11-29T10:30:00.000Z"],
@@ -148,7 +268,11 @@ describe("scheduled maintenance", () => {
     const now = new Date();
     const start = new Date(now.getTime() + 3_600_000);
     const end = new Date(now.getTime() + 2 * 3_600_000);
-    const { id } = await scheduleMaintenance(actor, { title: "Database upgrade", message: "Brief read-only periods.", scheduledStart: start, scheduledEnd: end, componentIds: [apiId] }, now);
+    const { id } = await scheduleMaintenance(
+      actor,
+      { title: "Database upgrade", message: "Brief read-only periods.", scheduledStart: start, scheduledEnd: end, componentIds: [apiId] },
+      now,
+    );
     expect(await advanceMaintenance(now)).toBe(0);
     expect((await prisma.incident.findUniqueOrThrow({ where: { id } })).status).toBe("SCHEDULED");
 
@@ -171,7 +295,13 @@ describe("scheduled maintenance", () => {
 
   it("refuses a window that ends before it starts", async () => {
     const { scheduleMaintenanceSchema } = await import("@/lib/incidents/schemas");
-    const result = scheduleMaintenanceSchema.safeParse({ title: "x", message: "y", scheduledStart: "2026-12-01T10:00", scheduledEnd: "2026-12-01T09:00", componentIds: [apiId] });
+    const result = scheduleMaintenanceSchema.safeParse({
+      title: "x",
+      message: "y",
+      scheduledStart: "2026-12-01T10:00",
+      scheduledEnd: "2026-12-01T09:00",
+      componentIds: [apiId],
+    });
     expect(result.error?.issues[0]).toMatchObject({ path: ["scheduledEnd"], message: "The window must end after it starts." });
   });
 });

@@ -36,7 +36,9 @@ describe("operators", () => {
     await acceptInvitation({ token, name: "Rita", password: PASSWORD, confirmPassword: PASSWORD });
     const rita = await prisma.user.findUniqueOrThrow({ where: { email: "rita@example.com" } });
     expect(rita.role).toBe("RESPONDER");
-    await expect(acceptInvitation({ token, name: "Rita again", password: PASSWORD, confirmPassword: PASSWORD })).rejects.toThrow(NotFoundError);
+    await expect(acceptInvitation({ token, name: "Rita again", password: PASSWORD, confirmPassword: PASSWORD })).rejects.toThrow(
+      NotFoundError,
+    );
     expect(await prisma.user.count({ where: { email: "rita@example.com" } })).toBe(1);
   });
 

@@ -19,7 +19,13 @@ const workers = new Set<ChildProcess>();
 function startWorker(): ChildProcess {
   // node itself with tsx's loader: the tsx command would put a second process between the test and the worker, and SIGKILL would reach only the first.
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
-    env: { ...process.env, SMTP_URL: sink.url, CANDOR_SEND_RATE: "0", NODE_ENV: "production", AUTH_SECRET: "outbox-fault-test-secret-of-32-characters" },
+    env: {
+      ...process.env,
+      SMTP_URL: sink.url,
+      CANDOR_SEND_RATE: "0",
+      NODE_ENV: "production",
+      AUTH_SECRET: "outbox-fault-test-secret-of-32-characters",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   workers.add(child);
@@ -47,8 +53,18 @@ afterAll(async () => {
 let admin: { id: string; email: string };
 
 async function queue(plan: string, count: number): Promise<string> {
-  await prisma.customer.createMany({ data: Array.from({ length: count }, (_, index) => ({ email: `${plan}${index}@example.com`, firstName: `R${index}`, plan })) });
-  const { id } = await saveCampaignDraft(admin, campaignDraftSchema.parse({ kind: "incident_notice", subject: "Hello {{first_name}}", body: "Dear {{first_name}}, it is fixed.", audience: { plans: [plan] } }));
+  await prisma.customer.createMany({
+    data: Array.from({ length: count }, (_, index) => ({ email: `${plan}${index}@example.com`, firstName: `R${index}`, plan })),
+  });
+  const { id } = await saveCampaignDraft(
+    admin,
+    campaignDraftSchema.parse({
+      kind: "incident_notice",
+      subject: "Hello {{first_name}}",
+      body: "Dear {{first_name}}, it is fixed.",
+      audience: { plans: [plan] },
+    }),
+  );
   await sendCampaign(admin, { campaignId: id });
   return id;
 }
@@ -61,7 +77,10 @@ async function waitUntilSent(id: string): Promise<void> {
   }
 }
 
-const deliveredTo = (id: string) => sink.messages.filter((message) => message.headers.get("x-candor-campaign") === id).map((message) => (message.to as { text: string }).text);
+const deliveredTo = (id: string) =>
+  sink.messages
+    .filter((message) => message.headers.get("x-candor-campaign") === id)
+    .map((message) => (message.to as { text: string }).text);
 
 it("two worker processes on one PostgreSQL never send a row twice", async () => {
   admin = await createAdmin();
@@ -101,7 +120,9 @@ it("delivers to all 2,000 recipients through two worker processes killed at rand
   const distinct = new Set(delivered);
   expect(distinct.size).toBe(RECIPIENTS);
   const duplicates = delivered.length - distinct.size;
-  console.log(`SIGKILL ×${kills} during ${RECIPIENTS} sends: ${delivered.length} messages, ${duplicates} duplicates (bound ${kills * BATCH})`);
+  console.log(
+    `SIGKILL ×${kills} during ${RECIPIENTS} sends: ${delivered.length} messages, ${duplicates} duplicates (bound ${kills * BATCH})`,
+  );
   expect(duplicates).toBeLessThanOrEqual(kills * BATCH);
   expect(await campaignProgress(id)).toMatchObject({ state: "sent", sent: RECIPIENTS, failed: 0, pending: 0 });
 }, 120_000);

@@ -34,7 +34,14 @@ async function drain(worker: OutboxWorker): Promise<void> {
 
 async function insertCustomers(count: number, prefix: string, extra: Partial<{ plan: string; tags: string[] }> = {}) {
   await prisma.customer.createMany({
-    data: Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com`, name: `${prefix} ${index}`, firstName: `First${index}`, company: `Company ${index}`, plan: "pro", ...extra })),
+    data: Array.from({ length: count }, (_, index) => ({
+      email: `${prefix}${index}@example.com`,
+      name: `${prefix} ${index}`,
+      firstName: `First${index}`,
+      company: `Company ${index}`,
+      plan: "pro",
+      ...extra,
+    })),
   });
 }
 
@@ -43,9 +50,19 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   webAppId = (await createComponent(admin, { name: "Web app", isVisible: true })).id;
   await insertCustomers(40, "pro");
-  await prisma.customer.create({ data: { email: "mallory@example.com", name: "<script>alert(1)</script>", company: "<b>Evil</b> & Co", plan: "pro", externalId: "acc-mallory" } });
+  await prisma.customer.create({
+    data: {
+      email: "mallory@example.com",
+      name: "<script>alert(1)</script>",
+      company: "<b>Evil</b> & Co",
+      plan: "pro",
+      externalId: "acc-mallory",
+    },
+  });
   await prisma.customer.create({ data: { email: "gone@example.com", name: "Gone", plan: "pro", unsubscribedAt: new Date() } });
-  await prisma.customer.create({ data: { email: "free@example.com", name: "Free", plan: "free", components: { create: { componentId: webAppId } } } });
+  await prisma.customer.create({
+    data: { email: "free@example.com", name: "Free", plan: "free", components: { create: { componentId: webAppId } } },
+  });
 });
 
 afterAll(async () => {
@@ -54,7 +71,12 @@ afterAll(async () => {
 
 describe("composing", () => {
   it("refuses unknown variables when the campaign is written, not in the inbox", () => {
-    const parsed = campaignDraftSchema.safeParse({ kind: "postmortem", subject: "Hi {{firstname}}", body: "Dear {{ first_name }} of {{org}}", audience: {} });
+    const parsed = campaignDraftSchema.safeParse({
+      kind: "postmortem",
+      subject: "Hi {{firstname}}",
+      body: "Dear {{ first_name }} of {{org}}",
+      audience: {},
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["subject", expect.stringMatching(/^Unknown variable \{\{firstname\}\}: use \{\{first_name\}\}, \{\{name\}\}/)],
@@ -65,7 +87,14 @@ describe("composing", () => {
   it("counts the audience: filters combine, the unsubscribed and bounced never count", async () => {
     expect(await countAudience({ componentIds: [], plans: ["pro"], tags: [], accounts: [] })).toBe(41);
     expect(await countAudience({ componentIds: [webAppId], plans: [], tags: [], accounts: [] })).toBe(1);
-    expect(await countAudience({ componentIds: [], plans: ["pro"], tags: [], accounts: ["acc-mallory", "PRO1@example.com", "gone@example.com"] })).toBe(2);
+    expect(
+      await countAudience({
+        componentIds: [],
+        plans: ["pro"],
+        tags: [],
+        accounts: ["acc-mallory", "PRO1@example.com", "gone@example.com"],
+      }),
+    ).toBe(2);
   });
 
   it("queues nothing for an empty audience", async () => {
@@ -121,7 +150,9 @@ describe("sending", () => {
     const workers = [1, 2].map(() => new OutboxWorker({ transport: createMailTransport(sink.url), batchSize: 20, log: noLog }));
     await Promise.all(workers.map(drain));
     await Promise.all(workers.map((worker) => worker.stop()));
-    const recipients = sink.messages.filter((message) => message.headers.get("x-candor-campaign") === id).map((message) => (message.to as { text: string }).text);
+    const recipients = sink.messages
+      .filter((message) => message.headers.get("x-candor-campaign") === id)
+      .map((message) => (message.to as { text: string }).text);
     expect(recipients).toHaveLength(300);
     expect(new Set(recipients).size).toBe(300);
   });
@@ -145,14 +176,21 @@ describe("sending", () => {
     await sink.stop();
     await prisma.outboxMessage.updateMany({ where: { campaignId: id }, data: { nextAttemptAt: new Date() } });
     await worker.runOnce();
-    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id } })).toMatchObject({ state: "PENDING", attempts: 2, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
+    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id } })).toMatchObject({
+      state: "PENDING",
+      attempts: 2,
+      lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
+    });
 
     await sink.restart();
     await prisma.outboxMessage.updateMany({ where: { campaignId: id }, data: { nextAttemptAt: new Date() } });
     await drain(worker);
     expect(await campaignProgress(id)).toMatchObject({ state: "sent", sent: 19, failed: 1, pending: 0 });
     expect(sink.messages.length - before).toBe(19);
-    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id, state: "FAILED" } })).toMatchObject({ email: "retry3@example.com", lastError: expect.stringContaining("550") });
+    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id, state: "FAILED" } })).toMatchObject({
+      email: "retry3@example.com",
+      lastError: expect.stringContaining("550"),
+    });
     expect((await prisma.customer.findUniqueOrThrow({ where: { email: "retry3@example.com" } })).bouncedAt).not.toBeNull();
 
     sink.rejected.delete("retry3@example.com");

@@ -34,8 +34,13 @@ const withSection = (content: PostmortemContent, key: SectionKey, body: string):
   sections: content.sections.map((section) => (section.key === key ? { ...section, body } : section)),
 });
 const current = async (incidentId: string) => (await findPostmortem(incidentId))!;
-const act = (actor: { id: string; email: string }, incidentId: string, action: PostmortemAction, revision: number, confirmInternalNotes = false) =>
-  changePostmortemState(actor, { incidentId, action, revision, confirmInternalNotes });
+const act = (
+  actor: { id: string; email: string },
+  incidentId: string,
+  action: PostmortemAction,
+  revision: number,
+  confirmInternalNotes = false,
+) => changePostmortemState(actor, { incidentId, action, revision, confirmInternalNotes });
 
 beforeAll(async () => {
   admin = await createAdmin();
@@ -43,7 +48,12 @@ beforeAll(async () => {
   appId = (await createComponent(admin, { name: "Web app", isVisible: true })).id;
   signInId = (await createComponent(admin, { name: "Sign-in", isVisible: true })).id;
   await prisma.componentStatusInterval.updateMany({ data: { startedAt: t("2016-09-01T00:00:00Z") } });
-  await updatePageSettings(admin, { pageName: "LeaveWizard status", brandColor: "#2563eb", timeZone: "Europe/London", requirePostmortemApproval: false });
+  await updatePageSettings(admin, {
+    pageName: "LeaveWizard status",
+    brandColor: "#2563eb",
+    timeZone: "Europe/London",
+    requirePostmortemApproval: false,
+  });
   // Seed 002, entered after the fact: 01:00 GMT on 27 September until 09:00 the next day.
   seedIncidentId = (
     await declareIncident(admin, {
@@ -58,9 +68,25 @@ beforeAll(async () => {
       ],
     })
   ).id;
-  await postIncidentUpdate(admin, { incidentId: seedIncidentId, status: "identified", message: "The production environment pointed at the wrong database.", publishedAt: t("2016-09-28T08:30:00Z"), components: [] });
-  await addInternalNote(admin, { incidentId: seedIncidentId, message: "SECRET: the staging password was in the env file", publishedAt: t("2016-09-28T08:32:00Z") });
-  await postIncidentUpdate(admin, { incidentId: seedIncidentId, status: "resolved", message: "Fixed at 08:35; please re-enter changes made in the window.", publishedAt: t("2016-09-28T09:00:00Z"), components: [] });
+  await postIncidentUpdate(admin, {
+    incidentId: seedIncidentId,
+    status: "identified",
+    message: "The production environment pointed at the wrong database.",
+    publishedAt: t("2016-09-28T08:30:00Z"),
+    components: [],
+  });
+  await addInternalNote(admin, {
+    incidentId: seedIncidentId,
+    message: "SECRET: the staging password was in the env file",
+    publishedAt: t("2016-09-28T08:32:00Z"),
+  });
+  await postIncidentUpdate(admin, {
+    incidentId: seedIncidentId,
+    status: "resolved",
+    message: "Fixed at 08:35; please re-enter changes made in the window.",
+    publishedAt: t("2016-09-28T09:00:00Z"),
+    components: [],
+  });
 });
 
 describe("drafting from an incident", () => {
@@ -68,7 +94,9 @@ describe("drafting from an incident", () => {
     expect(await startPostmortem(admin, { incidentId: seedIncidentId })).toEqual({ incidentId: seedIncidentId, created: true });
     const postmortem = await current(seedIncidentId);
     expect(postmortem).toMatchObject({ state: "draft", currentRevision: 1, publishedRevision: null });
-    expect(postmortem.revisions).toEqual([expect.objectContaining({ number: 1, authorName: "Ada", note: "Drafted from the incident's timeline" })]);
+    expect(postmortem.revisions).toEqual([
+      expect.objectContaining({ number: 1, authorName: "Ada", note: "Drafted from the incident's timeline" }),
+    ]);
     const { content } = postmortem.current;
     const body = (key: SectionKey) => content.sections.find((section) => section.key === key)!.body;
     expect(content.title).toBe("Postmortem: Users asked to reset passwords; some data lost");
@@ -86,18 +114,28 @@ describe("drafting from an incident", () => {
       "- **28 Sep 2016, 10:00 BST** — Resolved: Fixed at 08:35; please re-enter changes made in the window.",
     ]);
     expect(JSON.stringify(content)).not.toContain("SECRET");
-    for (const key of ["summary", "root_cause", "detection", "resolution", "customer_actions", "prevention", "closing"] as const) expect(body(key)).toBe("");
+    for (const key of ["summary", "root_cause", "detection", "resolution", "customer_actions", "prevention", "closing"] as const)
+      expect(body(key)).toBe("");
   });
 
   it("opens the same postmortem when drafted twice, and refuses maintenance", async () => {
     expect(await startPostmortem(responder, { incidentId: seedIncidentId })).toEqual({ incidentId: seedIncidentId, created: false });
     expect(await prisma.postmortemRevision.count({ where: { postmortem: { incidentId: seedIncidentId } } })).toBe(1);
-    const maintenance = await prisma.incident.create({ data: { kind: "MAINTENANCE", title: "DB upgrade", impact: "NONE", status: "SCHEDULED", startedAt: t("2016-10-01T00:00:00Z") } });
+    const maintenance = await prisma.incident.create({
+      data: { kind: "MAINTENANCE", title: "DB upgrade", impact: "NONE", status: "SCHEDULED", startedAt: t("2016-10-01T00:00:00Z") },
+    });
     await expect(startPostmortem(admin, { incidentId: maintenance.id })).rejects.toThrow(/maintenance has none/);
   });
 
   it("writes an unresolved incident's window as still open", async () => {
-    const open = await declareIncident(admin, { title: "Slow API", impact: "minor", status: "investigating", message: "Looking.", startedAt: t("2016-10-02T10:00:00Z"), components: [] });
+    const open = await declareIncident(admin, {
+      title: "Slow API",
+      impact: "minor",
+      status: "investigating",
+      message: "Looking.",
+      startedAt: t("2016-10-02T10:00:00Z"),
+      components: [],
+    });
     await startPostmortem(admin, { incidentId: open.id });
     const impact = (await current(open.id)).current.content.sections.find((section) => section.key === "impact")!.body;
     expect(impact).toContain("From **2 Oct 2016, 10:00 UTC**; not resolved when this draft was written.");
@@ -109,15 +147,35 @@ describe("revisions", () => {
   it("makes every save a revision, refuses a save based on an older one, and restores any", async () => {
     const first = (await current(seedIncidentId)).current.content;
     const summaryA = withSection(first, "summary", "A configuration setting pointed production at the wrong database.");
-    const summaryB = withSection(first, "summary", "A deployment setting pointed production at a temporary database, which was reset overnight.");
-    expect(await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 1, content: summaryA })).toEqual({ revision: 2, saved: true });
-    expect(await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 2, content: summaryA })).toEqual({ revision: 2, saved: false });
-    expect(await savePostmortemRevision(responder, { incidentId: seedIncidentId, baseRevision: 2, content: summaryB })).toEqual({ revision: 3, saved: true });
+    const summaryB = withSection(
+      first,
+      "summary",
+      "A deployment setting pointed production at a temporary database, which was reset overnight.",
+    );
+    expect(await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 1, content: summaryA })).toEqual({
+      revision: 2,
+      saved: true,
+    });
+    expect(await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 2, content: summaryA })).toEqual({
+      revision: 2,
+      saved: false,
+    });
+    expect(await savePostmortemRevision(responder, { incidentId: seedIncidentId, baseRevision: 2, content: summaryB })).toEqual({
+      revision: 3,
+      saved: true,
+    });
 
     // Ada still had revision 2 open: her save does not overwrite Rich's.
-    const stale = savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 2, content: withSection(first, "summary", "Ada's words") });
+    const stale = savePostmortemRevision(admin, {
+      incidentId: seedIncidentId,
+      baseRevision: 2,
+      content: withSection(first, "summary", "Ada's words"),
+    });
     await expect(stale).rejects.toBeInstanceOf(RevisionConflictError);
-    await expect(stale).rejects.toMatchObject({ latestRevision: 3, message: expect.stringMatching(/^rich saved revision 3 at \d\d:\d\d UTC, after the revision you started from \(2\)/) });
+    await expect(stale).rejects.toMatchObject({
+      latestRevision: 3,
+      message: expect.stringMatching(/^rich saved revision 3 at \d\d:\d\d UTC, after the revision you started from \(2\)/),
+    });
     expect((await current(seedIncidentId)).currentRevision).toBe(3);
 
     const diff = compareContents((await findRevision(seedIncidentId, 2))!.content, (await findRevision(seedIncidentId, 3))!.content);
@@ -127,7 +185,10 @@ describe("revisions", () => {
     expect(summary.parts.filter((part) => part.kind === "added").map((part) => part.text.trim())).toContain("a temporary");
     expect(diff.filter((field) => field.changed).map((field) => field.label)).toEqual(["Summary"]);
 
-    expect(await restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 3, revision: 2 })).toEqual({ revision: 4, saved: true });
+    expect(await restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 3, revision: 2 })).toEqual({
+      revision: 4,
+      saved: true,
+    });
     const restored = await current(seedIncidentId);
     expect(restored.current.content).toEqual(summaryA);
     expect(restored.revisions.map((revision) => [revision.number, revision.note])).toEqual([
@@ -136,13 +197,21 @@ describe("revisions", () => {
       [2, null],
       [1, "Drafted from the incident's timeline"],
     ]);
-    await expect(restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 4, revision: 99 })).rejects.toThrow("There is no revision 99 of this postmortem.");
+    await expect(restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: 4, revision: 99 })).rejects.toThrow(
+      "There is no revision 99 of this postmortem.",
+    );
   });
 
   it("lets exactly one of two simultaneous saves from the same revision win", async () => {
     const base = await current(seedIncidentId);
     const results = await Promise.allSettled(
-      ["Version one", "Version two"].map((text) => savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: base.currentRevision, content: withSection(base.current.content, "closing", text) })),
+      ["Version one", "Version two"].map((text) =>
+        savePostmortemRevision(admin, {
+          incidentId: seedIncidentId,
+          baseRevision: base.currentRevision,
+          content: withSection(base.current.content, "closing", text),
+        }),
+      ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((result) => result.status === "rejected" && result.reason instanceof RevisionConflictError)).toHaveLength(1);
@@ -152,7 +221,11 @@ describe("revisions", () => {
   it("does not move the public snapshot while a draft is saved", async () => {
     const before = await readSnapshotVersion();
     const { current: latest, currentRevision } = await current(seedIncidentId);
-    await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: currentRevision, content: withSection(latest.content, "detection", "A customer told us at 08:30.") });
+    await savePostmortemRevision(admin, {
+      incidentId: seedIncidentId,
+      baseRevision: currentRevision,
+      content: withSection(latest.content, "detection", "A customer told us at 08:30."),
+    });
     expect((await readSnapshotVersion()).version).toBe(before.version);
   });
 });
@@ -161,16 +234,31 @@ describe("workflow and publishing", () => {
   it("goes draft → in review → published, with a second operator's approval when the page requires it", async () => {
     let postmortem = await current(seedIncidentId);
     await expect(act(admin, seedIncidentId, "publish", postmortem.currentRevision)).rejects.toThrow(/Ask for a review first/);
-    await expect(act(admin, seedIncidentId, "submit", postmortem.currentRevision - 1)).rejects.toThrow(/was saved after the one you are looking at/);
+    await expect(act(admin, seedIncidentId, "submit", postmortem.currentRevision - 1)).rejects.toThrow(
+      /was saved after the one you are looking at/,
+    );
     await act(admin, seedIncidentId, "submit", postmortem.currentRevision);
-    await updatePageSettings(admin, { pageName: "LeaveWizard status", brandColor: "#2563eb", timeZone: "Europe/London", requirePostmortemApproval: true });
+    await updatePageSettings(admin, {
+      pageName: "LeaveWizard status",
+      brandColor: "#2563eb",
+      timeZone: "Europe/London",
+      requirePostmortemApproval: true,
+    });
 
-    await expect(act(admin, seedIncidentId, "publish", postmortem.currentRevision)).rejects.toThrow(`Ask another operator to approve revision ${postmortem.currentRevision}.`);
-    await expect(act(admin, seedIncidentId, "approve", postmortem.currentRevision)).rejects.toThrow("You asked for this review, so another operator must approve it.");
+    await expect(act(admin, seedIncidentId, "publish", postmortem.currentRevision)).rejects.toThrow(
+      `Ask another operator to approve revision ${postmortem.currentRevision}.`,
+    );
+    await expect(act(admin, seedIncidentId, "approve", postmortem.currentRevision)).rejects.toThrow(
+      "You asked for this review, so another operator must approve it.",
+    );
     await act(responder, seedIncidentId, "approve", postmortem.currentRevision);
 
     // An edit after the approval needs approving again: the approval was for the text as it was.
-    await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, content: withSection(postmortem.current.content, "closing", "We are sorry. Write to support@leavewizard.test.") });
+    await savePostmortemRevision(admin, {
+      incidentId: seedIncidentId,
+      baseRevision: postmortem.currentRevision,
+      content: withSection(postmortem.current.content, "closing", "We are sorry. Write to support@leavewizard.test."),
+    });
     postmortem = await current(seedIncidentId);
     expect(postmortem.state).toBe("in_review");
     await expect(act(admin, seedIncidentId, "publish", postmortem.currentRevision)).rejects.toThrow(/approve revision/);
@@ -185,9 +273,26 @@ describe("workflow and publishing", () => {
     const published = findPublishedPostmortem(await snapshot(), seedIncidentId)!;
     expect(published.title).toBe("Postmortem: Users asked to reset passwords; some data lost");
     expect(published.sections.map((section) => section.key)).toEqual(["summary", "impact", "timeline", "detection", "closing"]);
-    const audit = await prisma.auditLog.findMany({ where: { entityType: "postmortem", entityId: postmortem.id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(["postmortem.drafted", "postmortem.revised", "postmortem.restored", "postmortem.submit", "postmortem.approve", "postmortem.publish"]));
-    await updatePageSettings(admin, { pageName: "LeaveWizard status", brandColor: "#2563eb", timeZone: "Europe/London", requirePostmortemApproval: false });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityType: "postmortem", entityId: postmortem.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining([
+        "postmortem.drafted",
+        "postmortem.revised",
+        "postmortem.restored",
+        "postmortem.submit",
+        "postmortem.approve",
+        "postmortem.publish",
+      ]),
+    );
+    await updatePageSettings(admin, {
+      pageName: "LeaveWizard status",
+      brandColor: "#2563eb",
+      timeZone: "Europe/London",
+      requirePostmortemApproval: false,
+    });
   });
 
   it("shows the incident as `postmortem` in the Statuspage API while published", async () => {
@@ -198,8 +303,12 @@ describe("workflow and publishing", () => {
   it("refuses edits to the published text; a new revision is written after “Edit as a new revision” while customers keep the published one", async () => {
     let postmortem = await current(seedIncidentId);
     const edit = withSection(postmortem.current.content, "root_cause", "The production connection string pointed at a temporary database.");
-    await expect(savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, content: edit })).rejects.toThrow(/is published \(customers read revision \d+\)\. Choose “Edit as a new revision”/);
-    await expect(restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, revision: 1 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, content: edit }),
+    ).rejects.toThrow(/is published \(customers read revision \d+\)\. Choose “Edit as a new revision”/);
+    await expect(
+      restorePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, revision: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const publishedRevision = postmortem.publishedRevision;
     await act(admin, seedIncidentId, "reopen", postmortem.currentRevision);
     await savePostmortemRevision(admin, { incidentId: seedIncidentId, baseRevision: postmortem.currentRevision, content: edit });
@@ -210,11 +319,21 @@ describe("workflow and publishing", () => {
   });
 
   it("refuses to publish without a Summary", async () => {
-    const incident = await declareIncident(admin, { title: "Emails delayed", impact: "minor", status: "investigating", message: "Queued.", startedAt: t("2016-10-05T10:00:00Z"), components: [] });
+    const incident = await declareIncident(admin, {
+      title: "Emails delayed",
+      impact: "minor",
+      status: "investigating",
+      message: "Queued.",
+      startedAt: t("2016-10-05T10:00:00Z"),
+      components: [],
+    });
     await startPostmortem(admin, { incidentId: incident.id });
     const error = await act(admin, incident.id, "submit", 1).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ message: "Write the Summary before asking for a review: it is what customers read first.", fieldErrors: { summary: [expect.any(String)] } });
+    expect(error).toMatchObject({
+      message: "Write the Summary before asking for a review: it is what customers read first.",
+      fieldErrors: { summary: [expect.any(String)] },
+    });
     expect((await current(incident.id)).state).toBe("draft");
   });
 
@@ -228,11 +347,16 @@ describe("workflow and publishing", () => {
     postmortem = await current(seedIncidentId);
     await act(admin, seedIncidentId, "submit", postmortem.currentRevision);
     const refused = await act(admin, seedIncidentId, "publish", postmortem.currentRevision).catch((caught: unknown) => caught);
-    expect(refused).toMatchObject({ message: expect.stringContaining("1 line imported from an internal note"), fieldErrors: { confirmInternalNotes: [expect.any(String)] } });
+    expect(refused).toMatchObject({
+      message: expect.stringContaining("1 line imported from an internal note"),
+      fieldErrors: { confirmInternalNotes: [expect.any(String)] },
+    });
     expect(JSON.stringify(findPublishedPostmortem(await snapshot(), seedIncidentId))).not.toContain("SECRET");
     await act(admin, seedIncidentId, "publish", postmortem.currentRevision, true);
     const published = findPublishedPostmortem(await snapshot(), seedIncidentId)!;
-    expect(published.sections.find((section) => section.key === "timeline")!.body).toContain("(internal note) SECRET: the staging password was in the env file");
+    expect(published.sections.find((section) => section.key === "timeline")!.body).toContain(
+      "(internal note) SECRET: the staging password was in the env file",
+    );
   });
 
   it("sanitises what it publishes: no script, iframe, event handler or javascript: link reaches a reader", async () => {
@@ -261,6 +385,10 @@ describe("workflow and publishing", () => {
     expect(findPublishedPostmortem(read, seedIncidentId)).toBeNull();
     expect((await answerV2(read, `incidents/${seedIncidentId}.json`)).body).toMatchObject({ incident: { status: "resolved" } });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "postmortem.unpublish" } });
-    expect(entry).toMatchObject({ actorEmail: "rich@example.com", before: { state: "published" }, after: { state: "draft", publishedRevision: null } });
+    expect(entry).toMatchObject({
+      actorEmail: "rich@example.com",
+      before: { state: "published" },
+      after: { state: "draft", publishedRevision: null },
+    });
   });
 });

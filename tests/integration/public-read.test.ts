@@ -50,7 +50,16 @@ async function versionMovesWith(write: () => Promise<unknown>): Promise<boolean>
 describe("the public snapshot version", () => {
   it("moves with every kind of write the public can see, once per transaction", async () => {
     const writes: [string, () => Promise<unknown>][] = [
-      ["settings", () => updatePageSettings(actor, { pageName: "Acme status", brandColor: "#2563eb", timeZone: "Europe/London", requirePostmortemApproval: false })],
+      [
+        "settings",
+        () =>
+          updatePageSettings(actor, {
+            pageName: "Acme status",
+            brandColor: "#2563eb",
+            timeZone: "Europe/London",
+            requirePostmortemApproval: false,
+          }),
+      ],
       ["group", async () => (groupId = (await createGroup(actor, "Core platform")).id)],
       ["new component", () => createComponent(actor, { name: "Webhooks", isVisible: true, groupId })],
       ["component edit", () => updateComponent(actor, { componentId: apiId, name: "Public API", isVisible: true })],
@@ -59,13 +68,43 @@ describe("the public snapshot version", () => {
       [
         "declare",
         async () => {
-          incidentId = (await declareIncident(actor, { title: "Data from 27–28 November lost", impact: "critical", status: "investigating", message: "Looking into reports of missing data.", components: [{ componentId: appId, status: "major_outage" }] })).id;
+          incidentId = (
+            await declareIncident(actor, {
+              title: "Data from 27–28 November lost",
+              impact: "critical",
+              status: "investigating",
+              message: "Looking into reports of missing data.",
+              components: [{ componentId: appId, status: "major_outage" }],
+            })
+          ).id;
         },
       ],
-      ["update", () => postIncidentUpdate(actor, { incidentId, status: "identified", message: "Production pointed at a temporary database.", components: [{ componentId: appId, status: "partial_outage" }] })],
+      [
+        "update",
+        () =>
+          postIncidentUpdate(actor, {
+            incidentId,
+            status: "identified",
+            message: "Production pointed at a temporary database.",
+            components: [{ componentId: appId, status: "partial_outage" }],
+          }),
+      ],
       ["internal note", () => addInternalNote(actor, { incidentId, message: INTERNAL })],
-      ["banner", () => publishBanner(actor, { kind: "publish", input: { message: "Re-enter changes made since 01:00 GMT.", severity: "critical" } })],
-      ["maintenance", () => scheduleMaintenance(actor, { title: "Database upgrade", message: "Brief read-only periods.", scheduledStart: new Date(Date.now() + 86_400_000), scheduledEnd: new Date(Date.now() + 90_000_000), componentIds: [apiId] })],
+      [
+        "banner",
+        () => publishBanner(actor, { kind: "publish", input: { message: "Re-enter changes made since 01:00 GMT.", severity: "critical" } }),
+      ],
+      [
+        "maintenance",
+        () =>
+          scheduleMaintenance(actor, {
+            title: "Database upgrade",
+            message: "Brief read-only periods.",
+            scheduledStart: new Date(Date.now() + 86_400_000),
+            scheduledEnd: new Date(Date.now() + 90_000_000),
+            componentIds: [apiId],
+          }),
+      ],
     ];
     for (const [name, write] of writes) expect([name, await versionMovesWith(write)]).toEqual([name, true]);
 
@@ -78,21 +117,42 @@ describe("the public snapshot version", () => {
     expect(await versionMovesWith(() => deleteIncidentUpdate(actor, typo.id))).toBe(true);
 
     // Operators' own data is not public: no rebuild for it.
-    expect(await versionMovesWith(() => createIncidentTemplate(actor, { name: "Investigating", title: "x", status: "investigating", message: "We are looking into it." }))).toBe(false);
+    expect(
+      await versionMovesWith(() =>
+        createIncidentTemplate(actor, { name: "Investigating", title: "x", status: "investigating", message: "We are looking into it." }),
+      ),
+    ).toBe(false);
     // One transaction touching many rows moves the version by one.
     const before = BigInt((await readSnapshotVersion()).version);
-    await declareIncident(actor, { title: "Many rows", impact: "minor", status: "investigating", message: "x", components: [{ componentId: appId, status: "degraded_performance" }, { componentId: apiId, status: "degraded_performance" }] });
+    await declareIncident(actor, {
+      title: "Many rows",
+      impact: "minor",
+      status: "investigating",
+      message: "x",
+      components: [
+        { componentId: appId, status: "degraded_performance" },
+        { componentId: apiId, status: "degraded_performance" },
+      ],
+    });
     expect(BigInt((await readSnapshotVersion()).version) - before).toBe(1n);
   });
 
   it("is noticed by two independent stores (two instances) within a second of a write", async () => {
-    const stores = [new PublicSnapshotStore({ source: databaseSource, log: () => {} }), new PublicSnapshotStore({ source: databaseSource, log: () => {} })];
+    const stores = [
+      new PublicSnapshotStore({ source: databaseSource, log: () => {} }),
+      new PublicSnapshotStore({ source: databaseSource, log: () => {} }),
+    ];
     await Promise.all(stores.map((store) => store.refresh()));
     // What server.ts does: each instance checks its version every 250 ms.
     const timers = stores.map((store) => setInterval(() => void store.refresh(), 250));
     try {
       const written = Date.now();
-      await updatePageSettings(actor, { pageName: "Renamed status", brandColor: "#2563eb", timeZone: "UTC", requirePostmortemApproval: false });
+      await updatePageSettings(actor, {
+        pageName: "Renamed status",
+        brandColor: "#2563eb",
+        timeZone: "UTC",
+        requirePostmortemApproval: false,
+      });
       const seen = await Promise.all(
         stores.map(async (store) => {
           while (store.peek()?.snapshot.settings.pageName !== "Renamed status") await new Promise((resolve) => setTimeout(resolve, 20));
@@ -126,10 +186,11 @@ async function startCuttableProxy(target: URL) {
   port = await open();
   return {
     url: Object.assign(new URL(target.href), { host: `127.0.0.1:${port}` }).href,
-    cut: () => new Promise<void>((resolve) => {
-      sockets.forEach((socket) => socket.destroy());
-      server!.close(() => resolve());
-    }),
+    cut: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((socket) => socket.destroy());
+        server!.close(() => resolve());
+      }),
     restore: async () => void (await open()),
   };
 }
@@ -140,7 +201,9 @@ function sourceThrough(url: string): SnapshotSource {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
       try {
         await client.connect();
-        const { rows } = await client.query<{ version: string; changed_at: Date }>("SELECT version::text, changed_at FROM public_snapshot_version WHERE id = 1");
+        const { rows } = await client.query<{ version: string; changed_at: Date }>(
+          "SELECT version::text, changed_at FROM public_snapshot_version WHERE id = 1",
+        );
         return { version: rows[0]!.version, changedAt: rows[0]!.changed_at };
       } finally {
         await client.end().catch(() => {});
@@ -201,14 +264,23 @@ describe("the Statuspage-compatible API and the feeds", () => {
     expect(summary.status.indicator).toBe("critical");
     expect(summary.scheduled_maintenances.map((maintenance) => maintenance.name)).toContain("Database upgrade");
     const declared = summary.incidents.find((incident) => incident.id === incidentId)!;
-    expect(declared).toMatchObject({ status: "identified", impact: "critical", shortlink: expect.stringMatching(new RegExp(`/incidents/${incidentId}$`)) });
+    expect(declared).toMatchObject({
+      status: "identified",
+      impact: "critical",
+      shortlink: expect.stringMatching(new RegExp(`/incidents/${incidentId}$`)),
+    });
     expect(declared.incident_updates.map((update) => update.status)).toEqual(["identified", "investigating"]);
-    expect(declared.incident_updates[0]!.affected_components).toEqual([{ code: appId, name: "Web app", old_status: "major_outage", new_status: "partial_outage" }]);
+    expect(declared.incident_updates[0]!.affected_components).toEqual([
+      { code: appId, name: "Web app", old_status: "major_outage", new_status: "partial_outage" },
+    ]);
     const group = summary.components.find((component) => component.group);
     expect(group).toMatchObject({ name: "Core platform", group_id: null });
 
     expect(answerV2(snapshot, `incidents/${incidentId}.json`).status).toBe(200);
-    expect(answerV2(snapshot, "incidents/nope.json")).toMatchObject({ status: 404, body: { error: 'There is no incident with that id on this page.' } });
+    expect(answerV2(snapshot, "incidents/nope.json")).toMatchObject({
+      status: 404,
+      body: { error: "There is no incident with that id on this page." },
+    });
     expect(answerV2(snapshot, "unknown.json").status).toBe(404);
   });
 

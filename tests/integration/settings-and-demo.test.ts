@@ -19,8 +19,20 @@ describe("demo data", () => {
     expect(await prisma.incident.findFirstOrThrow()).toMatchObject({ status: "RESOLVED", isDemo: true });
     expect(await listOpenIncidentImpacts()).toEqual([]);
     const postmortem = (await listPublishedPostmortems())[0]!;
-    expect(postmortem.sections.map((section) => section.key)).toEqual(["summary", "impact", "timeline", "root_cause", "detection", "resolution", "customer_actions", "prevention", "closing"]);
-    expect(postmortem.sections[2]!.body).toMatch(/^- \*\*\d+ \w{3} \d{4}, \d\d:\d\d UTC\*\* — Investigating: We are seeing elevated error rates/);
+    expect(postmortem.sections.map((section) => section.key)).toEqual([
+      "summary",
+      "impact",
+      "timeline",
+      "root_cause",
+      "detection",
+      "resolution",
+      "customer_actions",
+      "prevention",
+      "closing",
+    ]);
+    expect(postmortem.sections[2]!.body).toMatch(
+      /^- \*\*\d+ \w{3} \d{4}, \d\d:\d\d UTC\*\* — Investigating: We are seeing elevated error rates/,
+    );
 
     const own = await prisma.component.create({ data: { name: "Our API" } });
     const admin = await createAdmin();
@@ -49,7 +61,12 @@ describe("page settings", () => {
     expect(await getPageSettings()).toMatchObject({ brandColor: "#aa3300", effectivePublicUrl: "https://status.acme.test", logoUrl: null });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "settings.updated" }, orderBy: { createdAt: "desc" } });
     expect(entry.before).toEqual({ publicUrl: null, brandColor: "#2563eb", supportEmail: null, timeZone: "UTC" });
-    expect(entry.after).toEqual({ publicUrl: "https://status.acme.test", brandColor: "#aa3300", supportEmail: "help@acme.test", timeZone: "Europe/London" });
+    expect(entry.after).toEqual({
+      publicUrl: "https://status.acme.test",
+      brandColor: "#aa3300",
+      supportEmail: "help@acme.test",
+      timeZone: "Europe/London",
+    });
 
     const before = await prisma.auditLog.count();
     await updatePageSettings(admin, input);

@@ -34,7 +34,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       closeTimeout: 50,
       onRcptTo(address, _session, callback) {
         if (sink.mode === "refuse-temporarily") return callback(Object.assign(new Error("4.3.0 Try again later"), { responseCode: 451 }));
-        if (sink.rejected.has(address.address.toLowerCase())) return callback(Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 }));
+        if (sink.rejected.has(address.address.toLowerCase()))
+          return callback(Object.assign(new Error("5.1.1 No such user here"), { responseCode: 550 }));
         callback();
       },
       onData(stream, _session, callback) {

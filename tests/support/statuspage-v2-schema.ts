@@ -8,7 +8,9 @@ const time = z.iso.datetime({ offset: true });
 const componentStatus = z.enum(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
 
 export const page = z.object({ id: z.string().min(1), name: z.string(), url: z.url(), time_zone: z.string(), updated_at: time }).strict();
-export const status = z.object({ indicator: z.enum(["none", "minor", "major", "critical", "maintenance"]), description: z.string() }).strict();
+export const status = z
+  .object({ indicator: z.enum(["none", "minor", "major", "critical", "maintenance"]), description: z.string() })
+  .strict();
 
 export const component = z
   .object({
@@ -32,13 +34,25 @@ export const component = z
 const incidentUpdate = z
   .object({
     id: z.string(),
-    status: z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem", "scheduled", "in_progress", "verifying", "completed"]),
+    status: z.enum([
+      "investigating",
+      "identified",
+      "monitoring",
+      "resolved",
+      "postmortem",
+      "scheduled",
+      "in_progress",
+      "verifying",
+      "completed",
+    ]),
     body: z.string(),
     incident_id: z.string(),
     created_at: time,
     updated_at: time,
     display_at: time,
-    affected_components: z.array(z.object({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }).strict()).nullable(),
+    affected_components: z
+      .array(z.object({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus }).strict())
+      .nullable(),
     deliver_notifications: z.boolean(),
     custom_tweet: z.string().nullable(),
     tweet_id: z.string().nullable(),
@@ -60,15 +74,33 @@ const incidentFields = {
 };
 
 export const incident = z
-  .object({ ...incidentFields, status: z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem"]), impact: z.enum(["none", "minor", "major", "critical"]) })
+  .object({
+    ...incidentFields,
+    status: z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem"]),
+    impact: z.enum(["none", "minor", "major", "critical"]),
+  })
   .strict();
 
 export const scheduledMaintenance = z
-  .object({ ...incidentFields, status: z.enum(["scheduled", "in_progress", "verifying", "completed"]), impact: z.enum(["none", "minor", "major", "critical", "maintenance"]), scheduled_for: time, scheduled_until: time })
+  .object({
+    ...incidentFields,
+    status: z.enum(["scheduled", "in_progress", "verifying", "completed"]),
+    impact: z.enum(["none", "minor", "major", "critical", "maintenance"]),
+    scheduled_for: time,
+    scheduled_until: time,
+  })
   .strict();
 
 export const endpoints = {
-  "summary.json": z.object({ page, components: z.array(component), incidents: z.array(incident), scheduled_maintenances: z.array(scheduledMaintenance), status }).strict(),
+  "summary.json": z
+    .object({
+      page,
+      components: z.array(component),
+      incidents: z.array(incident),
+      scheduled_maintenances: z.array(scheduledMaintenance),
+      status,
+    })
+    .strict(),
   "status.json": z.object({ page, status }).strict(),
   "components.json": z.object({ page, components: z.array(component) }).strict(),
   "incidents.json": z.object({ page, incidents: z.array(incident) }).strict(),

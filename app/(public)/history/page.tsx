@@ -29,40 +29,63 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="text-2xl font-bold">Incident history</h1>
-      {items.length === 0 && <p className="mt-4 text-slate-600 dark:text-slate-300">{page === 1 ? "No past incidents or maintenance." : "No more history."}</p>}
+      {items.length === 0 && (
+        <p className="mt-4 text-slate-600 dark:text-slate-300">{page === 1 ? "No past incidents or maintenance." : "No more history."}</p>
+      )}
       {months.map((month) => (
         <section key={month} aria-labelledby={`month-${month}`} className="mt-8">
           <h2 id={`month-${month}`} className="mb-3 border-b border-slate-200 pb-1 text-lg font-semibold dark:border-slate-800">
             {monthLabel(month)}
           </h2>
           <ul className="space-y-3">
-            {items.filter((incident) => monthOf(incident) === month).map((incident) => (
-              <li key={incident.id} className="rounded-lg border border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
-                <a href={`/incidents/${incident.id}`} className="font-semibold underline-offset-2 hover:underline">
-                  {incident.title}
-                </a>
-                <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-                  <IncidentStatusLabel status={incident.status} />
-                  {incident.kind === "maintenance" ? "Maintenance · " : ""}
-                  <LocalTime iso={incident.startedAt.toISOString()} />
-                  {incident.resolvedAt && <span>· lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}</span>}
-                  {findPostmortem(snapshot, incident.id) && (
-                    <span>
-                      ·{" "}
-                      <a href={`/incidents/${incident.id}/postmortem`} aria-label={`Postmortem of ${incident.title}`} className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
-                        Postmortem
-                      </a>
-                    </span>
-                  )}
-                </p>
-              </li>
-            ))}
+            {items
+              .filter((incident) => monthOf(incident) === month)
+              .map((incident) => (
+                <li
+                  key={incident.id}
+                  className="rounded-lg border border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900"
+                >
+                  <a href={`/incidents/${incident.id}`} className="font-semibold underline-offset-2 hover:underline">
+                    {incident.title}
+                  </a>
+                  <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+                    <IncidentStatusLabel status={incident.status} />
+                    {incident.kind === "maintenance" ? "Maintenance · " : ""}
+                    <LocalTime iso={incident.startedAt.toISOString()} />
+                    {incident.resolvedAt && (
+                      <span>· lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}</span>
+                    )}
+                    {findPostmortem(snapshot, incident.id) && (
+                      <span>
+                        ·{" "}
+                        <a
+                          href={`/incidents/${incident.id}/postmortem`}
+                          aria-label={`Postmortem of ${incident.title}`}
+                          className="font-medium text-[var(--brand)] underline underline-offset-2 dark:text-blue-300"
+                        >
+                          Postmortem
+                        </a>
+                      </span>
+                    )}
+                  </p>
+                </li>
+              ))}
           </ul>
         </section>
       ))}
       <nav aria-label="History pages" className="mt-8 flex justify-between text-sm">
-        {page > 1 ? <a href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Newer</a> : <span />}
-        {hasMore && <a href={`/history?page=${page + 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">Older</a>}
+        {page > 1 ? (
+          <a href={page === 2 ? "/history" : `/history?page=${page - 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">
+            Newer
+          </a>
+        ) : (
+          <span />
+        )}
+        {hasMore && (
+          <a href={`/history?page=${page + 1}`} className="text-[var(--brand)] dark:text-blue-300 underline">
+            Older
+          </a>
+        )}
       </nav>
     </>
   );

@@ -15,7 +15,9 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
       <h1 className="text-xl font-bold">Unsubscribe</h1>
       {email ? (
         <>
-          <p className="mt-3 text-sm">Stop emails about incidents and postmortems to <strong>{email}</strong>?</p>
+          <p className="mt-3 text-sm">
+            Stop emails about incidents and postmortems to <strong>{email}</strong>?
+          </p>
           <UnsubscribeForm a={a} t={t} />
         </>
       ) : (

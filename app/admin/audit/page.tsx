@@ -14,11 +14,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageAccess("audit:read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+  );
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : { page: 1 };
-  const [{ entries, hasMore }, operators, entityTypes] = await Promise.all([listAuditEntries(filter), listOperators(), listAuditEntityTypes()]);
-  const fieldClasses = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+  const [{ entries, hasMore }, operators, entityTypes] = await Promise.all([
+    listAuditEntries(filter),
+    listOperators(),
+    listAuditEntityTypes(),
+  ]);
+  const fieldClasses =
+    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
   return (
     <>
       <PageHeader title="Audit log" description="Every change, newest first: who, what, and the values before and after." />
@@ -71,8 +78,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <li key={entry.id} className="py-3 text-sm">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p>
-                    <span className="font-semibold">{entry.actorEmail ?? "Candor"}</span> <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.action}</code>
-                    {entry.entityId && <span className="text-slate-500"> · {entry.entityType} {entry.entityId}</span>}
+                    <span className="font-semibold">{entry.actorEmail ?? "Candor"}</span>{" "}
+                    <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.action}</code>
+                    {entry.entityId && (
+                      <span className="text-slate-500">
+                        {" "}
+                        · {entry.entityType} {entry.entityId}
+                      </span>
+                    )}
                   </p>
                   <span className="text-xs text-slate-500">
                     <LocalTime iso={entry.createdAt.toISOString()} />
@@ -84,8 +97,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </ol>
         )}
         <nav aria-label="Audit pages" className="mt-4 flex gap-3 text-sm">
-          {filter.page > 1 && <Link className="text-blue-700 underline dark:text-blue-400" href={pageHref(filter, filter.page - 1)}>Newer</Link>}
-          {hasMore && <Link className="text-blue-700 underline dark:text-blue-400" href={pageHref(filter, filter.page + 1)}>Older</Link>}
+          {filter.page > 1 && (
+            <Link className="text-blue-700 underline dark:text-blue-400" href={pageHref(filter, filter.page - 1)}>
+              Newer
+            </Link>
+          )}
+          {hasMore && (
+            <Link className="text-blue-700 underline dark:text-blue-400" href={pageHref(filter, filter.page + 1)}>
+              Older
+            </Link>
+          )}
         </nav>
       </Panel>
     </>
@@ -99,13 +120,17 @@ function ChangeDetails({ before, after }: { before: unknown; after: unknown }) {
       {before != null && (
         <div>
           <dt className="font-semibold">Before</dt>
-          <dd><pre className="whitespace-pre-wrap break-all font-mono">{JSON.stringify(before, null, 1)}</pre></dd>
+          <dd>
+            <pre className="whitespace-pre-wrap break-all font-mono">{JSON.stringify(before, null, 1)}</pre>
+          </dd>
         </div>
       )}
       {after != null && (
         <div>
           <dt className="font-semibold">After</dt>
-          <dd><pre className="whitespace-pre-wrap break-all font-mono">{JSON.stringify(after, null, 1)}</pre></dd>
+          <dd>
+            <pre className="whitespace-pre-wrap break-all font-mono">{JSON.stringify(after, null, 1)}</pre>
+          </dd>
         </div>
       )}
     </dl>

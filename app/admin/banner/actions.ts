@@ -10,15 +10,33 @@ import { z } from "zod";
 import { runAction } from "../run-action";
 
 export async function publishBannerAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: bannerSchema, formData, permission: "banner:write", work: (operator, input) => publishBanner(operator, { kind: "publish", input }), message: "Published. Login pages show it within a minute." });
+  return runAction({
+    schema: bannerSchema,
+    formData,
+    permission: "banner:write",
+    work: (operator, input) => publishBanner(operator, { kind: "publish", input }),
+    message: "Published. Login pages show it within a minute.",
+  });
 }
 
 export async function clearBannerAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: z.object({}), formData, permission: "banner:write", work: (operator) => publishBanner(operator, { kind: "clear" }), message: "Cleared. Login pages stop showing it within a minute." });
+  return runAction({
+    schema: z.object({}),
+    formData,
+    permission: "banner:write",
+    work: (operator) => publishBanner(operator, { kind: "clear" }),
+    message: "Cleared. Login pages stop showing it within a minute.",
+  });
 }
 
 export async function republishBannerAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: bannerVersionIdSchema, formData, permission: "banner:write", work: (operator, input) => republishBannerVersion(operator, input.versionId), message: "Published again as a new version." });
+  return runAction({
+    schema: bannerVersionIdSchema,
+    formData,
+    permission: "banner:write",
+    work: (operator, input) => republishBannerVersion(operator, input.versionId),
+    message: "Published again as a new version.",
+  });
 }
 
 /** The message as the embed will show it, for the live preview. */

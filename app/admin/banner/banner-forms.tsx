@@ -18,11 +18,25 @@ export interface BannerFormDefaults {
   incidentId: string;
 }
 
-export function BannerForm({ defaults, incidents, isAmendment }: { defaults: BannerFormDefaults; incidents: { id: string; title: string }[]; isAmendment: boolean }) {
+export function BannerForm({
+  defaults,
+  incidents,
+  isAmendment,
+}: {
+  defaults: BannerFormDefaults;
+  incidents: { id: string; title: string }[];
+  isAmendment: boolean;
+}) {
   const { state, formAction, isPending, errors, values } = useActionForm(publishBannerAction);
   const start = { ...defaults, ...values } as BannerFormDefaults;
-  const [preview, setPreview] = useState({ message: start.message, severity: start.severity, linkUrl: start.linkUrl, linkLabel: start.linkLabel });
-  const update = (field: keyof typeof preview) => (event: { target: { value: string } }) => setPreview((current) => ({ ...current, [field]: event.target.value }));
+  const [preview, setPreview] = useState({
+    message: start.message,
+    severity: start.severity,
+    linkUrl: start.linkUrl,
+    linkLabel: start.linkLabel,
+  });
+  const update = (field: keyof typeof preview) => (event: { target: { value: string } }) =>
+    setPreview((current) => ({ ...current, [field]: event.target.value }));
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextAreaField
@@ -40,8 +54,17 @@ export function BannerForm({ defaults, incidents, isAmendment }: { defaults: Ban
         <legend className="text-sm font-medium">Severity</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {BANNER_SEVERITIES.map((severity) => (
-            <label key={severity} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950">
-              <input type="radio" name="severity" value={severity} defaultChecked={start.severity === severity} onChange={update("severity")} />
+            <label
+              key={severity}
+              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950"
+            >
+              <input
+                type="radio"
+                name="severity"
+                value={severity}
+                defaultChecked={start.severity === severity}
+                onChange={update("severity")}
+              />
               {BANNER_SEVERITY_LABELS[severity]}
             </label>
           ))}
@@ -49,10 +72,37 @@ export function BannerForm({ defaults, incidents, isAmendment }: { defaults: Ban
         {errors?.severity && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.severity.join(" ")}</p>}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="linkUrl" label="Link (optional)" type="url" defaultValue={start.linkUrl} onChange={update("linkUrl")} errors={errors?.linkUrl} hint="http(s) only." />
-        <TextField name="linkLabel" label="Link text" defaultValue={start.linkLabel} onChange={update("linkLabel")} errors={errors?.linkLabel} hint="Default: “Learn more”." />
-        <TextField name="startsAt" label="Show from (UTC, optional)" type="datetime-local" defaultValue={start.startsAt} errors={errors?.startsAt} />
-        <TextField name="endsAt" label="Show until (UTC, optional)" type="datetime-local" defaultValue={start.endsAt} errors={errors?.endsAt} />
+        <TextField
+          name="linkUrl"
+          label="Link (optional)"
+          type="url"
+          defaultValue={start.linkUrl}
+          onChange={update("linkUrl")}
+          errors={errors?.linkUrl}
+          hint="http(s) only."
+        />
+        <TextField
+          name="linkLabel"
+          label="Link text"
+          defaultValue={start.linkLabel}
+          onChange={update("linkLabel")}
+          errors={errors?.linkLabel}
+          hint="Default: “Learn more”."
+        />
+        <TextField
+          name="startsAt"
+          label="Show from (UTC, optional)"
+          type="datetime-local"
+          defaultValue={start.startsAt}
+          errors={errors?.startsAt}
+        />
+        <TextField
+          name="endsAt"
+          label="Show until (UTC, optional)"
+          type="datetime-local"
+          defaultValue={start.endsAt}
+          errors={errors?.endsAt}
+        />
       </div>
       <SelectField
         name="incidentId"
@@ -88,7 +138,12 @@ export function RepublishForm({ versionId, version }: { versionId: string; versi
   return (
     <form action={formAction} className="mt-1 flex flex-wrap items-center gap-2">
       <input type="hidden" name="versionId" value={versionId} />
-      <button type="submit" className="text-xs font-semibold text-blue-700 underline dark:text-blue-400" disabled={isPending} aria-label={`Publish version ${version} again`}>
+      <button
+        type="submit"
+        className="text-xs font-semibold text-blue-700 underline dark:text-blue-400"
+        disabled={isPending}
+        aria-label={`Publish version ${version} again`}
+      >
         Publish this version again
       </button>
       <FormMessage state={state} />

@@ -34,7 +34,10 @@ export function BannerPreview({ input }: { input: PreviewInput }) {
   useEffect(() => {
     if (!isReady || !host.current || !window.CandorBanner) return;
     const link = /^https?:\/\//i.test(input.linkUrl) ? { url: input.linkUrl, label: input.linkLabel || "Learn more" } : null;
-    window.CandorBanner.render({ id: "preview", severity: input.severity, message_html: html ?? "", link, incident_url: null }, host.current);
+    window.CandorBanner.render(
+      { id: "preview", severity: input.severity, message_html: html ?? "", link, incident_url: null },
+      host.current,
+    );
   }, [isReady, html, input.severity, input.linkUrl, input.linkLabel]);
 
   return (
@@ -43,7 +46,11 @@ export function BannerPreview({ input }: { input: PreviewInput }) {
       <p className="mb-1 text-sm font-medium" id="banner-preview-label">
         Preview, as your login page shows it
       </p>
-      <div ref={host} aria-labelledby="banner-preview-label" className="min-h-12 rounded-md border border-dashed border-slate-300 dark:border-slate-700" />
+      <div
+        ref={host}
+        aria-labelledby="banner-preview-label"
+        className="min-h-12 rounded-md border border-dashed border-slate-300 dark:border-slate-700"
+      />
     </div>
   );
 }

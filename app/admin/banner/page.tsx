@@ -26,7 +26,15 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
   const now = new Date();
   const isShowing = isBannerVisible(current, now);
   const defaults: BannerFormDefaults = fromIncident
-    ? { message: `We are working on an issue: **${fromIncident.title}**.`, severity: fromIncident.impact === "critical" ? "critical" : "warning", linkUrl: "", linkLabel: "", startsAt: "", endsAt: "", incidentId: fromIncident.id }
+    ? {
+        message: `We are working on an issue: **${fromIncident.title}**.`,
+        severity: fromIncident.impact === "critical" ? "critical" : "warning",
+        linkUrl: "",
+        linkLabel: "",
+        startsAt: "",
+        endsAt: "",
+        incidentId: fromIncident.id,
+      }
     : current && !current.isCleared
       ? {
           message: current.message ?? "",
@@ -38,7 +46,10 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
           incidentId: current.incidentId ?? "",
         }
       : { message: "", severity: "warning", linkUrl: "", linkLabel: "", startsAt: "", endsAt: "", incidentId: "" };
-  const incidentChoices = [...incidents.open, ...incidents.closed.slice(0, 20)].map((incident) => ({ id: incident.id, title: incident.title }));
+  const incidentChoices = [...incidents.open, ...incidents.closed.slice(0, 20)].map((incident) => ({
+    id: incident.id,
+    title: incident.title,
+  }));
   return (
     <>
       <PageHeader title="Sign-in banner" description="The message your own product shows on its login page.">
@@ -70,14 +81,16 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
               {versions.map((version, index) => (
                 <li key={version.id} className="py-3 text-sm">
                   <p>
-                    <span className="font-semibold">Version {version.version}</span> · {version.isCleared ? "cleared" : BANNER_SEVERITY_LABELS[version.severity!]} · {version.authorName ?? "Someone since removed"} ·{" "}
-                    <LocalTime iso={version.createdAt.toISOString()} />
+                    <span className="font-semibold">Version {version.version}</span> ·{" "}
+                    {version.isCleared ? "cleared" : BANNER_SEVERITY_LABELS[version.severity!]} ·{" "}
+                    {version.authorName ?? "Someone since removed"} · <LocalTime iso={version.createdAt.toISOString()} />
                   </p>
                   {!version.isCleared && (
                     <ul className="mt-1 space-y-0.5 text-slate-700 dark:text-slate-300">
                       {describeChanges(previousShown(versions, index), version).map((change) => (
                         <li key={change.field}>
-                          <span className="font-medium">{BANNER_FIELD_LABELS[change.field]}:</span> {change.from ?? "—"} → {change.to ?? "—"}
+                          <span className="font-medium">{BANNER_FIELD_LABELS[change.field]}:</span> {change.from ?? "—"} →{" "}
+                          {change.to ?? "—"}
                         </li>
                       ))}
                     </ul>
@@ -103,6 +116,7 @@ function describeCurrent(current: BannerVersionView | null, isShowing: boolean, 
   if (!current) return "No banner. Login pages show nothing.";
   if (current.isCleared) return `Cleared (version ${current.version}). Login pages show nothing.`;
   if (isShowing) return `Showing version ${current.version}: “${current.message}”`;
-  if (current.startsAt && current.startsAt > now) return `Version ${current.version} is scheduled; it appears at ${current.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+  if (current.startsAt && current.startsAt > now)
+    return `Version ${current.version} is scheduled; it appears at ${current.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
   return `Version ${current.version}'s schedule has ended. Login pages show nothing.`;
 }

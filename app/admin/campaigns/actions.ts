@@ -21,7 +21,12 @@ function draftInput(formData: FormData) {
     subject: formData.get("subject"),
     body: formData.get("body"),
     incidentId: formData.get("incidentId") ?? undefined,
-    audience: { componentIds: all("componentIds"), plans: all("plans"), tags: all("tags"), accounts: parseAccountList(String(formData.get("accounts") ?? "")) },
+    audience: {
+      componentIds: all("componentIds"),
+      plans: all("plans"),
+      tags: all("tags"),
+      accounts: parseAccountList(String(formData.get("accounts") ?? "")),
+    },
   };
 }
 

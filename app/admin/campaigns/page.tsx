@@ -41,7 +41,9 @@ export default async function CampaignsPage() {
                   <td className="py-2 pr-3">{campaign.recipients.toLocaleString("en")}</td>
                   <td className="py-2 pr-3">{campaign.sent.toLocaleString("en")}</td>
                   <td className="py-2 pr-3">{campaign.failed.toLocaleString("en")}</td>
-                  <td className="py-2"><LocalTime iso={campaign.createdAt.toISOString()} /></td>
+                  <td className="py-2">
+                    <LocalTime iso={campaign.createdAt.toISOString()} />
+                  </td>
                 </tr>
               ))}
             </tbody>

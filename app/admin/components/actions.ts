@@ -5,7 +5,15 @@ import { deleteComponent } from "@/lib/components/delete-component";
 import { moveItem } from "@/lib/components/move";
 import { createComponent, updateComponent } from "@/lib/components/save-component";
 import { createGroup, deleteGroup, renameGroup } from "@/lib/components/save-group";
-import { componentSchema, deleteSchema, groupSchema, moveSchema, renameGroupSchema, setComponentStatusSchema, updateComponentSchema } from "@/lib/components/schemas";
+import {
+  componentSchema,
+  deleteSchema,
+  groupSchema,
+  moveSchema,
+  renameGroupSchema,
+  setComponentStatusSchema,
+  updateComponentSchema,
+} from "@/lib/components/schemas";
 import { setComponentStatus } from "@/lib/components/set-status";
 import { runAction } from "../run-action";
 
@@ -20,7 +28,13 @@ export async function updateComponentAction(_previous: ActionResult | null, form
 }
 
 export async function deleteComponentAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: deleteSchema, formData, permission, work: (operator, input) => deleteComponent(operator, input.id), message: "Component deleted." });
+  return runAction({
+    schema: deleteSchema,
+    formData,
+    permission,
+    work: (operator, input) => deleteComponent(operator, input.id),
+    message: "Component deleted.",
+  });
 }
 
 export async function setComponentStatusAction(_previous: ActionResult | null, formData: FormData) {
@@ -32,13 +46,31 @@ export async function moveAction(_previous: ActionResult | null, formData: FormD
 }
 
 export async function createGroupAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: groupSchema, formData, permission, work: (operator, input) => createGroup(operator, input.name), message: "Group added." });
+  return runAction({
+    schema: groupSchema,
+    formData,
+    permission,
+    work: (operator, input) => createGroup(operator, input.name),
+    message: "Group added.",
+  });
 }
 
 export async function renameGroupAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: renameGroupSchema, formData, permission, work: (operator, input) => renameGroup(operator, input.groupId, input.name), message: "Group renamed." });
+  return runAction({
+    schema: renameGroupSchema,
+    formData,
+    permission,
+    work: (operator, input) => renameGroup(operator, input.groupId, input.name),
+    message: "Group renamed.",
+  });
 }
 
 export async function deleteGroupAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: deleteSchema, formData, permission, work: (operator, input) => deleteGroup(operator, input.id), message: "Group deleted; its components are now ungrouped." });
+  return runAction({
+    schema: deleteSchema,
+    formData,
+    permission,
+    work: (operator, input) => deleteGroup(operator, input.id),
+    message: "Group deleted; its components are now ungrouped.",
+  });
 }

@@ -19,7 +19,19 @@ import {
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /** A form bound to an action, showing its result beside it. */
-function ActionForm({ action, className, children, showSuccess = true, confirm }: { action: Action; className?: string; children: (errors?: Record<string, string[]>, values?: Record<string, string>) => ReactNode; showSuccess?: boolean; confirm?: string }) {
+function ActionForm({
+  action,
+  className,
+  children,
+  showSuccess = true,
+  confirm,
+}: {
+  action: Action;
+  className?: string;
+  children: (errors?: Record<string, string[]>, values?: Record<string, string>) => ReactNode;
+  showSuccess?: boolean;
+  confirm?: string;
+}) {
   const [state, formAction] = useActionState<ActionResult | null, FormData>(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -28,7 +40,13 @@ function ActionForm({ action, className, children, showSuccess = true, confirm }
       action={formAction}
       className={className}
       noValidate
-      onSubmit={confirm ? (event) => { if (!window.confirm(confirm)) event.preventDefault(); } : undefined}
+      onSubmit={
+        confirm
+          ? (event) => {
+              if (!window.confirm(confirm)) event.preventDefault();
+            }
+          : undefined
+      }
     >
       {children(errors, values)}
       <FormMessage state={state && (showSuccess || !state.ok) ? state : null} />
@@ -38,13 +56,43 @@ function ActionForm({ action, className, children, showSuccess = true, confirm }
 
 export type GroupOption = { value: string; label: string };
 
-function ComponentFields({ groups, component, errors, values }: { groups: GroupOption[]; component?: AdminComponent; errors?: Record<string, string[]>; values?: Record<string, string> }) {
+function ComponentFields({
+  groups,
+  component,
+  errors,
+  values,
+}: {
+  groups: GroupOption[];
+  component?: AdminComponent;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}) {
   const prefix = component ? `${component.id}-` : "new-";
   return (
     <>
-      <TextField name="name" id={`${prefix}name`} label="Name" required defaultValue={values?.name ?? component?.name} errors={errors?.name} />
-      <TextField name="description" id={`${prefix}description`} label="Description (optional)" defaultValue={values?.description ?? component?.description ?? ""} errors={errors?.description} />
-      <SelectField name="groupId" id={`${prefix}group`} label="Group" options={[{ value: "", label: "No group" }, ...groups]} defaultValue={values?.groupId ?? component?.groupId ?? ""} errors={errors?.groupId} />
+      <TextField
+        name="name"
+        id={`${prefix}name`}
+        label="Name"
+        required
+        defaultValue={values?.name ?? component?.name}
+        errors={errors?.name}
+      />
+      <TextField
+        name="description"
+        id={`${prefix}description`}
+        label="Description (optional)"
+        defaultValue={values?.description ?? component?.description ?? ""}
+        errors={errors?.description}
+      />
+      <SelectField
+        name="groupId"
+        id={`${prefix}group`}
+        label="Group"
+        options={[{ value: "", label: "No group" }, ...groups]}
+        defaultValue={values?.groupId ?? component?.groupId ?? ""}
+        errors={errors?.groupId}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="isVisible" defaultChecked={component ? component.isVisible : true} />
         Show on the status page
@@ -59,7 +107,9 @@ export function NewComponentForm({ groups }: { groups: GroupOption[] }) {
       {(errors, values) => (
         <>
           <ComponentFields groups={groups} errors={errors} values={values} />
-          <button type="submit" className={buttonClasses.primary}>Add component</button>
+          <button type="submit" className={buttonClasses.primary}>
+            Add component
+          </button>
         </>
       )}
     </ActionForm>
@@ -75,7 +125,9 @@ export function EditComponentForm({ groups, component }: { groups: GroupOption[]
           <>
             <input type="hidden" name="componentId" value={component.id} />
             <ComponentFields groups={groups} component={component} errors={errors} values={values} />
-            <button type="submit" className={buttonClasses.secondary}>Save</button>
+            <button type="submit" className={buttonClasses.secondary}>
+              Save
+            </button>
           </>
         )}
       </ActionForm>
@@ -83,7 +135,9 @@ export function EditComponentForm({ groups, component }: { groups: GroupOption[]
         {() => (
           <>
             <input type="hidden" name="id" value={component.id} />
-            <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400">Delete component</button>
+            <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400">
+              Delete component
+            </button>
           </>
         )}
       </ActionForm>
@@ -97,18 +151,44 @@ export function ComponentStatusForm({ component }: { component: AdminComponent }
       {() => (
         <>
           <input type="hidden" name="componentId" value={component.id} />
-          <label htmlFor={`status-${component.id}`} className="sr-only">Status of {component.name}</label>
-          <select id={`status-${component.id}`} name="status" defaultValue={component.status} key={component.status} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
-            {COMPONENT_STATUSES.map((status) => <option key={status} value={status}>{COMPONENT_STATUS_LABELS[status]}</option>)}
+          <label htmlFor={`status-${component.id}`} className="sr-only">
+            Status of {component.name}
+          </label>
+          <select
+            id={`status-${component.id}`}
+            name="status"
+            defaultValue={component.status}
+            key={component.status}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            {COMPONENT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {COMPONENT_STATUS_LABELS[status]}
+              </option>
+            ))}
           </select>
-          <button type="submit" className={`${buttonClasses.secondary} px-2 py-1`} aria-label={`Set status of ${component.name}`}>Set</button>
+          <button type="submit" className={`${buttonClasses.secondary} px-2 py-1`} aria-label={`Set status of ${component.name}`}>
+            Set
+          </button>
         </>
       )}
     </ActionForm>
   );
 }
 
-export function MoveButtons({ kind, id, name, isFirst, isLast }: { kind: "component" | "group"; id: string; name: string; isFirst: boolean; isLast: boolean }) {
+export function MoveButtons({
+  kind,
+  id,
+  name,
+  isFirst,
+  isLast,
+}: {
+  kind: "component" | "group";
+  id: string;
+  name: string;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   return (
     <div className="flex gap-1">
       {(["up", "down"] as const).map((direction) => (
@@ -140,7 +220,9 @@ export function NewGroupForm() {
       {(errors, values) => (
         <>
           <TextField name="name" id="new-group-name" label="New group" defaultValue={values?.name} errors={errors?.name} />
-          <button type="submit" className={buttonClasses.secondary}>Add group</button>
+          <button type="submit" className={buttonClasses.secondary}>
+            Add group
+          </button>
         </>
       )}
     </ActionForm>
@@ -156,7 +238,9 @@ export function GroupSettings({ id, name }: { id: string; name: string }) {
           <>
             <input type="hidden" name="groupId" value={id} />
             <TextField name="name" id={`group-${id}`} label="Group name" defaultValue={name} errors={errors?.name} />
-            <button type="submit" className={buttonClasses.secondary}>Rename</button>
+            <button type="submit" className={buttonClasses.secondary}>
+              Rename
+            </button>
           </>
         )}
       </ActionForm>
@@ -164,7 +248,9 @@ export function GroupSettings({ id, name }: { id: string; name: string }) {
         {() => (
           <>
             <input type="hidden" name="id" value={id} />
-            <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400">Delete group</button>
+            <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400">
+              Delete group
+            </button>
           </>
         )}
       </ActionForm>

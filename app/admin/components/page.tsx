@@ -16,7 +16,10 @@ export default async function ComponentsPage() {
   const groupOptions = groups.map((group) => ({ value: group.id!, label: group.name! }));
   return (
     <>
-      <PageHeader title="Components" description="What the status page lists, in this order. Statuses change with incidents; set one by hand here when needed." />
+      <PageHeader
+        title="Components"
+        description="What the status page lists, in this order. Statuses change with incidents; set one by hand here when needed."
+      />
       <div className="space-y-6">
         {tree.map((group) => {
           if (group.id === null && group.components.length === 0) return null;
@@ -30,7 +33,13 @@ export default async function ComponentsPage() {
                 </h2>
                 {canWrite && group.id && (
                   <div className="flex items-center gap-3">
-                    <MoveButtons kind="group" id={group.id} name={group.name!} isFirst={groupIndex === 0} isLast={groupIndex === groups.length - 1} />
+                    <MoveButtons
+                      kind="group"
+                      id={group.id}
+                      name={group.name!}
+                      isFirst={groupIndex === 0}
+                      isLast={groupIndex === groups.length - 1}
+                    />
                     <GroupSettings id={group.id} name={group.name!} />
                   </div>
                 )}
@@ -41,7 +50,15 @@ export default async function ComponentsPage() {
                   <li key={component.id} className="space-y-2 py-3">
                     <div className="flex flex-wrap items-center justify-between gap-3">
                       <div className="flex items-center gap-3">
-                        {canWrite && <MoveButtons kind="component" id={component.id} name={component.name} isFirst={index === 0} isLast={index === group.components.length - 1} />}
+                        {canWrite && (
+                          <MoveButtons
+                            kind="component"
+                            id={component.id}
+                            name={component.name}
+                            isFirst={index === 0}
+                            isLast={index === group.components.length - 1}
+                          />
+                        )}
                         <span className="font-medium">{component.name}</span>
                         {!component.isVisible && <span className="rounded bg-slate-200 px-1.5 text-xs dark:bg-slate-700">Hidden</span>}
                       </div>

@@ -21,7 +21,15 @@ export async function saveCustomerAction(_previous: ActionResult | null, formDat
 
 /** Checks an uploaded file without writing anything: the mapping, counts and every bad row. */
 export async function previewImportAction(formData: FormData): Promise<ActionResult<ImportPreview>> {
-  return runAction({ schema: importRequestSchema, formData, permission: "customers:write", work: (_operator, input) => previewCustomerImport(input.csv, input.mapping), message: "Checked.", revalidate: [], respond: (preview) => preview });
+  return runAction({
+    schema: importRequestSchema,
+    formData,
+    permission: "customers:write",
+    work: (_operator, input) => previewCustomerImport(input.csv, input.mapping),
+    message: "Checked.",
+    revalidate: [],
+    respond: (preview) => preview,
+  });
 }
 
 export async function importAction(formData: FormData): Promise<ActionResult<ImportReport>> {

@@ -26,9 +26,19 @@ export function CustomerForm({ components, customer }: { components: { id: strin
       {customer && <input type="hidden" name="customerId" value={customer.id} />}
       <TextField name="email" label="Email" type="email" required defaultValue={value("email")} />
       <TextField name="name" label="Name" defaultValue={value("name")} />
-      <TextField name="firstName" label="First name" defaultValue={value("firstName")} hint="Used for {{first_name}}; empty: the name's first word." />
+      <TextField
+        name="firstName"
+        label="First name"
+        defaultValue={value("firstName")}
+        hint="Used for {{first_name}}; empty: the name's first word."
+      />
       <TextField name="company" label="Company" defaultValue={value("company")} />
-      <TextField name="externalId" label="Account id" defaultValue={value("externalId")} hint="Their id in your product; imports match on it." />
+      <TextField
+        name="externalId"
+        label="Account id"
+        defaultValue={value("externalId")}
+        hint="Their id in your product; imports match on it."
+      />
       <TextField name="plan" label="Plan" defaultValue={value("plan")} />
       <TextField name="monthlyAmount" label="Monthly amount" inputMode="decimal" defaultValue={value("monthlyAmount")} hint="e.g. 49.90" />
       <TextField name="currency" label="Currency" defaultValue={value("currency")} hint="Three letters, e.g. EUR" maxLength={3} />
@@ -38,7 +48,12 @@ export function CustomerForm({ components, customer }: { components: { id: strin
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {components.map((component) => (
             <label key={component.id} className="flex items-center gap-1.5 text-sm">
-              <input type="checkbox" name="componentIds" value={component.id} defaultChecked={customer?.componentIds.includes(component.id)} />
+              <input
+                type="checkbox"
+                name="componentIds"
+                value={component.id}
+                defaultChecked={customer?.componentIds.includes(component.id)}
+              />
               {component.name}
             </label>
           ))}

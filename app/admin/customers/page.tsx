@@ -28,7 +28,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const pageLink = (to: number) => `/admin/customers?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(to) })}`;
   return (
     <>
-      <PageHeader title="Customers" description="Who receives incident notices and postmortems. Unsubscribed and bounced addresses are never sent to.">
+      <PageHeader
+        title="Customers"
+        description="Who receives incident notices and postmortems. Unsubscribed and bounced addresses are never sent to."
+      >
         <div className="flex gap-2">
           {canWrite && (
             <Link href="/admin/customers/import" className={buttonClasses.primary}>
@@ -44,7 +47,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
           <label className="text-sm">
             <span className="block font-medium">Search</span>
-            <input name="q" defaultValue={search} placeholder="Email, name, company or account id" className="w-72 rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900" />
+            <input
+              name="q"
+              defaultValue={search}
+              placeholder="Email, name, company or account id"
+              className="w-72 rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            />
           </label>
           <button type="submit" className={buttonClasses.secondary}>
             Search
@@ -54,7 +62,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </p>
         </form>
         {items.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">{search ? "No customer matches." : "No customers yet: import a CSV or add one below."}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {search ? "No customer matches." : "No customers yet: import a CSV or add one below."}
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
@@ -89,11 +99,23 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         )}
         {pages > 1 && (
           <nav aria-label="Customer pages" className="mt-4 flex items-center justify-between text-sm">
-            {page > 1 ? <Link href={pageLink(page - 1)} className="underline">Previous</Link> : <span />}
+            {page > 1 ? (
+              <Link href={pageLink(page - 1)} className="underline">
+                Previous
+              </Link>
+            ) : (
+              <span />
+            )}
             <span>
               Page {page} of {pages}
             </span>
-            {page < pages ? <Link href={pageLink(page + 1)} className="underline">Next</Link> : <span />}
+            {page < pages ? (
+              <Link href={pageLink(page + 1)} className="underline">
+                Next
+              </Link>
+            ) : (
+              <span />
+            )}
           </nav>
         )}
       </Panel>

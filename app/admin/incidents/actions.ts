@@ -38,19 +38,44 @@ export async function declareIncidentAction(_previous: ActionResult | null, form
 }
 
 export async function postUpdateAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: postUpdateSchema, formData, input: fields(formData), permission: "incidents:write", work: postIncidentUpdate, message: "Update posted. It is on the status page now." });
+  return runAction({
+    schema: postUpdateSchema,
+    formData,
+    input: fields(formData),
+    permission: "incidents:write",
+    work: postIncidentUpdate,
+    message: "Update posted. It is on the status page now.",
+  });
 }
 
 export async function addNoteAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: addNoteSchema, formData, permission: "incidents:write", work: addInternalNote, message: "Internal note added. Customers do not see it." });
+  return runAction({
+    schema: addNoteSchema,
+    formData,
+    permission: "incidents:write",
+    work: addInternalNote,
+    message: "Internal note added. Customers do not see it.",
+  });
 }
 
 export async function editUpdateAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: editUpdateSchema, formData, permission: "incidents:write", work: editIncidentUpdate, message: "Saved; the page marks it edited." });
+  return runAction({
+    schema: editUpdateSchema,
+    formData,
+    permission: "incidents:write",
+    work: editIncidentUpdate,
+    message: "Saved; the page marks it edited.",
+  });
 }
 
 export async function deleteUpdateAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: updateIdSchema, formData, permission: "incidents:delete", work: (operator, input) => deleteIncidentUpdate(operator, input.updateId), message: "Deleted." });
+  return runAction({
+    schema: updateIdSchema,
+    formData,
+    permission: "incidents:delete",
+    work: (operator, input) => deleteIncidentUpdate(operator, input.updateId),
+    message: "Deleted.",
+  });
 }
 
 export async function scheduleMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
@@ -66,5 +91,11 @@ export async function scheduleMaintenanceAction(_previous: ActionResult | null, 
 }
 
 export async function extendMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: extendMaintenanceSchema, formData, permission: "incidents:write", work: extendMaintenance, message: "Window changed." });
+  return runAction({
+    schema: extendMaintenanceSchema,
+    formData,
+    permission: "incidents:write",
+    work: extendMaintenance,
+    message: "Window changed.",
+  });
 }

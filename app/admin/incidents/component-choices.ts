@@ -2,7 +2,9 @@ import type { AdminComponentGroup } from "@/lib/components/queries";
 import type { ComponentChoice } from "./component-status-fields";
 
 export function toComponentChoices(tree: AdminComponentGroup[]): ComponentChoice[] {
-  return tree.flatMap((group) => group.components.map((component) => ({ id: component.id, name: component.name, groupName: group.name, current: component.status })));
+  return tree.flatMap((group) =>
+    group.components.map((component) => ({ id: component.id, name: component.name, groupName: group.name, current: component.status })),
+  );
 }
 
 /** `datetime-local` value for a UTC instant. */

@@ -27,7 +27,9 @@ export function ComponentStatusFields({
   return (
     <fieldset className="space-y-3" aria-describedby={errors?.length ? "components-error" : undefined}>
       <legend className="text-sm font-medium">Affected components</legend>
-      {components.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No components yet. Add them under Components.</p>}
+      {components.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No components yet. Add them under Components.</p>
+      )}
       {groups.map((group) => (
         <div key={group ?? "ungrouped"}>
           {group && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</p>}
@@ -35,7 +37,10 @@ export function ComponentStatusFields({
             {components
               .filter((component) => component.groupName === group)
               .map((component) => (
-                <div key={component.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700">
+                <div
+                  key={component.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-1.5 text-sm dark:border-slate-700"
+                >
                   <span className="min-w-0">
                     <label htmlFor={`component-${component.id}`}>{component.name}</label>
                     <span id={`component-${component.id}-now`} className="block text-xs text-slate-500">
@@ -73,6 +78,8 @@ export function ComponentStatusFields({
 /** Field errors for any `components…` path, gathered for the fieldset. */
 export function componentErrors(fieldErrors?: Record<string, string[]>): string[] | undefined {
   if (!fieldErrors) return undefined;
-  const messages = Object.entries(fieldErrors).filter(([key]) => key.startsWith("components")).flatMap(([, list]) => list);
+  const messages = Object.entries(fieldErrors)
+    .filter(([key]) => key.startsWith("components"))
+    .flatMap(([, list]) => list);
   return messages.length ? [...new Set(messages)] : undefined;
 }

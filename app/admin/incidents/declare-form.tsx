@@ -21,7 +21,8 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
     if (!template || !elements) return;
     (elements.namedItem("title") as HTMLInputElement).value = template.title;
     (elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
-    if ((OPENING_STATUSES as readonly string[]).includes(template.status)) (elements.namedItem("status") as HTMLSelectElement).value = template.status;
+    if ((OPENING_STATUSES as readonly string[]).includes(template.status))
+      (elements.namedItem("status") as HTMLSelectElement).value = template.status;
   }
 
   return (
@@ -35,12 +36,23 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
           hint="Fills the title, message and status; edit them before declaring."
         />
       )}
-      <TextField name="title" label="Title" required maxLength={200} defaultValue={values?.title} errors={errors?.title} hint="What customers notice, e.g. “Sign-in failing for some users”." />
+      <TextField
+        name="title"
+        label="Title"
+        required
+        maxLength={200}
+        defaultValue={values?.title}
+        errors={errors?.title}
+        hint="What customers notice, e.g. “Sign-in failing for some users”."
+      />
       <fieldset>
         <legend className="text-sm font-medium">Impact</legend>
         <div className="mt-1 flex flex-wrap gap-2">
           {(Object.keys(IMPACT_LABELS) as (keyof typeof IMPACT_LABELS)[]).map((impact) => (
-            <label key={impact} className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950">
+            <label
+              key={impact}
+              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950"
+            >
               <input type="radio" name="impact" value={impact} defaultChecked={(values?.impact ?? "minor") === impact} />
               {IMPACT_LABELS[impact]}
             </label>
@@ -56,7 +68,14 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
         defaultValue={values?.status ?? "investigating"}
         errors={errors?.status}
       />
-      <TextAreaField name="message" label="First message to customers" required defaultValue={values?.message} errors={errors?.message} hint="Markdown. Say what is affected and when you will update next." />
+      <TextAreaField
+        name="message"
+        label="First message to customers"
+        required
+        defaultValue={values?.message}
+        errors={errors?.message}
+        hint="Markdown. Say what is affected and when you will update next."
+      />
       <TextField
         name="startedAt"
         label="Started at (UTC)"
@@ -72,7 +91,14 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
             <input type="checkbox" name="setBanner" defaultChecked={values?.setBanner === "on"} />
             Also set the sign-in banner
           </label>
-          <TextField name="bannerMessage" label="Banner message" maxLength={500} defaultValue={values?.bannerMessage} errors={errors?.bannerMessage} hint="Shown on your product's login page, linked to this incident." />
+          <TextField
+            name="bannerMessage"
+            label="Banner message"
+            maxLength={500}
+            defaultValue={values?.bannerMessage}
+            errors={errors?.bannerMessage}
+            hint="Shown on your product's login page, linked to this incident."
+          />
         </fieldset>
         <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <p className="font-medium">Notify subscribers</p>

@@ -19,15 +19,33 @@ export default async function IncidentsPage() {
       <PageHeader title="Incidents and maintenance" description="Everything open first, then the latest closed.">
         {canWrite && (
           <div className="flex flex-wrap gap-2">
-            <Link href="/admin/maintenance/new" className={buttonClasses.secondary}>Schedule maintenance</Link>
-            <Link href="/admin/templates" className={buttonClasses.secondary}>Templates</Link>
-            <Link href="/admin/incidents/new" className={buttonClasses.danger}>Declare incident</Link>
+            <Link href="/admin/maintenance/new" className={buttonClasses.secondary}>
+              Schedule maintenance
+            </Link>
+            <Link href="/admin/templates" className={buttonClasses.secondary}>
+              Templates
+            </Link>
+            <Link href="/admin/incidents/new" className={buttonClasses.danger}>
+              Declare incident
+            </Link>
           </div>
         )}
       </PageHeader>
       <div className="space-y-6">
-        <Panel title="Open">{open.length ? <IncidentList items={open} /> : <p className="text-sm text-slate-600 dark:text-slate-300">Nothing open. All quiet.</p>}</Panel>
-        <Panel title="Closed">{closed.length ? <IncidentList items={closed} /> : <p className="text-sm text-slate-600 dark:text-slate-300">No closed incidents yet.</p>}</Panel>
+        <Panel title="Open">
+          {open.length ? (
+            <IncidentList items={open} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-300">Nothing open. All quiet.</p>
+          )}
+        </Panel>
+        <Panel title="Closed">
+          {closed.length ? (
+            <IncidentList items={closed} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-300">No closed incidents yet.</p>
+          )}
+        </Panel>
       </div>
     </>
   );
@@ -43,7 +61,8 @@ function IncidentList({ items }: { items: IncidentView[] }) {
               {incident.title}
             </Link>
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {incident.kind === "maintenance" ? "Maintenance" : "Incident"} · <LocalTime iso={(incident.scheduledStart ?? incident.startedAt).toISOString()} />
+              {incident.kind === "maintenance" ? "Maintenance" : "Incident"} ·{" "}
+              <LocalTime iso={(incident.scheduledStart ?? incident.startedAt).toISOString()} />
               {incident.isDemo && " · Demo"}
             </p>
           </div>

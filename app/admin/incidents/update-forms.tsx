@@ -27,13 +27,20 @@ export function PostUpdateForm(props: {
         options={statuses.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))}
         defaultValue={values?.status ?? (statuses.includes(props.currentStatus as never) ? props.currentStatus : statuses[0])}
         errors={errors?.status}
-        hint={props.kind === "maintenance" ? "Completed returns the components to operational." : "Resolved returns the affected components to operational unless you choose otherwise below."}
+        hint={
+          props.kind === "maintenance"
+            ? "Completed returns the components to operational."
+            : "Resolved returns the affected components to operational unless you choose otherwise below."
+        }
       />
       {props.templates.length > 0 && (
         <SelectField
           name="template"
           label="Message from a template"
-          options={[{ value: "", label: "No template" }, ...props.templates.map((template) => ({ value: template.id, label: template.name }))]}
+          options={[
+            { value: "", label: "No template" },
+            ...props.templates.map((template) => ({ value: template.id, label: template.name })),
+          ]}
           onChange={(event) => {
             const template = props.templates.find((item) => item.id === event.target.value);
             const form = event.target.form!;
@@ -43,8 +50,24 @@ export function PostUpdateForm(props: {
           }}
         />
       )}
-      <TextAreaField name="message" id="update-message" label="Message to customers" required defaultValue={values?.message} errors={errors?.message} hint="Markdown." />
-      <TextField name="publishedAt" id="update-time" label="Time (UTC)" type="datetime-local" defaultValue={values?.publishedAt} errors={errors?.publishedAt} hint="Leave empty for now; backdate to record what happened earlier." />
+      <TextAreaField
+        name="message"
+        id="update-message"
+        label="Message to customers"
+        required
+        defaultValue={values?.message}
+        errors={errors?.message}
+        hint="Markdown."
+      />
+      <TextField
+        name="publishedAt"
+        id="update-time"
+        label="Time (UTC)"
+        type="datetime-local"
+        defaultValue={values?.publishedAt}
+        errors={errors?.publishedAt}
+        hint="Leave empty for now; backdate to record what happened earlier."
+      />
       <ComponentStatusFields components={props.affected} emptyLabel="No change" values={values} errors={componentErrors(errors)} />
       {props.others.length > 0 && (
         <details>
@@ -67,8 +90,24 @@ export function AddNoteForm({ incidentId }: { incidentId: string }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <TextAreaField name="message" id="note-message" label="Note (operators only)" rows={3} required defaultValue={values?.message} errors={errors?.message} hint="Only operators see notes: never the status page, feeds, the API or email." />
-      <TextField name="publishedAt" id="note-time" label="Time of the note (UTC)" type="datetime-local" defaultValue={values?.publishedAt} errors={errors?.publishedAt} />
+      <TextAreaField
+        name="message"
+        id="note-message"
+        label="Note (operators only)"
+        rows={3}
+        required
+        defaultValue={values?.message}
+        errors={errors?.message}
+        hint="Only operators see notes: never the status page, feeds, the API or email."
+      />
+      <TextField
+        name="publishedAt"
+        id="note-time"
+        label="Time of the note (UTC)"
+        type="datetime-local"
+        defaultValue={values?.publishedAt}
+        errors={errors?.publishedAt}
+      />
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
         {isPending ? "Adding…" : "Add internal note"}
@@ -84,7 +123,14 @@ export function EditUpdateForm({ updateId, message }: { updateId: string; messag
       <summary className="cursor-pointer text-xs font-semibold text-blue-700 dark:text-blue-400">Edit text</summary>
       <form action={formAction} className="mt-2 space-y-2" noValidate>
         <input type="hidden" name="updateId" value={updateId} />
-        <TextAreaField name="message" id={`edit-${updateId}`} label="Corrected text" rows={3} defaultValue={message} errors={errors?.message} />
+        <TextAreaField
+          name="message"
+          id={`edit-${updateId}`}
+          label="Corrected text"
+          rows={3}
+          defaultValue={message}
+          errors={errors?.message}
+        />
         <button type="submit" className={`${buttonClasses.secondary} px-3 py-1`} disabled={isPending}>
           Save text
         </button>
@@ -118,7 +164,14 @@ export function ExtendMaintenanceForm({ incidentId, scheduledEnd }: { incidentId
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <TextField name="scheduledEnd" id="extend-end" label="Window ends (UTC)" type="datetime-local" defaultValue={scheduledEnd} errors={errors?.scheduledEnd} />
+      <TextField
+        name="scheduledEnd"
+        id="extend-end"
+        label="Window ends (UTC)"
+        type="datetime-local"
+        defaultValue={scheduledEnd}
+        errors={errors?.scheduledEnd}
+      />
       <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
         Change end
       </button>

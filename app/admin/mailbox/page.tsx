@@ -38,7 +38,9 @@ export default async function MailboxPage() {
                       {message.subject}
                     </Link>
                   </td>
-                  <td className="py-1.5 pr-3"><LocalTime iso={message.createdAt.toISOString()} /></td>
+                  <td className="py-1.5 pr-3">
+                    <LocalTime iso={message.createdAt.toISOString()} />
+                  </td>
                   <td className="py-1.5">Not delivered</td>
                 </tr>
               ))}

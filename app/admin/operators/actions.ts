@@ -10,27 +10,55 @@ import { changeRoleSchema, invitationIdSchema, inviteOperatorSchema, operatorIdS
 import { requireOperator } from "@/lib/auth/session";
 import { runAction } from "../run-action";
 
-export async function inviteOperatorAction(_previous: ActionResult<{ url: string }> | null, formData: FormData): Promise<ActionResult<{ url: string }>> {
+export async function inviteOperatorAction(
+  _previous: ActionResult<{ url: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ url: string }>> {
   const parsed = inviteOperatorSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
     const operator = await requireOperator("operators:manage");
     const invitation = await inviteOperator(operator, parsed.data);
     revalidatePath("/admin/operators");
-    return { ok: true, data: { url: invitation.url }, message: `Invitation created for ${parsed.data.email}. Send them the link below; it works once, for 7 days.` };
+    return {
+      ok: true,
+      data: { url: invitation.url },
+      message: `Invitation created for ${parsed.data.email}. Send them the link below; it works once, for 7 days.`,
+    };
   } catch (error) {
     return toActionFailure(error, formData);
   }
 }
 
 export async function changeRoleAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: changeRoleSchema, formData, permission: "operators:manage", work: changeOperatorRole, message: "Role saved.", revalidate: ["/admin/operators"] });
+  return runAction({
+    schema: changeRoleSchema,
+    formData,
+    permission: "operators:manage",
+    work: changeOperatorRole,
+    message: "Role saved.",
+    revalidate: ["/admin/operators"],
+  });
 }
 
 export async function removeOperatorAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: operatorIdSchema, formData, permission: "operators:manage", work: (operator, input) => removeOperator(operator, input.operatorId), message: "Operator removed.", revalidate: ["/admin/operators"] });
+  return runAction({
+    schema: operatorIdSchema,
+    formData,
+    permission: "operators:manage",
+    work: (operator, input) => removeOperator(operator, input.operatorId),
+    message: "Operator removed.",
+    revalidate: ["/admin/operators"],
+  });
 }
 
 export async function revokeInvitationAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: invitationIdSchema, formData, permission: "operators:manage", work: (operator, input) => revokeInvitation(operator, input.invitationId), message: "Invitation revoked.", revalidate: ["/admin/operators"] });
+  return runAction({
+    schema: invitationIdSchema,
+    formData,
+    permission: "operators:manage",
+    work: (operator, input) => revokeInvitation(operator, input.invitationId),
+    message: "Invitation revoked.",
+    revalidate: ["/admin/operators"],
+  });
 }

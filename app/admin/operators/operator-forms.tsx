@@ -14,7 +14,15 @@ export function InviteOperatorForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <TextField name="email" label="Email" type="email" autoComplete="off" required defaultValue={values?.email} errors={errors?.email} />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={values?.email}
+          errors={errors?.email}
+        />
         <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={values?.role ?? "responder"} errors={errors?.role} />
       </div>
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
@@ -26,7 +34,13 @@ export function InviteOperatorForm() {
           <label htmlFor="invitation-url" className="block text-sm font-medium">
             Invitation link
           </label>
-          <input id="invitation-url" readOnly value={state.data.url} className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-800" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id="invitation-url"
+            readOnly
+            value={state.data.url}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-800"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
       )}
     </form>
@@ -55,7 +69,13 @@ export function ChangeRoleForm({ operatorId, role, name }: { operatorId: string;
       <label htmlFor={selectId} className="sr-only">
         Role of {name}
       </label>
-      <select id={selectId} name="role" value={selected} onChange={(event) => setSelected(event.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <select
+        id={selectId}
+        name="role"
+        value={selected}
+        onChange={(event) => setSelected(event.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
         {ROLE_OPTIONS.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -80,7 +100,12 @@ export function RemoveOperatorForm({ operatorId, name }: { operatorId: string; n
       }}
     >
       <input type="hidden" name="operatorId" value={operatorId} />
-      <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400" disabled={isPending} aria-label={`Remove ${name}`}>
+      <button
+        type="submit"
+        className="text-sm font-semibold text-red-700 underline dark:text-red-400"
+        disabled={isPending}
+        aria-label={`Remove ${name}`}
+      >
         Remove
       </button>
       <FormMessage state={state && !state.ok ? state : null} />
@@ -93,7 +118,12 @@ export function RevokeInvitationForm({ invitationId, email }: { invitationId: st
   return (
     <form action={formAction}>
       <input type="hidden" name="invitationId" value={invitationId} />
-      <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400" disabled={isPending} aria-label={`Revoke the invitation for ${email}`}>
+      <button
+        type="submit"
+        className="text-sm font-semibold text-red-700 underline dark:text-red-400"
+        disabled={isPending}
+        aria-label={`Revoke the invitation for ${email}`}
+      >
         Revoke
       </button>
       <FormMessage state={state && !state.ok ? state : null} />

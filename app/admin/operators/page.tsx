@@ -22,11 +22,23 @@ export default async function OperatorsPage() {
               <caption className="sr-only">Operators</caption>
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-700">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Email</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  <th scope="col" className="py-2 pr-4">Last active</th>
-                  {canManage && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+                  <th scope="col" className="py-2 pr-4">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Last active
+                  </th>
+                  {canManage && (
+                    <th scope="col" className="py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -44,8 +56,14 @@ export default async function OperatorsPage() {
                         ROLE_LABELS[operator.role]
                       )}
                     </td>
-                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-300">{operator.lastSeenAt ? <LocalTime iso={operator.lastSeenAt.toISOString()} /> : "Never"}</td>
-                    {canManage && <td className="py-2">{operator.id !== current.id && <RemoveOperatorForm operatorId={operator.id} name={operator.name} />}</td>}
+                    <td className="py-2 pr-4 text-slate-600 dark:text-slate-300">
+                      {operator.lastSeenAt ? <LocalTime iso={operator.lastSeenAt.toISOString()} /> : "Never"}
+                    </td>
+                    {canManage && (
+                      <td className="py-2">
+                        {operator.id !== current.id && <RemoveOperatorForm operatorId={operator.id} name={operator.name} />}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

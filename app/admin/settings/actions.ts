@@ -6,5 +6,11 @@ import { updatePageSettings } from "@/lib/settings/update-settings";
 import { runAction } from "../run-action";
 
 export async function updateSettingsAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: pageSettingsSchema, formData, permission: "settings:write", work: updatePageSettings, message: "Settings saved." });
+  return runAction({
+    schema: pageSettingsSchema,
+    formData,
+    permission: "settings:write",
+    work: updatePageSettings,
+    message: "Settings saved.",
+  });
 }

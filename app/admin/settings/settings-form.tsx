@@ -12,19 +12,65 @@ export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageS
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
       <fieldset disabled={!canEdit} className="space-y-4">
-        <TextField name="pageName" label="Page name" defaultValue={value("pageName")} required errors={errors?.pageName} hint="Shown as the status page's title, e.g. “Acme status”." />
-        <TextField name="publicUrl" label="Public URL" type="url" defaultValue={value("publicUrl")} placeholder={settings.effectivePublicUrl} errors={errors?.publicUrl} hint="Where customers reach the status page; used in emails, feeds and the embed snippet. Empty: the server's PUBLIC_URL." />
-        <TextField name="logoUrl" label="Logo URL" defaultValue={value("logoUrl")} errors={errors?.logoUrl} hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text." />
+        <TextField
+          name="pageName"
+          label="Page name"
+          defaultValue={value("pageName")}
+          required
+          errors={errors?.pageName}
+          hint="Shown as the status page's title, e.g. “Acme status”."
+        />
+        <TextField
+          name="publicUrl"
+          label="Public URL"
+          type="url"
+          defaultValue={value("publicUrl")}
+          placeholder={settings.effectivePublicUrl}
+          errors={errors?.publicUrl}
+          hint="Where customers reach the status page; used in emails, feeds and the embed snippet. Empty: the server's PUBLIC_URL."
+        />
+        <TextField
+          name="logoUrl"
+          label="Logo URL"
+          defaultValue={value("logoUrl")}
+          errors={errors?.logoUrl}
+          hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text."
+        />
         <Field id="brandColor" label="Brand colour" errors={errors?.brandColor} hint="Hex, e.g. #2563eb. Used for links and accents.">
           {(describedBy, invalid) => (
             <div className="flex items-center gap-2">
-              <input id="brandColor" name="brandColor" defaultValue={value("brandColor")} aria-describedby={describedBy} aria-invalid={invalid} className="w-32 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900" />
-              <span aria-hidden="true" className="inline-block h-8 w-8 rounded border border-slate-300" style={{ backgroundColor: settings.brandColor }} />
+              <input
+                id="brandColor"
+                name="brandColor"
+                defaultValue={value("brandColor")}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className="w-32 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+              />
+              <span
+                aria-hidden="true"
+                className="inline-block h-8 w-8 rounded border border-slate-300"
+                style={{ backgroundColor: settings.brandColor }}
+              />
             </div>
           )}
         </Field>
-        <TextField name="supportEmail" label="Support email" type="email" defaultValue={value("supportEmail")} errors={errors?.supportEmail} hint="Where customers can write; shown on the page and in emails." />
-        <TextField name="timeZone" label="Time zone" defaultValue={value("timeZone")} list="time-zones" errors={errors?.timeZone} hint="The page's own time zone, e.g. Europe/London; readers also see times in theirs." />
+        <TextField
+          name="supportEmail"
+          label="Support email"
+          type="email"
+          defaultValue={value("supportEmail")}
+          errors={errors?.supportEmail}
+          hint="Where customers can write; shown on the page and in emails."
+        />
+        <TextField
+          name="timeZone"
+          label="Time zone"
+          defaultValue={value("timeZone")}
+          list="time-zones"
+          errors={errors?.timeZone}
+          hint="The page's own time zone, e.g. Europe/London; readers also see times in theirs."
+        />
         <datalist id="time-zones">
           {timeZones.map((zone) => (
             <option key={zone} value={zone} />
@@ -40,8 +86,12 @@ export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageS
             className="mt-1 h-4 w-4"
           />
           <div>
-            <label htmlFor="requirePostmortemApproval" className="text-sm font-medium">Postmortems need a second operator's approval</label>
-            <p id="requirePostmortemApproval-hint" className="text-sm text-slate-600 dark:text-slate-400">Before publishing, an operator other than the one who asked for the review approves the exact revision.</p>
+            <label htmlFor="requirePostmortemApproval" className="text-sm font-medium">
+              Postmortems need a second operator's approval
+            </label>
+            <p id="requirePostmortemApproval-hint" className="text-sm text-slate-600 dark:text-slate-400">
+              Before publishing, an operator other than the one who asked for the review approves the exact revision.
+            </p>
           </div>
         </div>
       </fieldset>

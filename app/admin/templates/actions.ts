@@ -7,9 +7,23 @@ import { createIncidentTemplate, deleteIncidentTemplate } from "@/lib/incidents/
 import { runAction } from "../run-action";
 
 export async function createTemplateAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: templateSchema, formData, permission: "incidents:write", work: createIncidentTemplate, message: "Template saved.", revalidate: ["/admin/templates"] });
+  return runAction({
+    schema: templateSchema,
+    formData,
+    permission: "incidents:write",
+    work: createIncidentTemplate,
+    message: "Template saved.",
+    revalidate: ["/admin/templates"],
+  });
 }
 
 export async function deleteTemplateAction(_previous: ActionResult | null, formData: FormData) {
-  return runAction({ schema: deleteSchema, formData, permission: "incidents:write", work: (operator, input) => deleteIncidentTemplate(operator, input.id), message: "Template deleted.", revalidate: ["/admin/templates"] });
+  return runAction({
+    schema: deleteSchema,
+    formData,
+    permission: "incidents:write",
+    work: (operator, input) => deleteIncidentTemplate(operator, input.id),
+    message: "Template deleted.",
+    revalidate: ["/admin/templates"],
+  });
 }

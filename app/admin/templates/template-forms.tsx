@@ -12,12 +12,27 @@ export function CreateTemplateForm() {
   const { state, formAction, isPending, errors, values } = useActionForm(createTemplateAction);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField name="name" label="Template name" required defaultValue={values?.name} errors={errors?.name} hint="How operators find it, e.g. “Database degraded”." />
+      <TextField
+        name="name"
+        label="Template name"
+        required
+        defaultValue={values?.name}
+        errors={errors?.name}
+        hint="How operators find it, e.g. “Database degraded”."
+      />
       <TextField name="title" label="Incident title" required defaultValue={values?.title} errors={errors?.title} />
-      <SelectField name="status" label="Status" options={INCIDENT_STATUSES.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))} defaultValue={values?.status} errors={errors?.status} />
+      <SelectField
+        name="status"
+        label="Status"
+        options={INCIDENT_STATUSES.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))}
+        defaultValue={values?.status}
+        errors={errors?.status}
+      />
       <TextAreaField name="message" label="Message" required defaultValue={values?.message} errors={errors?.message} />
       <FormMessage state={state} />
-      <button type="submit" className={buttonClasses.primary} disabled={isPending}>Save template</button>
+      <button type="submit" className={buttonClasses.primary} disabled={isPending}>
+        Save template
+      </button>
     </form>
   );
 }
@@ -27,7 +42,12 @@ export function DeleteTemplateForm({ id, name }: { id: string; name: string }) {
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="text-sm font-semibold text-red-700 underline dark:text-red-400" disabled={isPending} aria-label={`Delete template ${name}`}>
+      <button
+        type="submit"
+        className="text-sm font-semibold text-red-700 underline dark:text-red-400"
+        disabled={isPending}
+        aria-label={`Delete template ${name}`}
+      >
         Delete
       </button>
       <FormMessage state={state && !state.ok ? state : null} />

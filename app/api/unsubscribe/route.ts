@@ -5,7 +5,11 @@ import { verifyUnsubscribe } from "@/lib/email/unsubscribe";
 export async function POST(request: Request) {
   const url = new URL(request.url);
   const email = verifyUnsubscribe(url.searchParams.get("a") ?? "", url.searchParams.get("t") ?? "");
-  if (!email) return new Response("This unsubscribe link is not valid; use the link in a more recent message.\n", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!email)
+    return new Response("This unsubscribe link is not valid; use the link in a more recent message.\n", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   await unsubscribeCustomer(email, "one-click");
   return new Response("Unsubscribed.\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
 }

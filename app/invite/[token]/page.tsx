@@ -21,7 +21,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   return (
-    <AuthCard title="Join your team on Candor" intro={<>You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong> with the email <strong>{invitation.email}</strong>.</>}>
+    <AuthCard
+      title="Join your team on Candor"
+      intro={
+        <>
+          You are invited as <strong>{ROLE_LABELS[invitation.role]}</strong> with the email <strong>{invitation.email}</strong>.
+        </>
+      }
+    >
       <AcceptInvitationForm token={token} />
     </AuthCard>
   );

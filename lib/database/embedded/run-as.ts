@@ -51,7 +51,10 @@ export async function reachableInstallDir(installDir: string, runAs: RunAs, vers
   if (!runAs || !(await findClosedAncestor(installDir))) return installDir;
   const copy = path.join(os.tmpdir(), `candor-postgres-${version}`);
   const marker = path.join(copy, "bin", "postgres");
-  const hasCopy = await access(marker).then(() => true, () => false);
+  const hasCopy = await access(marker).then(
+    () => true,
+    () => false,
+  );
   if (!hasCopy) await cp(installDir, copy, { recursive: true, verbatimSymlinks: true });
   return copy;
 }

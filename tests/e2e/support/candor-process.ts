@@ -21,9 +21,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startCandorProcess(env: NodeJS.ProcessEnv, { port, timeoutMs = 300_000 }: { port?: number; timeoutMs?: number } = {}): Promise<CandorProcess> {
+export async function startCandorProcess(
+  env: NodeJS.ProcessEnv,
+  { port, timeoutMs = 300_000 }: { port?: number; timeoutMs?: number } = {},
+): Promise<CandorProcess> {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: { ...env, PORT: String(chosenPort), NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...env, PORT: String(chosenPort), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

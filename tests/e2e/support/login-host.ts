@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-const CSS = "body{font:16px Georgia,serif;margin:0;background:#fafafa;color:#222} div{color:magenta!important;font-size:40px!important} main{max-width:28rem;margin:3rem auto}";
+const CSS =
+  "body{font:16px Georgia,serif;margin:0;background:#fafafa;color:#222} div{color:magenta!important;font-size:40px!important} main{max-width:28rem;margin:3rem auto}";
 
 function page(candor: string, scriptAttributes: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme — sign in</title><link rel="stylesheet" href="/login.css"></head>
@@ -21,7 +22,11 @@ export async function startLoginHost(candorOrigin: string): Promise<{ url: strin
       response.end(body);
     };
     if (request.url === "/login.css") return send("text/css", CSS);
-    if (request.url === "/login.js") return send("application/javascript", "document.getElementById('go').addEventListener('click',function(){document.getElementById('result').textContent='Signed in';});");
+    if (request.url === "/login.js")
+      return send(
+        "application/javascript",
+        "document.getElementById('go').addEventListener('click',function(){document.getElementById('result').textContent='Signed in';});",
+      );
     if (request.url === "/login") return send("text/html", page(candorOrigin, 'data-interval="15"'));
     if (request.url === "/login-inline") return send("text/html", page(candorOrigin, 'data-position="inline" data-target="#notice"'));
     // Candor unreachable: nothing listens on port 9.

@@ -48,13 +48,13 @@ export default async function IncidentPage({ params }: { params: Params }) {
           <>
             <div>
               <dt className="font-semibold">Started</dt>
-              <dd><LocalTime iso={incident.startedAt.toISOString()} /></dd>
+              <dd>
+                <LocalTime iso={incident.startedAt.toISOString()} />
+              </dd>
             </div>
             <div>
               <dt className="font-semibold">{incident.resolvedAt ? "Resolved" : "Status"}</dt>
-              <dd>
-                {incident.resolvedAt ? <LocalTime iso={incident.resolvedAt.toISOString()} /> : "Ongoing"}
-              </dd>
+              <dd>{incident.resolvedAt ? <LocalTime iso={incident.resolvedAt.toISOString()} /> : "Ongoing"}</dd>
             </div>
             {incident.resolvedAt && (
               <div>
@@ -66,7 +66,9 @@ export default async function IncidentPage({ params }: { params: Params }) {
         )}
         <div className={incident.resolvedAt ? "" : "sm:col-span-2"}>
           <dt className="font-semibold">Affected</dt>
-          <dd>{incident.components.length ? incident.components.map((component) => component.name).join(", ") : "No specific component"}</dd>
+          <dd>
+            {incident.components.length ? incident.components.map((component) => component.name).join(", ") : "No specific component"}
+          </dd>
         </div>
       </dl>
       {postmortem && (

@@ -8,7 +8,14 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { countAudience, listAudience } from "@/lib/campaigns/audience";
 import { loadCampaignFormOptions } from "@/lib/campaigns/form-options";
 import { campaignProgress } from "@/lib/campaigns/progress";
-import { CAMPAIGN_STATE_LABELS, findCampaign, listRecipients, RECIPIENT_PAGE_SIZE, RECIPIENT_STATES, type RecipientState } from "@/lib/campaigns/queries";
+import {
+  CAMPAIGN_STATE_LABELS,
+  findCampaign,
+  listRecipients,
+  RECIPIENT_PAGE_SIZE,
+  RECIPIENT_STATES,
+  type RecipientState,
+} from "@/lib/campaigns/queries";
 import { CampaignForm } from "../campaign-form";
 import { CampaignProgressPanel } from "./progress-panel";
 import { ReviewPanel } from "./review-panel";
@@ -16,7 +23,13 @@ import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Campaign" };
 
-export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ state?: string; page?: string }> }) {
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ state?: string; page?: string }>;
+}) {
   const operator = await requirePageAccess("admin:read");
   const { id } = await params;
   const campaign = id.length <= 64 ? await findCampaign(id) : null;
@@ -36,11 +49,20 @@ export default async function CampaignPage({ params, searchParams }: { params: P
     />
   );
   if (campaign.state === "draft") {
-    const [options, count, members] = await Promise.all([loadCampaignFormOptions(), countAudience(campaign.audience), listAudience(campaign.audience, { limit: 50 })]);
+    const [options, count, members] = await Promise.all([
+      loadCampaignFormOptions(),
+      countAudience(campaign.audience),
+      listAudience(campaign.audience, { limit: 50 }),
+    ]);
     return (
       <>
         {header}
-        <ReviewPanel campaignId={campaign.id} recipients={count} members={members.map((member) => ({ id: member.id, label: `${member.email}${member.name ? ` (${member.name})` : ""}` }))} canSend={canSend} />
+        <ReviewPanel
+          campaignId={campaign.id}
+          recipients={count}
+          members={members.map((member) => ({ id: member.id, label: `${member.email}${member.name ? ` (${member.name})` : ""}` }))}
+          canSend={canSend}
+        />
         {canSend && (
           <div className="mt-8">
             <Panel title="Edit">
@@ -55,16 +77,26 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const state = RECIPIENT_STATES.includes(query.state as RecipientState) ? (query.state as RecipientState) : undefined;
   const page = Math.min(Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1), 100_000);
   const [{ rows, total }, progress] = await Promise.all([listRecipients(campaign.id, { state, page }), campaignProgress(campaign.id)]);
-  const link = (next: { state?: string; page?: number }) => `/admin/campaigns/${campaign.id}?${new URLSearchParams({ ...(next.state ? { state: next.state } : {}), ...(next.page && next.page > 1 ? { page: String(next.page) } : {}) })}`;
+  const link = (next: { state?: string; page?: number }) =>
+    `/admin/campaigns/${campaign.id}?${new URLSearchParams({ ...(next.state ? { state: next.state } : {}), ...(next.page && next.page > 1 ? { page: String(next.page) } : {}) })}`;
   return (
     <>
       {header}
-      <CampaignProgressPanel campaignId={campaign.id} canControl={canSend} renderedDone={progress ? progress.sent + progress.failed + progress.cancelled : 0} />
+      <CampaignProgressPanel
+        campaignId={campaign.id}
+        canControl={canSend}
+        renderedDone={progress ? progress.sent + progress.failed + progress.cancelled : 0}
+      />
       <div className="mt-6">
         <Panel title="Recipients">
           <nav aria-label="Filter recipients" className="mb-3 flex flex-wrap gap-2 text-sm">
             {[undefined, ...RECIPIENT_STATES].map((option) => (
-              <Link key={option ?? "all"} href={link({ state: option })} aria-current={option === state ? "page" : undefined} className={`rounded-full border px-3 py-1 ${option === state ? "border-blue-700 bg-blue-50 font-semibold text-blue-900 dark:bg-blue-950 dark:text-blue-100" : "border-slate-300 dark:border-slate-600"}`}>
+              <Link
+                key={option ?? "all"}
+                href={link({ state: option })}
+                aria-current={option === state ? "page" : undefined}
+                className={`rounded-full border px-3 py-1 ${option === state ? "border-blue-700 bg-blue-50 font-semibold text-blue-900 dark:bg-blue-950 dark:text-blue-100" : "border-slate-300 dark:border-slate-600"}`}
+              >
                 {option ? option[0]!.toUpperCase() + option.slice(1) : "All"}
               </Link>
             ))}
@@ -85,9 +117,21 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           </table>
           {rows.length === 0 && <p className="mt-2 text-sm">No recipient in this state.</p>}
           <div className="mt-3 flex justify-between text-sm">
-            {page > 1 ? <Link href={link({ state, page: page - 1 })} className="underline">Previous</Link> : <span />}
+            {page > 1 ? (
+              <Link href={link({ state, page: page - 1 })} className="underline">
+                Previous
+              </Link>
+            ) : (
+              <span />
+            )}
             <span>{total.toLocaleString("en")} recipients</span>
-            {page * RECIPIENT_PAGE_SIZE < total ? <Link href={link({ state, page: page + 1 })} className="underline">Next</Link> : <span />}
+            {page * RECIPIENT_PAGE_SIZE < total ? (
+              <Link href={link({ state, page: page + 1 })} className="underline">
+                Next
+              </Link>
+            ) : (
+              <span />
+            )}
           </div>
         </Panel>
       </div>

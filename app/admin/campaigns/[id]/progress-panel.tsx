@@ -15,7 +15,15 @@ function eta(seconds: number | null): string {
 }
 
 /** Live sending progress (polled every second while sending) and the controls. */
-export function CampaignProgressPanel({ campaignId, canControl, renderedDone }: { campaignId: string; canControl: boolean; renderedDone: number }) {
+export function CampaignProgressPanel({
+  campaignId,
+  canControl,
+  renderedDone,
+}: {
+  campaignId: string;
+  canControl: boolean;
+  renderedDone: number;
+}) {
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
   const control = useActionForm(controlAction);
   const router = useRouter();
@@ -48,17 +56,31 @@ export function CampaignProgressPanel({ campaignId, canControl, renderedDone }: 
     };
   }, [campaignId, control.state]);
 
-  if (!progress) return <Panel title="Progress"><p className="text-sm">Loading…</p></Panel>;
+  if (!progress)
+    return (
+      <Panel title="Progress">
+        <p className="text-sm">Loading…</p>
+      </Panel>
+    );
   const done = progress.sent + progress.failed + progress.cancelled;
   const percent = progress.total ? Math.floor((done / progress.total) * 100) : 100;
   return (
     <Panel title="Progress">
-      <div role="progressbar" aria-label="Sent" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent} %: ${progress.sent} sent, ${progress.failed} failed, ${progress.pending} pending`} className="flex h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700">
+      <div
+        role="progressbar"
+        aria-label="Sent"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} %: ${progress.sent} sent, ${progress.failed} failed, ${progress.pending} pending`}
+        className="flex h-4 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
         <div className="bg-green-600" style={{ width: `${progress.total ? (progress.sent / progress.total) * 100 : 0}%` }} />
         <div className="bg-red-600" style={{ width: `${progress.total ? (progress.failed / progress.total) * 100 : 0}%` }} />
       </div>
       <p className="mt-2 text-sm" aria-live="polite">
-        <strong>{percent} %</strong> · ✓ {progress.sent.toLocaleString("en")} sent · ✕ {progress.failed.toLocaleString("en")} failed · {progress.pending.toLocaleString("en")} pending
+        <strong>{percent} %</strong> · ✓ {progress.sent.toLocaleString("en")} sent · ✕ {progress.failed.toLocaleString("en")} failed ·{" "}
+        {progress.pending.toLocaleString("en")} pending
         {progress.cancelled > 0 && ` · ${progress.cancelled.toLocaleString("en")} cancelled`} · {progress.state}
         {progress.rate > 0 && progress.pending > 0 && ` · ${progress.rate.toFixed(1)} a second, ${eta(progress.etaSeconds)}`}
       </p>

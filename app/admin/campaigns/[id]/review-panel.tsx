@@ -9,7 +9,17 @@ import { previewAction, sendAction, testSendAction } from "../actions";
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
 
 /** A draft's last step: the message as a chosen recipient gets it, a test to yourself, then send. */
-export function ReviewPanel({ campaignId, recipients, members, canSend }: { campaignId: string; recipients: number; members: { id: string; label: string }[]; canSend: boolean }) {
+export function ReviewPanel({
+  campaignId,
+  recipients,
+  members,
+  canSend,
+}: {
+  campaignId: string;
+  recipients: number;
+  members: { id: string; label: string }[];
+  canSend: boolean;
+}) {
   const [customerId, setCustomerId] = useState(members[0]?.id ?? "");
   const [width, setWidth] = useState<keyof typeof WIDTHS>("desktop");
   const [preview, setPreview] = useState<{ subject: string; html: string; text: string; to: string } | null>(null);
@@ -28,8 +38,15 @@ export function ReviewPanel({ campaignId, recipients, members, canSend }: { camp
     <Panel title="Review and send">
       <div className="flex flex-wrap items-end gap-4">
         <div className="text-sm">
-          <label htmlFor="preview-recipient" className="block font-medium">Preview for</label>
-          <select id="preview-recipient" value={customerId} onChange={(event) => setCustomerId(event.target.value)} className="mt-1 max-w-md rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+          <label htmlFor="preview-recipient" className="block font-medium">
+            Preview for
+          </label>
+          <select
+            id="preview-recipient"
+            value={customerId}
+            onChange={(event) => setCustomerId(event.target.value)}
+            className="mt-1 max-w-md rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
+          >
             {members.length === 0 && <option value="">A sample person (the audience is empty)</option>}
             {members.map((member) => (
               <option key={member.id} value={member.id}>
@@ -40,13 +57,23 @@ export function ReviewPanel({ campaignId, recipients, members, canSend }: { camp
         </div>
         <div role="group" aria-label="Preview width" className="flex gap-1">
           {(Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).map((option) => (
-            <button key={option} type="button" aria-pressed={width === option} onClick={() => setWidth(option)} className={width === option ? buttonClasses.primary : buttonClasses.secondary}>
+            <button
+              key={option}
+              type="button"
+              aria-pressed={width === option}
+              onClick={() => setWidth(option)}
+              className={width === option ? buttonClasses.primary : buttonClasses.secondary}
+            >
               {option === "desktop" ? "Desktop" : "Mobile"}
             </button>
           ))}
         </div>
       </div>
-      {problem && <p role="alert" className="mt-3 text-sm text-red-700">{problem}</p>}
+      {problem && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {problem}
+        </p>
+      )}
       {preview && (
         <div className="mt-4">
           <p className="text-sm">
@@ -54,7 +81,13 @@ export function ReviewPanel({ campaignId, recipients, members, canSend }: { camp
           </p>
           <div className="mt-2 overflow-x-auto rounded-md border border-slate-300 bg-slate-100 p-3 dark:border-slate-700 dark:bg-slate-950">
             {/* sandbox without allow-scripts: the message's HTML cannot run anything in the admin. */}
-            <iframe title="Email preview" sandbox="" srcDoc={preview.html} style={{ width: WIDTHS[width] }} className="mx-auto block h-[36rem] max-w-full rounded bg-white" />
+            <iframe
+              title="Email preview"
+              sandbox=""
+              srcDoc={preview.html}
+              style={{ width: WIDTHS[width] }}
+              className="mx-auto block h-[36rem] max-w-full rounded bg-white"
+            />
           </div>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer font-medium">Plain-text part</summary>

@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: "New campaign" };
 export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<{ incident?: string; kind?: string }> }) {
   await requirePageAccess("campaigns:send");
   const { incident, kind } = await searchParams;
-  const [options, initial] = await Promise.all([loadCampaignFormOptions(), suggestedDraft(typeof incident === "string" ? incident.slice(0, 64) : null, kind === "postmortem" ? "postmortem" : "incident_notice")]);
+  const [options, initial] = await Promise.all([
+    loadCampaignFormOptions(),
+    suggestedDraft(typeof incident === "string" ? incident.slice(0, 64) : null, kind === "postmortem" ? "postmortem" : "incident_notice"),
+  ]);
   return (
     <>
       <PageHeader title="New email campaign" description="Write it, choose who gets it, then review a preview and a test before sending." />

@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageAccess("customers:write");
   const { id } = await params;
-  const [customer, tree] = await Promise.all([id.length <= 64 ? prisma.customer.findUnique({ where: { id }, include: { components: true } }) : null, listComponentTree()]);
+  const [customer, tree] = await Promise.all([
+    id.length <= 64 ? prisma.customer.findUnique({ where: { id }, include: { components: true } }) : null,
+    listComponentTree(),
+  ]);
   if (!customer) notFound();
   return (
     <>
@@ -20,7 +23,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.email}
         description={
           <>
-            {customer.bouncedAt ? "✕ Bounced: not sent to until the address changes. " : customer.unsubscribedAt ? "⊘ Unsubscribed: not sent to. " : ""}
+            {customer.bouncedAt
+              ? "✕ Bounced: not sent to until the address changes. "
+              : customer.unsubscribedAt
+                ? "⊘ Unsubscribed: not sent to. "
+                : ""}
             <Link href="/admin/customers" className="text-blue-700 underline dark:text-blue-400">
               All customers
             </Link>

@@ -8,7 +8,6 @@ import type { ImportPreview, ImportReport } from "@/lib/customers/import-csv";
 import { importAction, previewImportAction } from "../actions";
 import { TableHead } from "@/components/table-head";
 
-
 export function ImportForm({ fields }: { fields: { key: string; label: string }[] }) {
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
@@ -43,7 +42,10 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
     setError(null);
     if (!file) return;
     setFileName(file.name);
-    if (file.size > CSV_MAX_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+    if (file.size > CSV_MAX_BYTES)
+      return setError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
     const text = await file.text();
     setCsv(text);
     await check(text, null);
@@ -70,13 +72,28 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
         <label className="block text-sm font-medium" htmlFor="csv-file">
           CSV file
         </label>
-        <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={(event) => void choose(event.target.files?.[0])} className="mt-1 block text-sm" aria-describedby="csv-file-hint" />
+        <input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={(event) => void choose(event.target.files?.[0])}
+          className="mt-1 block text-sm"
+          aria-describedby="csv-file-hint"
+        />
         <p id="csv-file-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          Columns Candor understands: email (required), name, first name, company, account id, plan, monthly amount, currency, components (names, separated by ;), tags.
+          Columns Candor understands: email (required), name, first name, company, account id, plan, monthly amount, currency, components
+          (names, separated by ;), tags.
         </p>
-        {busy && <p role="status" className="mt-2 text-sm">Reading {fileName}…</p>}
+        {busy && (
+          <p role="status" className="mt-2 text-sm">
+            Reading {fileName}…
+          </p>
+        )}
         {error && (
-          <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+          >
             {error}
           </p>
         )}
@@ -114,7 +131,8 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
           </Panel>
           <Panel title="3. Review">
             <p role="status" className="text-sm">
-              {preview.total.toLocaleString("en")} rows: <strong>{preview.toCreate.toLocaleString("en")} new</strong>, <strong>{preview.toUpdate.toLocaleString("en")} updated</strong>
+              {preview.total.toLocaleString("en")} rows: <strong>{preview.toCreate.toLocaleString("en")} new</strong>,{" "}
+              <strong>{preview.toUpdate.toLocaleString("en")} updated</strong>
               {preview.invalid > 0 && (
                 <>
                   , <strong className="text-red-700 dark:text-red-400">{preview.invalid.toLocaleString("en")} with problems</strong>
@@ -135,17 +153,26 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
                     ))}
                   </tbody>
                 </table>
-                {preview.invalid > preview.problems.length && <p className="mt-2 text-sm">…and {preview.invalid - preview.problems.length} more.</p>}
+                {preview.invalid > preview.problems.length && (
+                  <p className="mt-2 text-sm">…and {preview.invalid - preview.problems.length} more.</p>
+                )}
               </div>
             )}
             <div className="mt-4 flex flex-wrap items-center gap-4">
               {preview.invalid > 0 && (
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={skipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} />
-                  {preview.invalid === 1 ? "Skip the row with problems" : `Skip the ${preview.invalid.toLocaleString("en")} rows with problems`}
+                  {preview.invalid === 1
+                    ? "Skip the row with problems"
+                    : `Skip the ${preview.invalid.toLocaleString("en")} rows with problems`}
                 </label>
               )}
-              <button type="button" className={buttonClasses.primary} disabled={busy || preview.valid === 0 || (preview.invalid > 0 && !skipBadRows)} onClick={() => void runImport()}>
+              <button
+                type="button"
+                className={buttonClasses.primary}
+                disabled={busy || preview.valid === 0 || (preview.invalid > 0 && !skipBadRows)}
+                onClick={() => void runImport()}
+              >
                 Import {preview.valid.toLocaleString("en")} customers
               </button>
             </div>
@@ -157,7 +184,9 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
         <Panel title="Imported">
           <p role="status" className="text-sm">
             ✓ {report.created.toLocaleString("en")} added, {report.updated.toLocaleString("en")} updated
-            {report.skipped > 0 && `, ${report.skipped} skipped (lines ${report.skippedLines.slice(0, 20).join(", ")}${report.skippedLines.length > 20 ? "…" : ""})`}.
+            {report.skipped > 0 &&
+              `, ${report.skipped} skipped (lines ${report.skippedLines.slice(0, 20).join(", ")}${report.skippedLines.length > 20 ? "…" : ""})`}
+            .
           </p>
         </Panel>
       )}

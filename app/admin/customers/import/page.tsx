@@ -16,7 +16,8 @@ export default async function ImportCustomersPage() {
         title="Import customers"
         description={
           <>
-            A CSV file in UTF-8, up to 10 MB, with a header row; comma, semicolon or tab separated. Customers are matched by account id, then by email: existing ones are updated, others added.{" "}
+            A CSV file in UTF-8, up to 10 MB, with a header row; comma, semicolon or tab separated. Customers are matched by account id,
+            then by email: existing ones are updated, others added.{" "}
             <Link href="/admin/customers" className="text-blue-700 underline dark:text-blue-400">
               Back to customers
             </Link>

@@ -19,12 +19,23 @@ import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm, P
 
 export const metadata: Metadata = { title: "Incident" };
 
-export default async function AdminIncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ declared?: string }> }) {
+export default async function AdminIncidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ declared?: string }>;
+}) {
   const operator = await requirePageAccess("admin:read");
   const { id } = await params;
   const incident = id.length <= 64 ? await findIncidentForOperators(id) : null;
   if (!incident) notFound();
-  const [tree, templates, postmortem, { declared }] = await Promise.all([listComponentTree(), listIncidentTemplates(), findPostmortemState(incident.id), searchParams]);
+  const [tree, templates, postmortem, { declared }] = await Promise.all([
+    listComponentTree(),
+    listIncidentTemplates(),
+    findPostmortemState(incident.id),
+    searchParams,
+  ]);
   const choices = toComponentChoices(tree);
   const affectedIds = new Set(incident.components.map((component) => component.id));
   const canWrite = hasPermission(operator.role, "incidents:write");
@@ -33,11 +44,23 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
   return (
     <>
       {declared && (
-        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200"
+        >
           Declared. It is on the status page now.
         </p>
       )}
-      <PageHeader title={incident.title} description={<span className="flex flex-wrap items-center gap-2"><IncidentStatusLabel status={incident.status} />{incident.kind === "incident" ? `Impact: ${IMPACT_LABELS[incident.impact]}` : "Scheduled maintenance"}{incident.isDemo && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Demo</span>}</span>}>
+      <PageHeader
+        title={incident.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <IncidentStatusLabel status={incident.status} />
+            {incident.kind === "incident" ? `Impact: ${IMPACT_LABELS[incident.impact]}` : "Scheduled maintenance"}
+            {incident.isDemo && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Demo</span>}
+          </span>
+        }
+      >
         <div className="flex gap-4 text-sm">
           {hasPermission(operator.role, "banner:write") && incident.kind === "incident" && (
             <Link href={`/admin/banner?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
@@ -69,18 +92,24 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
               {incident.kind === "maintenance" && incident.scheduledStart && incident.scheduledEnd ? (
                 <div>
                   <dt className="font-semibold">Window</dt>
-                  <dd><LocalTime iso={incident.scheduledStart.toISOString()} /> – <LocalTime iso={incident.scheduledEnd.toISOString()} /></dd>
+                  <dd>
+                    <LocalTime iso={incident.scheduledStart.toISOString()} /> – <LocalTime iso={incident.scheduledEnd.toISOString()} />
+                  </dd>
                 </div>
               ) : (
                 <div>
                   <dt className="font-semibold">Started</dt>
-                  <dd><LocalTime iso={incident.startedAt.toISOString()} /></dd>
+                  <dd>
+                    <LocalTime iso={incident.startedAt.toISOString()} />
+                  </dd>
                 </div>
               )}
               {incident.resolvedAt && (
                 <div>
                   <dt className="font-semibold">{incident.kind === "maintenance" ? "Completed" : "Resolved"}</dt>
-                  <dd><LocalTime iso={incident.resolvedAt.toISOString()} /></dd>
+                  <dd>
+                    <LocalTime iso={incident.resolvedAt.toISOString()} />
+                  </dd>
                 </div>
               )}
               <div>
@@ -127,7 +156,10 @@ export default async function AdminIncidentPage({ params, searchParams }: { para
             </Panel>
           ) : (
             <Panel title="Closed">
-              <p className="text-sm text-slate-600 dark:text-slate-300">This {incident.kind === "maintenance" ? "maintenance is completed" : "incident is resolved"}. Internal notes can still be added.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                This {incident.kind === "maintenance" ? "maintenance is completed" : "incident is resolved"}. Internal notes can still be
+                added.
+              </p>
             </Panel>
           )}
           <Panel title="Internal note">

@@ -26,7 +26,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         }
       />
       <Panel>
-        <iframe title="Message as the recipient sees it" sandbox="" srcDoc={message.html} className="h-[40rem] w-full rounded border border-slate-200 bg-white" />
+        <iframe
+          title="Message as the recipient sees it"
+          sandbox=""
+          srcDoc={message.html}
+          className="h-[40rem] w-full rounded border border-slate-200 bg-white"
+        />
       </Panel>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Panel title="Plain text">

@@ -43,14 +43,17 @@ export default async function PublicPostmortemPage({ params }: { params: Params 
         </div>
         <div>
           <dt className="font-semibold">Started</dt>
-          <dd><LocalTime iso={incident.startedAt.toISOString()} /></dd>
+          <dd>
+            <LocalTime iso={incident.startedAt.toISOString()} />
+          </dd>
         </div>
         <div>
           <dt className="font-semibold">{incident.resolvedAt ? "Resolved" : "Status"}</dt>
           <dd>
             {incident.resolvedAt ? (
               <>
-                <LocalTime iso={incident.resolvedAt.toISOString()} /> ({formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})
+                <LocalTime iso={incident.resolvedAt.toISOString()} /> (
+                {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())})
               </>
             ) : (
               "Ongoing"
@@ -59,12 +62,16 @@ export default async function PublicPostmortemPage({ params }: { params: Params 
         </div>
         <div>
           <dt className="font-semibold">Published</dt>
-          <dd><LocalTime iso={postmortem.firstPublishedAt.toISOString()} /></dd>
+          <dd>
+            <LocalTime iso={postmortem.firstPublishedAt.toISOString()} />
+          </dd>
         </div>
         {revised && (
           <div>
             <dt className="font-semibold">Last revised</dt>
-            <dd><LocalTime iso={postmortem.publishedAt.toISOString()} /></dd>
+            <dd>
+              <LocalTime iso={postmortem.publishedAt.toISOString()} />
+            </dd>
           </div>
         )}
       </dl>

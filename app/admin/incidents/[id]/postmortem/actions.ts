@@ -5,7 +5,13 @@ import { runAction } from "../../../run-action";
 import { changePostmortemState } from "@/lib/postmortems/change-state";
 import { findRevision, type RevisionDetail } from "@/lib/postmortems/queries";
 import { restorePostmortemRevision, savePostmortemRevision, type SaveResult } from "@/lib/postmortems/save-revision";
-import { postmortemActionSchema, restoreRevisionSchema, revisionRequestSchema, savePostmortemSchema, startPostmortemSchema } from "@/lib/postmortems/schemas";
+import {
+  postmortemActionSchema,
+  restoreRevisionSchema,
+  revisionRequestSchema,
+  savePostmortemSchema,
+  startPostmortemSchema,
+} from "@/lib/postmortems/schemas";
 import { startPostmortem } from "@/lib/postmortems/start-postmortem";
 import { NotFoundError } from "@/lib/errors";
 

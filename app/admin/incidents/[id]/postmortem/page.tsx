@@ -14,7 +14,13 @@ import { StartPostmortemForm } from "./start-postmortem-form";
 
 export const metadata: Metadata = { title: "Postmortem" };
 
-export default async function PostmortemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string }> }) {
+export default async function PostmortemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ restored?: string }>;
+}) {
   const operator = await requirePageAccess("admin:read");
   const { id } = await params;
   const incident = id.length <= 64 ? await findIncidentForOperators(id) : null;
@@ -32,9 +38,14 @@ export default async function PostmortemPage({ params, searchParams }: { params:
         <PageHeader title="Postmortem" description={back} />
         <Panel title="No postmortem yet">
           <p className="mb-4 max-w-prose text-sm text-slate-700 dark:text-slate-300">
-            Candor drafts it from this incident: the impact window in UTC and {settings.timeZone}, the affected components, and the timeline from the public updates. Internal notes stay out unless you add them one by one.
+            Candor drafts it from this incident: the impact window in UTC and {settings.timeZone}, the affected components, and the timeline
+            from the public updates. Internal notes stay out unless you add them one by one.
           </p>
-          {canWrite ? <StartPostmortemForm incidentId={incident.id} /> : <p className="text-sm">Only responders and admins can start one.</p>}
+          {canWrite ? (
+            <StartPostmortemForm incidentId={incident.id} />
+          ) : (
+            <p className="text-sm">Only responders and admins can start one.</p>
+          )}
         </Panel>
       </>
     );
@@ -42,7 +53,13 @@ export default async function PostmortemPage({ params, searchParams }: { params:
   const internalNotes = incident.updates
     .filter((update) => update.isInternal)
     .reverse()
-    .map((note) => ({ id: note.id, line: internalNoteLine(note, settings.timeZone), at: note.publishedAt.toISOString(), authorName: note.authorName, message: note.message }));
+    .map((note) => ({
+      id: note.id,
+      line: internalNoteLine(note, settings.timeZone),
+      at: note.publishedAt.toISOString(),
+      authorName: note.authorName,
+      message: note.message,
+    }));
   return (
     <>
       <PageHeader title="Postmortem" description={back}>
@@ -52,7 +69,10 @@ export default async function PostmortemPage({ params, searchParams }: { params:
               Public page
             </a>
             {hasPermission(operator.role, "campaigns:send") && (
-              <Link href={`/admin/campaigns/new?incident=${incident.id}&kind=postmortem`} className="text-blue-700 underline dark:text-blue-400">
+              <Link
+                href={`/admin/campaigns/new?incident=${incident.id}&kind=postmortem`}
+                className="text-blue-700 underline dark:text-blue-400"
+              >
                 Send to customers…
               </Link>
             )}
@@ -60,7 +80,10 @@ export default async function PostmortemPage({ params, searchParams }: { params:
         )}
       </PageHeader>
       {restored && (
-        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200"
+        >
           Revision {restored.slice(0, 10)} restored as revision {postmortem.currentRevision}; nothing after it was lost.
         </p>
       )}

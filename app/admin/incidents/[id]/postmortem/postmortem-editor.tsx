@@ -41,7 +41,10 @@ export function PostmortemEditor(props: {
   }, [props.revision, props.content, status, adopt]);
 
   const setSection = (key: SectionKey, change: { body?: string; hidden?: boolean }) =>
-    setContent((current) => ({ ...current, sections: current.sections.map((section) => (section.key === key ? { ...section, ...change } : section)) }));
+    setContent((current) => ({
+      ...current,
+      sections: current.sections.map((section) => (section.key === key ? { ...section, ...change } : section)),
+    }));
   const fieldErrors = status.kind === "error" ? status.fieldErrors : undefined;
   const timeline = content.sections.find((section) => section.key === "timeline")?.body ?? "";
 
@@ -52,7 +55,14 @@ export function PostmortemEditor(props: {
         <WorkflowBar incidentId={props.incidentId} revision={savedRevision} facts={props.workflow} content={content} />
       </div>
       {status.kind === "conflict" && (
-        <ConflictPanel incidentId={props.incidentId} message={status.message} latestRevision={status.latestRevision} mine={content} onKeepMine={() => void save(status.latestRevision)} onTakeTheirs={adopt} />
+        <ConflictPanel
+          incidentId={props.incidentId}
+          message={status.message}
+          latestRevision={status.latestRevision}
+          mine={content}
+          onKeepMine={() => void save(status.latestRevision)}
+          onTakeTheirs={adopt}
+        />
       )}
       <div className="grid gap-6 xl:grid-cols-2">
         <div className="space-y-6">
@@ -87,7 +97,13 @@ export function PostmortemEditor(props: {
                   </label>
                   {key !== "summary" && (
                     <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
-                      <input type="checkbox" aria-label={`Hide ${title}`} checked={section.hidden} disabled={!props.editable} onChange={(event) => setSection(key, { hidden: event.target.checked })} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Hide ${title}`}
+                        checked={section.hidden}
+                        disabled={!props.editable}
+                        onChange={(event) => setSection(key, { hidden: event.target.checked })}
+                      />
                       Hide this section
                     </label>
                   )}
@@ -107,18 +123,32 @@ export function PostmortemEditor(props: {
                   />
                 )}
                 {key === "timeline" && props.editable && props.internalNotes.length > 0 && !section.hidden && (
-                  <InternalNotes notes={props.internalNotes} timeline={timeline} onImport={(line) => setSection("timeline", { body: timeline.trimEnd() ? `${timeline.trimEnd()}\n${line}` : line })} />
+                  <InternalNotes
+                    notes={props.internalNotes}
+                    timeline={timeline}
+                    onImport={(line) => setSection("timeline", { body: timeline.trimEnd() ? `${timeline.trimEnd()}\n${line}` : line })}
+                  />
                 )}
                 {key === "prevention" && (
-                  <ActionItemsEditor items={content.actionItems} editable={props.editable} onChange={(actionItems) => setContent((current) => ({ ...current, actionItems }))} />
+                  <ActionItemsEditor
+                    items={content.actionItems}
+                    editable={props.editable}
+                    onChange={(actionItems) => setContent((current) => ({ ...current, actionItems }))}
+                  />
                 )}
               </div>
             );
           })}
         </div>
-        <aside aria-label="Preview" tabIndex={0} className="xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:overflow-y-auto focus-visible:outline-2 focus-visible:outline-blue-600">
+        <aside
+          aria-label="Preview"
+          tabIndex={0}
+          className="xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:overflow-y-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
           <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-            <p className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Preview: as customers will read it</p>
+            <p className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+              Preview: as customers will read it
+            </p>
             <h1 className="mb-6 text-2xl font-bold">{content.title || "Untitled postmortem"}</h1>
             <PostmortemBody sections={visibleSections(content)} actionItems={content.actionItems} />
           </div>
@@ -131,7 +161,9 @@ export function PostmortemEditor(props: {
 function InternalNotes({ notes, timeline, onImport }: { notes: InternalNoteChoice[]; timeline: string; onImport: (line: string) => void }) {
   return (
     <details className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
-      <summary className="cursor-pointer font-medium">Internal notes ({notes.length}): not in the draft; add one only if customers may read it</summary>
+      <summary className="cursor-pointer font-medium">
+        Internal notes ({notes.length}): not in the draft; add one only if customers may read it
+      </summary>
       <ul className="mt-3 space-y-3">
         {notes.map((note) => {
           const imported = timeline.includes(note.line);

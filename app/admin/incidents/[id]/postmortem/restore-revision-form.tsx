@@ -4,7 +4,15 @@ import { buttonClasses } from "@/components/form-controls";
 import { useActionForm } from "@/components/use-action-form";
 import { restoreRevisionAction } from "./actions";
 
-export function RestoreRevisionForm({ incidentId, revision, baseRevision }: { incidentId: string; revision: number; baseRevision: number }) {
+export function RestoreRevisionForm({
+  incidentId,
+  revision,
+  baseRevision,
+}: {
+  incidentId: string;
+  revision: number;
+  baseRevision: number;
+}) {
   const { state, formAction, isPending } = useActionForm(restoreRevisionAction);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
@@ -14,7 +22,11 @@ export function RestoreRevisionForm({ incidentId, revision, baseRevision }: { in
       <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
         Restore<span className="sr-only"> revision {revision}</span>
       </button>
-      {state && !state.ok && <span role="alert" className="text-sm text-red-700 dark:text-red-400">{state.message}</span>}
+      {state && !state.ok && (
+        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

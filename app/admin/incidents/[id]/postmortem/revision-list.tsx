@@ -8,13 +8,25 @@ import { TableHead } from "@/components/table-head";
 const VISIBLE = 30;
 
 /** Every revision, newest first: compare any with the current one, restore any. */
-export function RevisionList({ incidentId, postmortem, canRestore }: { incidentId: string; postmortem: PostmortemDetail; canRestore: boolean }) {
+export function RevisionList({
+  incidentId,
+  postmortem,
+  canRestore,
+}: {
+  incidentId: string;
+  postmortem: PostmortemDetail;
+  canRestore: boolean;
+}) {
   const base = `/admin/incidents/${incidentId}/postmortem/compare`;
   const shown = postmortem.revisions.slice(0, VISIBLE);
   return (
     <Panel title={`Revisions (${postmortem.revisions.length})`}>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
-        Every save is a revision and none is ever changed. <Link href={`${base}?from=1&to=${postmortem.currentRevision}`} className="text-blue-700 underline dark:text-blue-400">Compare any two</Link>.
+        Every save is a revision and none is ever changed.{" "}
+        <Link href={`${base}?from=1&to=${postmortem.currentRevision}`} className="text-blue-700 underline dark:text-blue-400">
+          Compare any two
+        </Link>
+        .
       </p>
       <table className="w-full text-left text-sm">
         <TableHead columns={["Revision", "Saved", "By", "Note", { hidden: "Actions" }]} />
@@ -24,18 +36,27 @@ export function RevisionList({ incidentId, postmortem, canRestore }: { incidentI
               <td className="py-2 pr-3 font-medium whitespace-nowrap">
                 {revision.number}
                 {revision.number === postmortem.currentRevision && <span className="ml-1 font-normal text-slate-500"> (current)</span>}
-                {revision.number === postmortem.publishedRevision && <span className="ml-1 font-normal text-green-800 dark:text-green-400"> (published)</span>}
+                {revision.number === postmortem.publishedRevision && (
+                  <span className="ml-1 font-normal text-green-800 dark:text-green-400"> (published)</span>
+                )}
               </td>
-              <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={revision.createdAt.toISOString()} /></td>
+              <td className="py-2 pr-3 whitespace-nowrap">
+                <LocalTime iso={revision.createdAt.toISOString()} />
+              </td>
               <td className="py-2 pr-3">{revision.authorName ?? "A removed operator"}</td>
               <td className="py-2 pr-3">{revision.note ?? ""}</td>
               <td className="py-2">
                 {revision.number !== postmortem.currentRevision && (
                   <div className="flex flex-wrap items-center justify-end gap-2">
-                    <Link href={`${base}?from=${revision.number}&to=${postmortem.currentRevision}`} className="text-blue-700 underline dark:text-blue-400">
+                    <Link
+                      href={`${base}?from=${revision.number}&to=${postmortem.currentRevision}`}
+                      className="text-blue-700 underline dark:text-blue-400"
+                    >
                       Compare with current<span className="sr-only"> (revision {revision.number})</span>
                     </Link>
-                    {canRestore && <RestoreRevisionForm incidentId={incidentId} revision={revision.number} baseRevision={postmortem.currentRevision} />}
+                    {canRestore && (
+                      <RestoreRevisionForm incidentId={incidentId} revision={revision.number} baseRevision={postmortem.currentRevision} />
+                    )}
                   </div>
                 )}
               </td>
@@ -43,7 +64,11 @@ export function RevisionList({ incidentId, postmortem, canRestore }: { incidentI
           ))}
         </tbody>
       </table>
-      {postmortem.revisions.length > VISIBLE && <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{postmortem.revisions.length - VISIBLE} older revisions: open them through “Compare any two”.</p>}
+      {postmortem.revisions.length > VISIBLE && (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+          {postmortem.revisions.length - VISIBLE} older revisions: open them through “Compare any two”.
+        </p>
+      )}
     </Panel>
   );
 }

@@ -16,7 +16,11 @@ export function SaveStatusLine({ status, editable, onSave }: { status: SaveStatu
             : `Not saved: ${status.message}`;
   return (
     <div className="flex items-center gap-3">
-      <p role="status" aria-live="polite" className={`text-sm ${status.kind === "error" || status.kind === "conflict" ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${status.kind === "error" || status.kind === "conflict" ? "font-medium text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}
+      >
         {status.kind === "saved" && <span aria-hidden="true">✓ </span>}
         {(status.kind === "error" || status.kind === "conflict") && <span aria-hidden="true">⚠ </span>}
         {text}

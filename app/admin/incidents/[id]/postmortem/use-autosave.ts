@@ -58,7 +58,11 @@ export function useAutosave(incidentId: string, initial: PostmortemContent, init
           setStatus({ kind: "error", message: result.message, fieldErrors: result.fieldErrors, retry: false });
         }
       } catch {
-        setStatus({ kind: "error", message: "Could not reach Candor to save. Your text is still here; saving again in a moment.", retry: true });
+        setStatus({
+          kind: "error",
+          message: "Could not reach Candor to save. Your text is still here; saving again in a moment.",
+          retry: true,
+        });
       } finally {
         inFlight.current = false;
       }

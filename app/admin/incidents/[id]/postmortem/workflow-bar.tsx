@@ -21,7 +21,17 @@ export interface WorkflowView {
 const STATE_ICONS: Record<PostmortemState, string> = { draft: "✎", in_review: "◔", published: "✓" };
 
 /** The workflow's next steps for what the editor last saved (`revision` null while unsaved). */
-export function WorkflowBar({ incidentId, revision, facts, content }: { incidentId: string; revision: number | null; facts: WorkflowView; content: PostmortemContent }) {
+export function WorkflowBar({
+  incidentId,
+  revision,
+  facts,
+  content,
+}: {
+  incidentId: string;
+  revision: number | null;
+  facts: WorkflowView;
+  content: PostmortemContent;
+}) {
   const { state, formAction, isPending, errors } = useActionForm(postmortemWorkflowAction);
   const marks = countImportedNoteLines(content);
   const approved = facts.approvedRevision !== null && facts.approvedRevision === revision;
@@ -43,18 +53,27 @@ export function WorkflowBar({ incidentId, revision, facts, content }: { incident
       {facts.state === "in_review" && (
         <span className="text-sm text-slate-600 dark:text-slate-300">
           {facts.submittedBy ? `Asked by ${facts.submittedBy.id === facts.operatorId ? "you" : facts.submittedBy.name}. ` : ""}
-          {approved ? `Approved by ${facts.approvedByName ?? "another operator"}.` : facts.requireApproval ? "Needs another operator's approval." : ""}
+          {approved
+            ? `Approved by ${facts.approvedByName ?? "another operator"}.`
+            : facts.requireApproval
+              ? "Needs another operator's approval."
+              : ""}
         </span>
       )}
       {facts.publishedRevision !== null && facts.state !== "published" && (
-        <span className="text-sm text-slate-600 dark:text-slate-300">Customers read revision {facts.publishedRevision} until you publish again.</span>
+        <span className="text-sm text-slate-600 dark:text-slate-300">
+          Customers read revision {facts.publishedRevision} until you publish again.
+        </span>
       )}
       {facts.canWrite && (
         <>
           {facts.state === "draft" && button("submit", "Submit for review", "primary")}
           {facts.state === "in_review" && (
             <>
-              {facts.requireApproval && !approved && facts.submittedBy?.id !== facts.operatorId && button("approve", `Approve revision ${revision ?? ""}`)}
+              {facts.requireApproval &&
+                !approved &&
+                facts.submittedBy?.id !== facts.operatorId &&
+                button("approve", `Approve revision ${revision ?? ""}`)}
               {marks > 0 && (
                 <label className="flex items-center gap-1.5 text-sm">
                   <input type="checkbox" name="confirmInternalNotes" aria-invalid={Boolean(errors?.confirmInternalNotes)} />

@@ -11,7 +11,13 @@ import { compareQuerySchema } from "@/lib/postmortems/schemas";
 
 export const metadata: Metadata = { title: "Compare revisions" };
 
-export default async function CompareRevisionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CompareRevisionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageAccess("admin:read");
   const { id } = await params;
   const postmortem = id.length <= 64 ? await findPostmortem(id) : null;
@@ -27,7 +33,8 @@ export default async function CompareRevisionsPage({ params, searchParams }: { p
   const selectClasses = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
   const options = postmortem.revisions.map((revision) => (
     <option key={revision.number} value={revision.number}>
-      {revision.number} · {revision.authorName ?? "removed operator"} · {revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+      {revision.number} · {revision.authorName ?? "removed operator"} · {revision.createdAt.toISOString().slice(0, 16).replace("T", " ")}{" "}
+      UTC
     </option>
   ));
   return (
@@ -58,12 +65,17 @@ export default async function CompareRevisionsPage({ params, searchParams }: { p
         </button>
       </form>
       {problem || !from || !to ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {problem}
         </p>
       ) : (
         <Panel title={`Revision ${from.number} → revision ${to.number}`}>
-          <RevisionDiff fields={compareContents(from.content, to.content, { before: `revision ${from.number}`, after: `revision ${to.number}` })} />
+          <RevisionDiff
+            fields={compareContents(from.content, to.content, { before: `revision ${from.number}`, after: `revision ${to.number}` })}
+          />
         </Panel>
       )}
     </>
