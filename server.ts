@@ -4,7 +4,7 @@
 // behind the public front server (lib/launcher/serve.ts).
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
-import { describeDatabaseUrl } from "./lib/database/describe-url";
+import { describeDatabaseUrl } from "./lib/database/info";
 import { openDatabase, type OpenDatabase } from "./lib/database/open";
 import { applyMigrations } from "./lib/database/migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 type Style = "datetime" | "date" | "time";
 
@@ -17,15 +17,20 @@ function formatLocal(date: Date, style: Style): string {
   return new Intl.DateTimeFormat(undefined, options).format(date);
 }
 
+const subscribeToNothing = () => () => {};
+
 /**
  * A time shown in UTC by the server (public pages do not depend on the
  * reader), then in the reader's own time zone once the browser runs; UTC
  * stays in the tooltip.
  */
 export function LocalTime({ iso, style = "datetime" }: { iso: string; style?: Style }) {
-  const utc = formatUtc(iso, style);
-  const [text, setText] = useState(utc);
-  useEffect(() => setText(formatLocal(new Date(iso), style)), [iso, style]);
+  // The server's HTML and the first client render agree (UTC); then the reader's zone.
+  const text = useSyncExternalStore(
+    subscribeToNothing,
+    () => formatLocal(new Date(iso), style),
+    () => formatUtc(iso, style),
+  );
   return (
     <time dateTime={iso} title={style === "date" ? undefined : formatUtc(iso, "datetime")}>
       {text}

@@ -30,7 +30,7 @@
       "@media (prefers-color-scheme:dark){.b{background:" + c[3] + ";color:" + c[4] + ";border-color:" + c[2] + "}a:focus-visible,button:focus-visible{outline-color:" + c[2] + "}}";
   }
 
-  function dismissed() { try { return localStorage.getItem(DISMISSED); } catch (e) { return null; } }
+  function dismissed() { try { return localStorage.getItem(DISMISSED); } catch { return null; } }
 
   // Only text, <strong>, <em>, <code> and http(s) links survive, even if the server were fooled.
   function copySafe(from, to) {
@@ -95,7 +95,7 @@
     close.setAttribute("aria-label", "Dismiss this message");
     close.textContent = "\u00d7";
     close.addEventListener("click", function () {
-      try { localStorage.setItem(DISMISSED, b.id); } catch (e) { /* private mode: dismiss for this page only */ }
+      try { localStorage.setItem(DISMISSED, b.id); } catch { /* private mode: dismiss for this page only */ }
       remove();
     });
     box.appendChild(message);
@@ -136,7 +136,7 @@
   // Candor's admin draws its live preview with this same function.
   window.CandorBanner = { render: render };
   if (!script || script.getAttribute("data-preview") === "true" || !window.fetch || !document.body || !document.body.attachShadow) return;
-  try { origin = new URL(script.src).origin; } catch (e) { return; }
+  try { origin = new URL(script.src).origin; } catch { return; }
   position = script.getAttribute("data-position") === "inline" ? "inline" : "top";
   interval = Math.max(15, parseInt(script.getAttribute("data-interval") || "60", 10) || 60) * 1000;
   target = script.getAttribute("data-target");

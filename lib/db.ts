@@ -3,12 +3,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { getEnv } from "./env";
-import { describeDatabaseUrl } from "./database/describe-url";
 
 export { Prisma };
 export type TransactionClient = Prisma.TransactionClient;
-
-export type DatabaseInfo = { kind: "embedded" | "postgresql"; label: string };
 
 export function getDatabaseUrl(): string {
   const env = getEnv();
@@ -17,12 +14,6 @@ export function getDatabaseUrl(): string {
     throw new Error("No database: set DATABASE_URL, or start Candor with `npm start`, which starts its embedded PostgreSQL.");
   }
   return url;
-}
-
-export function getDatabaseInfo(): DatabaseInfo {
-  const env = getEnv();
-  if (env.DATABASE_URL) return { kind: "postgresql", label: `PostgreSQL at ${describeDatabaseUrl(env.DATABASE_URL)}` };
-  return { kind: "embedded", label: `Embedded PostgreSQL (data in ${env.CANDOR_DATA_DIR})` };
 }
 
 // A bounded connect: while the database is unreachable, reads fail fast and

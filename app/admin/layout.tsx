@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/form-controls";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
-import { getDatabaseInfo } from "@/lib/db";
+import { getDatabaseInfo } from "@/lib/database/info";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { AdminNav } from "./admin-nav";
 

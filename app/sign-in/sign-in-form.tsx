@@ -20,6 +20,8 @@ export function SignInForm() {
       password: String(form.get("password") ?? ""),
     });
     if (!error) {
+      // A full load, so the admin's server components render with the new session cookie.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/admin");
       return;
     }

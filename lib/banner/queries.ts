@@ -34,8 +34,3 @@ export async function listBannerVersions(limit = 200): Promise<BannerVersionView
   const rows = await prisma.bannerVersion.findMany({ orderBy: { version: "desc" }, take: limit, select });
   return rows.map(toView);
 }
-
-export async function findBannerVersion(id: string): Promise<BannerVersionView | null> {
-  const row = await prisma.bannerVersion.findUnique({ where: { id }, select });
-  return row ? toView(row) : null;
-}

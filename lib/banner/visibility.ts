@@ -1,5 +1,5 @@
 // Which banner a product shows at a given moment. Pure.
-import { BANNER_SEVERITIES, type BannerSeverity } from "./constants";
+import type { BannerSeverity } from "./constants";
 
 export interface BannerVersionView {
   id: string;
@@ -59,8 +59,4 @@ export function describeChanges(
   return FIELDS.map((field) => ({ field, from: text(previous, field), to: text(next, field) })).filter(
     (change) => change.from !== change.to,
   );
-}
-
-export function isBannerSeverity(value: string): value is BannerSeverity {
-  return (BANNER_SEVERITIES as readonly string[]).includes(value);
 }

@@ -56,3 +56,10 @@ export async function listPlansAndTags(): Promise<{ plans: string[]; tags: strin
   ]);
   return { plans: plans.map((row) => row.plan), tags: tags.map((row) => row.tag) };
 }
+
+/** One customer with the components they use, for the edit form; null when the id is unknown. */
+export async function findCustomer(id: string) {
+  if (id.length > 64) return null;
+  const customer = await prisma.customer.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
+  return customer && { ...customer, componentIds: customer.components.map((link) => link.componentId) };
+}

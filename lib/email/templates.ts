@@ -16,15 +16,6 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
-  incident_notice: "Incident notice",
-  postmortem: "Postmortem",
-  refund_offer: "Refund offer",
-  subscriber_confirmation: "Subscriber confirmation",
-  subscriber_update: "Subscriber update",
-  operator_invite: "Operator invitation",
-};
-
 export interface Branding {
   pageName: string;
   brandColor: string;

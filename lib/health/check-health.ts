@@ -1,5 +1,6 @@
 import path from "node:path";
-import { getDatabaseInfo, prisma } from "../db";
+import { prisma } from "../db";
+import { getDatabaseInfo } from "../database/info";
 import { listMigrationNames } from "../database/migration-files";
 import packageJson from "../../package.json" with { type: "json" };
 

@@ -94,7 +94,6 @@ export const compareQuerySchema = z.object({
   to: revisionNumber("To revision"),
 });
 
-export type PostmortemContentInput = z.infer<typeof postmortemContentSchema>;
 export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
 export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;
 export type PostmortemActionInput = z.infer<typeof postmortemActionSchema>;

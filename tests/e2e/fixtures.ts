@@ -4,8 +4,8 @@ import { test as base, expect, type Browser, type Page } from "@playwright/test"
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 
 export const test = base.extend({
-  baseURL: async ({}, use) => {
-    await use(process.env.CANDOR_E2E_BASE_URL);
+  baseURL: async ({}, provide) => {
+    await provide(process.env.CANDOR_E2E_BASE_URL);
   },
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionForm } from "@/components/use-action-form";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import type { ActionResult } from "@/lib/action-result";
 import { OPERATOR_ROLES, ROLE_LABELS, type OperatorRole } from "@/lib/auth/roles";
@@ -52,9 +52,11 @@ export function ChangeRoleForm({ operatorId, role, name }: { operatorId: string;
   // Submitted without the form `action` prop, so React does not reset the
   // select to its first value after saving; a refused change shows the saved role again.
   const [selected, setSelected] = useState<string>(role);
-  useEffect(() => {
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
     if (state && !state.ok) setSelected(role);
-  }, [state, role]);
+  }
   const selectId = `role-${operatorId}`;
   return (
     <form

@@ -87,7 +87,7 @@ export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageS
           />
           <div>
             <label htmlFor="requirePostmortemApproval" className="text-sm font-medium">
-              Postmortems need a second operator's approval
+              Postmortems need a second operator’s approval
             </label>
             <p id="requirePostmortemApproval-hint" className="text-sm text-slate-600 dark:text-slate-400">
               Before publishing, an operator other than the one who asked for the review approves the exact revision.

@@ -27,7 +27,7 @@ export function CampaignProgressPanel({
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
   const control = useActionForm(controlAction);
   const router = useRouter();
-  const shown = useRef({ at: Date.now(), done: renderedDone });
+  const shown = useRef({ at: 0, done: renderedDone });
 
   // The recipients table below is rendered by the server: refresh it when the counts move (at most every 2 s while sending).
   useEffect(() => {

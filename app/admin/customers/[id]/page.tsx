@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader, Panel } from "@/components/page-header";
 import { requirePageAccess } from "@/lib/auth/session";
 import { listComponentTree } from "@/lib/components/queries";
-import { prisma } from "@/lib/db";
+import { findCustomer } from "@/lib/customers/queries";
 import { CustomerForm } from "../customer-form";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -12,10 +12,7 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageAccess("customers:write");
   const { id } = await params;
-  const [customer, tree] = await Promise.all([
-    id.length <= 64 ? prisma.customer.findUnique({ where: { id }, include: { components: true } }) : null,
-    listComponentTree(),
-  ]);
+  const [customer, tree] = await Promise.all([findCustomer(id), listComponentTree()]);
   if (!customer) notFound();
   return (
     <>
@@ -48,7 +45,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             monthlyAmount: customer.monthlyAmountCents === null ? "" : (customer.monthlyAmountCents / 100).toFixed(2),
             currency: customer.currency ?? "",
             tags: customer.tags.join(", "),
-            componentIds: customer.components.map((link) => link.componentId),
+            componentIds: customer.componentIds,
           }}
         />
       </Panel>
