@@ -12,7 +12,7 @@ import { moveItem } from "@/lib/components/move";
 import { createComponent, updateComponent } from "@/lib/components/save-component";
 import { createGroup, renameGroup } from "@/lib/components/save-group";
 import { setComponentStatus } from "@/lib/components/set-status";
-import { buildHistoryFeed } from "@/lib/feeds/history-feed";
+import { buildHistoryAtom, buildHistoryRss } from "@/lib/feeds/history-feed";
 import { addInternalNote } from "@/lib/incidents/add-note";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { deleteIncidentUpdate } from "@/lib/incidents/delete-update";
@@ -286,9 +286,8 @@ describe("the Statuspage-compatible API and the feeds", () => {
 
   it("gives valid RSS 2.0 and Atom 1.0 that a feed parser reads, one entry per incident, linking to its page", async () => {
     const snapshot = await buildPublicSnapshot(await readSnapshotVersion());
-    const feed = buildHistoryFeed(snapshot);
-    const rss = parseFeed(feed.rss2());
-    const atom = parseFeed(feed.atom1());
+    const rss = parseFeed(buildHistoryRss(snapshot));
+    const atom = parseFeed(buildHistoryAtom(snapshot));
     expect(rss.meta).toMatchObject({ type: "rss", version: "2.0" });
     expect(atom.meta).toMatchObject({ type: "atom", version: "1.0" });
     for (const parsed of [rss, atom]) {
