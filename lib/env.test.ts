@@ -42,6 +42,14 @@ describe("parseEnv", () => {
     expect(env.PUBLIC_URL).toBe("https://status.example.com");
   });
 
+  it("reads TRUST_PROXY as the number of proxies in front (true is one)", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(errorOf({ TRUST_PROXY: "yes" })).toMatch(/^Invalid environment variable TRUST_PROXY: must be 0, 1, the number of proxies/);
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ PORT: "", DATABASE_URL: "" });
     expect(env.PORT).toBe(3000);

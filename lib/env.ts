@@ -36,7 +36,15 @@ const envSchema = z.object({
   /** Run the outbox worker inside `npm start` (turn off when `npm run worker` runs elsewhere). */
   CANDOR_WORKER: flag.default(true),
   CANDOR_DEMO: flag.default(true),
-  TRUST_PROXY: flag.default(false),
+  /**
+   * How many proxies of the operator's own stand in front of Candor (0: none;
+   * true means 1). Each appends the address it saw to X-Forwarded-For.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|true|false)$/, "must be 0, 1, the number of proxies in front of Candor, true or false")
+    .default("0")
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
   /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
   CANDOR_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Set by Candor's launcher for its own processes; not for operators. */

@@ -19,7 +19,8 @@ export interface FrontOptions {
   token: string;
   maxBytes: number;
   savedDirectory: string;
-  trustProxy: boolean;
+  /** Proxies of the operator's own in front (TRUST_PROXY). */
+  trustProxy: number;
   view: PublicViewState;
 }
 

@@ -27,7 +27,7 @@ describe("the front server's proxy to Next.js", () => {
           );
         });
     });
-    const front = await listen(createProxy({ port: upstream, token: "secret", trustProxy: false, log: () => {} }));
+    const front = await listen(createProxy({ port: upstream, token: "secret", trustProxy: 0, log: () => {} }));
     const response = await fetch(`http://127.0.0.1:${front}/admin/x`, {
       method: "POST",
       body: "hello",
@@ -39,15 +39,27 @@ describe("the front server's proxy to Next.js", () => {
     expect(await response.json()).toEqual({ method: "POST", body: "hello", token: "secret", ip: "127.0.0.1" });
   });
 
-  it("trusts X-Forwarded-For only when told to, and answers 502 when Next.js is not there", async () => {
+  it("takes the address the trusted proxy appended to X-Forwarded-For, never one the client wrote", async () => {
     const upstream = await listen((request, response) => response.end(String(request.headers[CLIENT_IP_HEADER])));
-    const trusting = await listen(createProxy({ port: upstream, token: "t", trustProxy: true, log: () => {} }));
-    expect(await (await fetch(`http://127.0.0.1:${trusting}/`, { headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.1" } })).text()).toBe(
-      "203.0.113.9",
-    );
+    const ipVia = async (port: number, forwardedFor: string) =>
+      (await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": forwardedFor } })).text();
+    // One proxy (nginx's $proxy_add_x_forwarded_for): the client wrote the first entry, the proxy appended the last.
+    const oneProxy = await listen(createProxy({ port: upstream, token: "t", trustProxy: 1, log: () => {} }));
+    expect(await ipVia(oneProxy, "198.51.100.77, 203.0.113.9")).toBe("203.0.113.9");
+    expect(await ipVia(oneProxy, "203.0.113.9")).toBe("203.0.113.9");
+    // A CDN, then nginx: nginx appended the CDN's address; the CDN appended the client's.
+    const twoProxies = await listen(createProxy({ port: upstream, token: "t", trustProxy: 2, log: () => {} }));
+    expect(await ipVia(twoProxies, "198.51.100.77, 203.0.113.9, 192.0.2.10")).toBe("203.0.113.9");
+    // Not an address: the socket's.
+    expect(await ipVia(oneProxy, "203.0.113.9, not-an-ip")).toBe("127.0.0.1");
+    const direct = await listen(createProxy({ port: upstream, token: "t", trustProxy: 0, log: () => {} }));
+    expect(await ipVia(direct, "203.0.113.9")).toBe("127.0.0.1");
+  });
+
+  it("answers 502 when Next.js is not there", async () => {
     const closed = await listen(() => {});
     servers.pop()!.close();
-    const orphan = await listen(createProxy({ port: closed, token: "t", trustProxy: false, log: () => {} }));
+    const orphan = await listen(createProxy({ port: closed, token: "t", trustProxy: 0, log: () => {} }));
     expect((await fetch(`http://127.0.0.1:${orphan}/`)).status).toBe(502);
   });
 });

@@ -2,21 +2,32 @@
 // Next.js on its loopback port, streaming both ways, with the client's
 // address in Candor's own header (overwritten, so a client cannot set it).
 import http from "node:http";
+import { isIP } from "node:net";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
 
 export const FRONT_HEADER = "x-candor-front";
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"];
 
-export function clientIp(request: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy
-    ? String(request.headers["x-forwarded-for"] ?? "")
-        .split(",")[0]
-        ?.trim()
-    : "";
-  return forwarded || request.socket.remoteAddress || "unknown";
+/**
+ * The client's address: the socket's, or with `trustedProxies` proxies in
+ * front, the address the outermost of them saw. Each proxy appends what it
+ * saw to X-Forwarded-For, so that entry is `trustedProxies` from the right;
+ * everything left of it came from the client and proves nothing.
+ */
+export function clientIp(request: Pick<http.IncomingMessage, "headers" | "socket">, trustedProxies: number): string {
+  const socket = request.socket.remoteAddress || "unknown";
+  if (trustedProxies <= 0) return socket;
+  const header = request.headers["x-forwarded-for"];
+  const entries = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (!entries.length) return socket;
+  const seen = entries[Math.max(0, entries.length - trustedProxies)]!;
+  return isIP(seen) ? seen : socket;
 }
 
-export function createProxy(options: { port: number; token: string; trustProxy: boolean; log?: (message: string) => void }) {
+export function createProxy(options: { port: number; token: string; trustProxy: number; log?: (message: string) => void }) {
   const agent = new http.Agent({ keepAlive: true });
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
   return (request: http.IncomingMessage, response: http.ServerResponse): void => {
