@@ -6,13 +6,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { StartupError } from "../database/embedded/errors";
 import type { Env } from "../env";
 import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
 import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
 import { publicViewState } from "../public-cache/public-view";
-import { refuseUndecodablePath } from "../public-cache/routes";
+import { cleanRequestInPlace, refuseBadRequest } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
 export async function serve(env: Env, store: PublicSnapshotStore, root: string): Promise<void> {
@@ -22,8 +21,8 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
   const handle = app.getRequestHandler();
   if (env.CANDOR_PUBLIC_CACHE_MB === 0) {
     const server = http.createServer((request, response) => {
-      if (refuseUndecodablePath(request, response)) return;
-      request.headers[CLIENT_IP_HEADER] = clientIp(request, env.TRUST_PROXY);
+      if (refuseBadRequest(request, response)) return;
+      cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
       void handle(request, response);
     });
     return listen(server, env.PORT, env.HOST);

@@ -4,11 +4,12 @@
 // without Next.js's per-process costs.
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
+import { checkBody, needsBodyCheck, readBody } from "./action-body";
 import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
 import { createProxy } from "./proxy";
 import { PublicViewCopy, type PublicViewState } from "./public-view";
-import { refuseUndecodablePath } from "./routes";
+import { refuseBadRequest } from "./request-guard";
 import { SavedResponses } from "./saved-responses";
 
 export interface FrontOptions {
@@ -47,9 +48,25 @@ parentPort!.on("message", (message: FrontMessage) => {
 });
 
 const server = http.createServer((request, response) => {
-  if (cache.handle(request, response) || refuseUndecodablePath(request, response)) return;
-  proxy(request, response);
+  if (refuseBadRequest(request, response) || cache.handle(request, response)) return;
+  if (needsBodyCheck(request)) void proxyCheckedBody(request, response);
+  else proxy(request, response);
 });
+
+/** A server action or a form posted to a page: Next.js gets it only when it can decode it. */
+async function proxyCheckedBody(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const body = await readBody(request).catch(() => null);
+  if (!body) return void refuseBody(response, 413, "Payload too large: at most 11 MB.");
+  const verdict = await checkBody(request.headers, body);
+  if (!verdict.ok) return void refuseBody(response, 400, verdict.message);
+  proxy(request, response, body);
+}
+
+function refuseBody(response: http.ServerResponse, status: number, message: string): void {
+  response
+    .writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" })
+    .end(`${message}\n`);
+}
 server.once("error", (error: NodeJS.ErrnoException) =>
   parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport),
 );

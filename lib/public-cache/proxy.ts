@@ -1,9 +1,10 @@
 // The front server hands everything that is not a cached public response to
 // Next.js on its loopback port, streaming both ways, with the client's
-// address in Candor's own header (overwritten, so a client cannot set it).
+// address in Candor's own header (first, and no client copy of it).
 import http from "node:http";
 import { isIP } from "node:net";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
+import { forwardedHeaders } from "./request-guard";
 
 export const FRONT_HEADER = "x-candor-front";
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"];
@@ -30,13 +31,14 @@ export function clientIp(request: Pick<http.IncomingMessage, "headers" | "socket
 export function createProxy(options: { port: number; token: string; trustProxy: number; log?: (message: string) => void }) {
   const agent = new http.Agent({ keepAlive: true });
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
-  return (request: http.IncomingMessage, response: http.ServerResponse): void => {
-    const headers: http.OutgoingHttpHeaders = {
-      ...request.headers,
-      [FRONT_HEADER]: options.token,
-      [CLIENT_IP_HEADER]: clientIp(request, options.trustProxy),
-    };
-    for (const name of HOP_BY_HOP) delete headers[name];
+  /** Streams the request body through, or sends `body` when the front server has already read it. */
+  return (request: http.IncomingMessage, response: http.ServerResponse, body?: Buffer): void => {
+    const headers = forwardedHeaders(
+      request,
+      { [FRONT_HEADER]: options.token, [CLIENT_IP_HEADER]: clientIp(request, options.trustProxy) },
+      options.trustProxy > 0,
+    );
+    if (body) headers["content-length"] = String(body.length);
     const upstream = http.request(
       { host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent },
       (answer) => {
@@ -57,6 +59,7 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
+    if (body) upstream.end(body);
+    else request.pipe(upstream);
   };
 }

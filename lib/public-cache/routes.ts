@@ -1,7 +1,5 @@
 // Which requests Candor's server answers from its public response cache, and
-// under which key (pure: everything not listed here goes to Next untouched);
-// and the one answer to a path no server can decode.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// under which key (pure: everything not listed here goes to Next untouched).
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 
 export type PublicRouteKind = "page" | "static";
@@ -69,18 +67,6 @@ export function classifyPublicRequest(rawUrl: string | undefined, isKnownInciden
 
 function page(path: string): PublicRoute {
   return { key: path, renderPath: path, kind: "page" };
-}
-
-/**
- * Answers 400 and returns true when the path's percent-encoding is broken
- * (Next.js answers those with a 500); returns false for every other request.
- */
-export function refuseUndecodablePath(request: IncomingMessage, response: ServerResponse): boolean {
-  if (isDecodablePath(request.url)) return false;
-  response
-    .writeHead(400, { "content-type": "text/plain; charset=utf-8" })
-    .end("Bad request: the address has invalid percent-encoding (such as %ff).\n");
-  return true;
 }
 
 /** False when the path's percent-encoding is broken. */

@@ -1,0 +1,104 @@
+// Bodies that Next.js decodes itself before any Candor code runs: a server
+// action's arguments (React's reply encoding) and a form posted to a page.
+// Next.js answers a malformed one with a 500; the front server reads it first
+// and answers 400, so only well-formed bodies reach Next.js.
+import type { IncomingMessage } from "node:http";
+
+/** Next.js's own limit for server action bodies (next.config.ts), plus the multipart framing. */
+export const MAX_ACTION_BODY_BYTES = 11 * 1024 * 1024 + 64 * 1024;
+
+// React's reply encoding: "$" plus a letter marks a reference to another part,
+// except these self-contained values ("$$" escapes a literal "$").
+const VALUE_MARKER = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n)/;
+const REFERENCE = /^\$([A-Za-z@]?)([0-9a-f]+)(?::|$)/;
+
+export type BodyVerdict = { ok: true } | { ok: false; message: string };
+
+/** Server actions and forms posted to pages; route handlers under /api read their own bodies. */
+export function needsBodyCheck(request: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
+  if (request.method !== "POST" || (request.url ?? "").startsWith("/api/")) return false;
+  const type = String(request.headers["content-type"] ?? "").toLowerCase();
+  return request.headers["next-action"] !== undefined || type.startsWith("multipart/form-data");
+}
+
+/**
+ * Reads the whole body, or null when it is longer than the limit (the caller
+ * answers 413).
+ */
+export function readBody(request: IncomingMessage, limit = MAX_ACTION_BODY_BYTES): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+/** Whether every reference in a decoded JSON value names a part that exists. */
+function referencesExist(value: unknown, parts: Set<string>): boolean {
+  if (typeof value === "string") {
+    if (!value.startsWith("$") || VALUE_MARKER.test(value)) return true;
+    const reference = REFERENCE.exec(value);
+    if (!reference) return false;
+    const [, tag, id] = reference;
+    // "$K<id>" is a FormData made of the fields prefixed "<id>_": any number of them, none included.
+    return tag === "K" || parts.has(String(parseInt(id!, 16)));
+  }
+  if (Array.isArray(value)) return value.every((item) => referencesExist(item, parts));
+  if (value && typeof value === "object") return Object.values(value).every((item) => referencesExist(item, parts));
+  return true;
+}
+
+function parseJson(text: string): { value: unknown } | null {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
+async function parseForm(body: Buffer, contentType: string): Promise<FormData | null> {
+  try {
+    return await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return null;
+  }
+}
+
+const BAD_FORM: BodyVerdict = { ok: false, message: "Bad request: the form data could not be read." };
+const BAD_ACTION: BodyVerdict = { ok: false, message: "Bad request: the action's arguments could not be read." };
+
+/** Checks a body for which needsBodyCheck was true. */
+export async function checkBody(headers: IncomingMessage["headers"], body: Buffer): Promise<BodyVerdict> {
+  const contentType = String(headers["content-type"] ?? "");
+  const isAction = headers["next-action"] !== undefined;
+  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
+    const form = await parseForm(body, contentType);
+    if (!form) return BAD_FORM;
+    if (!isAction) return { ok: true };
+    // Parts "0", "1", … hold JSON; "0" is the argument list.
+    const names = new Set<string>();
+    const parts = new Map<string, string>();
+    for (const [name, value] of form) {
+      if (!/^\d+$/.test(name)) continue;
+      names.add(name);
+      if (typeof value === "string") parts.set(name, value);
+    }
+    if (!parts.has("0")) return BAD_ACTION;
+    for (const text of parts.values()) {
+      const parsed = parseJson(text);
+      if (!parsed || !referencesExist(parsed.value, names)) return BAD_ACTION;
+    }
+    return { ok: true };
+  }
+  if (!isAction) return { ok: true };
+  const parsed = parseJson(body.toString("utf8"));
+  return parsed && Array.isArray(parsed.value) && referencesExist(parsed.value, new Set()) ? { ok: true } : BAD_ACTION;
+}
