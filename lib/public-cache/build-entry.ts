@@ -16,6 +16,8 @@ const gzipAsync = promisify(gzip);
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
+// A chunk missing now may exist after the next deploy: no one keeps the 404.
+const MISSING_STATIC_CACHE_CONTROL = "no-store";
 
 // Replaced by the cache's own, or meaningless once stored.
 const DROPPED_HEADERS = new Set([
@@ -61,7 +63,8 @@ export async function buildEntry(
     typeof response.headers["cache-control"] === "string" && response.headers["cache-control"].startsWith("public")
       ? response.headers["cache-control"]
       : null;
-  headers["cache-control"] = kind === "static" ? STATIC_CACHE_CONTROL : (chosen ?? PUBLIC_CACHE_CONTROL);
+  headers["cache-control"] =
+    kind === "static" ? (response.status === 200 ? STATIC_CACHE_CONTROL : MISSING_STATIC_CACHE_CONTROL) : (chosen ?? PUBLIC_CACHE_CONTROL);
   headers["vary"] = "Accept-Encoding";
   const identity = response.body;
   const [br, gz] = await Promise.all([
