@@ -11,7 +11,7 @@ import type { Env } from "../env";
 import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
 import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
 import { publicViewState } from "../public-cache/public-view";
-import { cleanRequestInPlace, refuseBadRequest } from "../public-cache/request-guard";
+import { cleanRequestInPlace, refuseBadRequest, refuseConnect } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
 export async function serve(env: Env, store: PublicSnapshotStore, root: string): Promise<void> {
@@ -25,6 +25,7 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
       cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
       void handle(request, response);
     });
+    server.on("connect", refuseConnect);
     return listen(server, env.PORT, env.HOST);
   }
   const token = randomBytes(24).toString("base64url");

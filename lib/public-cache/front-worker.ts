@@ -9,7 +9,7 @@ import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
 import { createProxy } from "./proxy";
 import { PublicViewCopy, type PublicViewState } from "./public-view";
-import { refuseBadRequest } from "./request-guard";
+import { refuseBadRequest, refuseConnect } from "./request-guard";
 import { SavedResponses } from "./saved-responses";
 
 export interface FrontOptions {
@@ -67,6 +67,7 @@ function refuseBody(response: http.ServerResponse, status: number, message: stri
     .writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" })
     .end(`${message}\n`);
 }
+server.on("connect", refuseConnect);
 server.once("error", (error: NodeJS.ErrnoException) =>
   parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport),
 );

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { createProxy, FRONT_HEADER } from "./proxy";
-import { MAX_REQUEST_HEADERS, refuseBadRequest } from "./request-guard";
+import { MAX_REQUEST_HEADERS, refuseBadRequest, refuseConnect } from "./request-guard";
 
 const servers: http.Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
@@ -24,6 +24,9 @@ async function front(trustProxy = 0): Promise<number> {
   const proxy = createProxy({ port: await listen(echoHeaders), token: "secret", trustProxy, log: () => {} });
   return listen((request, response) => {
     if (!refuseBadRequest(request, response)) proxy(request, response);
+  }).then((port) => {
+    servers.at(-1)!.on("connect", refuseConnect);
+    return port;
   });
 }
 
@@ -75,6 +78,7 @@ describe("the front server's request guard", () => {
     expect(await raw(port, "OPTIONS * HTTP/1.1")).toMatch(/^HTTP\/1.1 204 [^]*allow: GET, HEAD, POST, OPTIONS/i);
     expect(await raw(port, "TRACE /api/banner HTTP/1.1")).toMatch(/^HTTP\/1.1 405 [^]*allow: GET, HEAD, POST, OPTIONS/i);
     expect(await raw(port, "PROPFIND / HTTP/1.1")).toMatch(/^HTTP\/1.1 405 /);
+    expect(await raw(port, "CONNECT / HTTP/1.1")).toMatch(/^HTTP\/1.1 405 [^]*Method CONNECT is not allowed/);
     expect(await raw(port, "POST /_next/static/chunks/app.js HTTP/1.1")).toMatch(/^HTTP\/1.1 405 [^]*allow: GET, HEAD\r\n/i);
     expect(await raw(port, "DELETE /icon.svg HTTP/1.1")).toMatch(/^HTTP\/1.1 405 /);
     expect(await raw(port, "GET /%ff HTTP/1.1")).toMatch(/^HTTP\/1.1 400 /);

@@ -4,6 +4,7 @@
 // get their 4xx here, and the headers passed on to Next.js are Candor's own
 // first, never a client's copy of them.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { isDecodablePath } from "./routes";
 
@@ -47,6 +48,24 @@ export function refuseBadRequest(request: IncomingMessage, response: ServerRespo
     return refuse(response, 405, `Method ${method} is not allowed on a static file.`, { allow: "GET, HEAD" });
   }
   return false;
+}
+
+/**
+ * Node hands CONNECT (a tunnel request) to the server's "connect" event
+ * and closes the connection when nothing listens: answer it like any other
+ * method Candor does not serve.
+ */
+export function refuseConnect(_request: IncomingMessage, socket: Duplex): void {
+  const body = "Method CONNECT is not allowed.\n";
+  const head = [
+    "HTTP/1.1 405 Method Not Allowed",
+    `Allow: ${SERVED_METHODS}`,
+    "Content-Type: text/plain; charset=utf-8",
+    "Cache-Control: no-store",
+    "Connection: close",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }
 
 /**
