@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, secretKey } from "./env";
 
 function errorOf(source: Record<string, string>): string {
   try {
@@ -54,5 +54,16 @@ describe("parseEnv", () => {
     const env = parseEnv({ PORT: "", DATABASE_URL: "" });
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("derives one key per purpose from the one secret, and has no fallback without it", () => {
+    const env = parseEnv({ AUTH_SECRET: "s".repeat(32) });
+    const keys = (["sessions", "unsubscribe", "offers", "webhooks"] as const).map((purpose) => secretKey(purpose, env));
+    expect(new Set(keys).size).toBe(4);
+    expect(keys).not.toContain(env.AUTH_SECRET);
+    expect(secretKey("sessions", parseEnv({ AUTH_SECRET: "s".repeat(32) }))).toBe(keys[0]);
+    expect(secretKey("sessions", parseEnv({ AUTH_SECRET: "t".repeat(32) }))).not.toBe(keys[0]);
+    expect(secretKey("unsubscribe", parseEnv({ CANDOR_EMBEDDED_AUTH_SECRET: "s".repeat(32) }))).toBe(keys[1]);
+    expect(() => secretKey("unsubscribe", parseEnv({}))).toThrow(/^Missing environment variable AUTH_SECRET/);
   });
 });

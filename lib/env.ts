@@ -1,5 +1,6 @@
 // Every environment variable Candor reads, parsed once. A bad value stops the
 // app with one line naming the variable, what is wrong and an example.
+import { hkdfSync } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
@@ -45,6 +46,12 @@ const envSchema = z.object({
     .regex(/^(\d{1,2}|true|false)$/, "must be 0, 1, the number of proxies in front of Candor, true or false")
     .default("0")
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+  /** Origins allowed to show the public pages in a frame (space-separated); unset: none may. */
+  CANDOR_FRAME_ANCESTORS: z
+    .string()
+    .regex(/^https?:\/\/[^\s;,'"]+(\s+https?:\/\/[^\s;,'"]+)*$/, "must be origins separated by spaces, such as https://example.com")
+    .optional()
+    .transform((value) => (value ? value.split(/\s+/) : [])),
   /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
   CANDOR_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Set by Candor's launcher for its own processes; not for operators. */
@@ -66,6 +73,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_DEMO: "0",
   TRUST_PROXY: "1",
   CANDOR_PUBLIC_CACHE_MB: "64",
+  CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
   NODE_ENV: "production",
 };
 
@@ -103,4 +111,23 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Each use of the secret gets its own key: one leaked or misused key says nothing of the others. */
+export type SecretPurpose = "sessions" | "unsubscribe" | "offers" | "webhooks";
+
+/**
+ * The key for one purpose, derived with HKDF-SHA256 from the one secret:
+ * AUTH_SECRET, or the one Candor generated into the embedded database's data
+ * directory. Throws EnvError when there is neither (there is no built-in
+ * fallback key).
+ */
+export function secretKey(purpose: SecretPurpose, env: Env = getEnv()): string {
+  const secret = env.AUTH_SECRET ?? env.CANDOR_EMBEDDED_AUTH_SECRET;
+  if (!secret) {
+    throw new EnvError(
+      `Missing environment variable AUTH_SECRET: Candor signs sessions and links with it (example: AUTH_SECRET=${EXAMPLES.AUTH_SECRET})`,
+    );
+  }
+  return Buffer.from(hkdfSync("sha256", secret, "candor", `candor:${purpose}`, 32)).toString("base64url");
 }

@@ -4,7 +4,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "../db";
-import { getEnv } from "../env";
+import { getEnv, secretKey } from "../env";
 import { recordAudit } from "../audit/record-audit";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
@@ -14,12 +14,11 @@ const SESSION_SECONDS = 60 * 60 * 24 * 7;
 
 function createAuth() {
   const env = getEnv();
-  const secret = env.AUTH_SECRET ?? env.CANDOR_EMBEDDED_AUTH_SECRET;
   const localOrigins = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   return betterAuth({
     appName: "Candor",
     baseURL: env.PUBLIC_URL,
-    secret,
+    secret: secretKey("sessions", env),
     trustedOrigins: [env.PUBLIC_URL, ...localOrigins],
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },

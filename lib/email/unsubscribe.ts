@@ -1,14 +1,26 @@
 // Unsubscribe links that need no sign-in: the address and an HMAC of it.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { getEnv } from "../env";
+import { getEnv, secretKey } from "../env";
 
-function secret(): string {
-  const env = getEnv();
-  return env.AUTH_SECRET ?? env.CANDOR_EMBEDDED_AUTH_SECRET ?? "candor-unsubscribe-development-secret";
+function sign(email: string, key = secretKey("unsubscribe")): string {
+  return createHmac("sha256", key).update(`unsubscribe:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
 }
 
-function sign(email: string): string {
-  return createHmac("sha256", secret()).update(`unsubscribe:${email.toLowerCase()}`).digest("base64url").slice(0, 32);
+/**
+ * Links in messages sent before keys were derived per purpose were signed
+ * with the secret itself; they keep working (the law expects an unsubscribe
+ * link to work for a while), but no new link is made with it.
+ */
+function legacySignature(email: string): string | null {
+  const env = getEnv();
+  const secret = env.AUTH_SECRET ?? env.CANDOR_EMBEDDED_AUTH_SECRET;
+  return secret ? sign(email, secret) : null;
+}
+
+function isSignature(expected: string | null, token: string): boolean {
+  if (!expected) return false;
+  const [a, b] = [Buffer.from(expected), Buffer.from(token)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function query(email: string): string {
@@ -34,7 +46,5 @@ export function verifyUnsubscribe(address: string, token: string): string | null
     return null;
   }
   if (!email.includes("@") || email.length > 254) return null;
-  const expected = Buffer.from(sign(email));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? email : null;
+  return isSignature(sign(email), token) || isSignature(legacySignature(email), token) ? email : null;
 }

@@ -8,6 +8,8 @@ const adminUrl = inject("adminDatabaseUrl");
 const database = `candor_test_${randomBytes(5).toString("hex")}`;
 await cloneTemplate();
 process.env.DATABASE_URL = withDatabase(adminUrl, database);
+// Candor has no built-in key: sessions and signed links need the secret, as in production.
+process.env.AUTH_SECRET ??= "integration-tests-secret-of-32-characters";
 
 afterAll(async () => {
   const { prisma } = await import("../../lib/db");
