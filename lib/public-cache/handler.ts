@@ -44,7 +44,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     }
     let route = routes.get(url);
     if (route === undefined) {
-      route = classifyPublicRequest(url, (id) => !ids || ids.has(id));
+      route = classifyPublicRequest(url, (id) => !ids || ids.has(id), view.historyPages);
       routes.set(url, route);
     }
     return route;

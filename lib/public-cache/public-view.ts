@@ -1,6 +1,7 @@
 // What the response cache needs to know of the public snapshot. The front
 // server runs in its own thread, apart from Next.js, and learns it from the
 // main thread's store by message (lib/launcher/serve.ts).
+import { historyPageCount } from "../public-snapshot/select";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
 export interface PublicView {
@@ -10,12 +11,15 @@ export interface PublicView {
   readonly incidentIds: ReadonlySet<string> | undefined;
   /** True while the database cannot be reached (responses are then not saved to disk). */
   readonly stale: boolean;
+  /** Pages of /history; undefined before the first snapshot. */
+  readonly historyPages: number | undefined;
 }
 
 export interface PublicViewState {
   generation: number;
   incidentIds: string[] | null;
   stale: boolean;
+  historyPages: number | null;
 }
 
 export function publicViewState(store: PublicSnapshotStore): PublicViewState {
@@ -24,6 +28,7 @@ export function publicViewState(store: PublicSnapshotStore): PublicViewState {
     generation: store.generation,
     incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null,
     stale: Boolean(read?.staleSince),
+    historyPages: read ? historyPageCount(read.snapshot.incidents) : null,
   };
 }
 
@@ -32,8 +37,10 @@ export class PublicViewCopy implements PublicView {
   generation = -1;
   incidentIds: ReadonlySet<string> | undefined;
   stale = false;
+  historyPages: number | undefined;
 
   update(state: PublicViewState): void {
+    this.historyPages = state.historyPages ?? undefined;
     this.generation = state.generation;
     this.incidentIds = state.incidentIds ? new Set(state.incidentIds) : undefined;
     this.stale = state.stale;

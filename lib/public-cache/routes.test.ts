@@ -19,6 +19,14 @@ describe("classifyPublicRequest", () => {
     expect(classify("/api/banner?callback=x")?.key).toBe("/api/banner");
   });
 
+  it("shares one entry, the history's 404, for every page past the last", () => {
+    const past = { key: "/history?page=past", renderPath: "/history?page=4", kind: "page" };
+    expect(classifyPublicRequest("/history?page=5000", known, 3)).toEqual(past);
+    expect(classifyPublicRequest("/history?page=4", known, 3)).toEqual(past);
+    expect(classifyPublicRequest("/history?page=3", known, 3)?.key).toBe("/history?page=3");
+    expect(classifyPublicRequest("/history", known, 1)?.key).toBe("/history");
+  });
+
   it("shares one entry for every unknown incident, rendered for a fixed id", () => {
     expect(classify("/incidents/inc1")?.key).toBe("/incidents/inc1");
     expect(classify("/incidents/random123")).toEqual({ key: "/incidents/?", renderPath: "/incidents/unknown", kind: "page" });

@@ -31,7 +31,11 @@ export const UNKNOWN_INCIDENT_ID = "unknown";
  * The route of a GET or HEAD (the caller leaves out other methods and
  * requests from Next's client router, whose payloads differ from the HTML).
  */
-export function classifyPublicRequest(rawUrl: string | undefined, isKnownIncident: (id: string) => boolean): PublicRoute | null {
+export function classifyPublicRequest(
+  rawUrl: string | undefined,
+  isKnownIncident: (id: string) => boolean,
+  historyPages = MAX_HISTORY_PAGE,
+): PublicRoute | null {
   if (!rawUrl || rawUrl.length > 2_048 || rawUrl[0] !== "/" || rawUrl.startsWith("//")) return null;
   let url: URL;
   try {
@@ -46,6 +50,8 @@ export function classifyPublicRequest(rawUrl: string | undefined, isKnownInciden
   if (pathname === "/history") {
     const number = Number(url.searchParams.get("page") ?? "1");
     const historyPage = Number.isInteger(number) && number >= 1 && number <= MAX_HISTORY_PAGE ? number : 1;
+    // Every page past the last shares one entry: the history page's 404.
+    if (historyPage > historyPages) return { key: "/history?page=past", renderPath: `/history?page=${historyPages + 1}`, kind: "page" };
     return page(historyPage === 1 ? "/history" : `/history?page=${historyPage}`);
   }
   const incident = INCIDENT_PATH.exec(pathname);

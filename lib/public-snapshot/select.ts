@@ -41,6 +41,11 @@ export function historyPage(incidents: IncidentView[], page: number): { items: I
   return { items: closed.slice(start, start + HISTORY_PAGE_SIZE), hasMore: closed.length > start + HISTORY_PAGE_SIZE };
 }
 
+/** How many history pages there are (1 when there is no history: the page says so). */
+export function historyPageCount(incidents: IncidentView[]): number {
+  return Math.max(1, Math.ceil(incidents.filter(isClosed).length / HISTORY_PAGE_SIZE));
+}
+
 export function findIncident(incidents: IncidentView[], id: string): IncidentView | null {
   return incidents.find((incident) => incident.id === id) ?? null;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/local-time";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { findPostmortem, historyPage } from "@/lib/public-snapshot/select";
+import { findPostmortem, historyPage, historyPageCount } from "@/lib/public-snapshot/select";
 import { formatDuration } from "@/lib/incidents/format-duration";
 import { z } from "zod";
 
@@ -24,6 +25,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const raw = (await searchParams).page;
   const page = pageSchema.parse(Array.isArray(raw) ? raw[0] : raw);
   const { snapshot } = await readPublicSnapshot();
+  // Past the last page: a 404 (one cached answer for all of them), not an empty page per number.
+  if (page > historyPageCount(snapshot.incidents)) notFound();
   const { items, hasMore } = historyPage(snapshot.incidents, page);
   const months = [...new Set(items.map(monthOf))];
   return (
