@@ -3,6 +3,7 @@ import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { insertCredentialUser } from "./credential-user";
 import { hashToken } from "./queries";
+import { revokeOpenInvitations } from "./revoke-open-invitations";
 import { toOperatorRole } from "./roles";
 import type { AcceptInvitationInput } from "./schemas";
 
@@ -19,6 +20,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
     });
     const invitation = claimed[0];
     if (!invitation) throw new NotFoundError(GONE);
+    await revokeOpenInvitations(tx, invitation.email, invitation.id);
     const operator = await insertCredentialUser(tx, {
       email: invitation.email,
       name: input.name,

@@ -4,6 +4,7 @@ import { getEnv } from "../env";
 import { ConflictError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { hashToken } from "./queries";
+import { revokeOpenInvitations } from "./revoke-open-invitations";
 import { toDatabaseRole } from "./roles";
 import type { InviteOperatorInput } from "./schemas";
 
@@ -20,6 +21,8 @@ export async function inviteOperator(actor: AuditActor, input: InviteOperatorInp
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ConflictError(`${input.email} is already an operator.`);
     }
+    // A new invitation replaces older ones: the old link (perhaps for a higher role) stops working.
+    const replaced = await revokeOpenInvitations(tx, input.email);
     const invitation = await tx.invitation.create({
       data: { email: input.email, role: toDatabaseRole(input.role), tokenHash: hashToken(token), invitedById: actor.id, expiresAt },
     });
@@ -27,7 +30,7 @@ export async function inviteOperator(actor: AuditActor, input: InviteOperatorInp
       action: "invitation.created",
       entityType: "invitation",
       entityId: invitation.id,
-      after: { email: input.email, role: input.role, expiresAt },
+      after: { email: input.email, role: input.role, expiresAt, revokedOpenInvitations: replaced },
     });
   });
   return { url: `${getEnv().PUBLIC_URL}/invite/${token}`, expiresAt };

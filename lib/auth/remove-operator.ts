@@ -2,6 +2,7 @@ import { prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { assertAnotherAdminRemains } from "./admin-guard";
+import { revokeOpenInvitations } from "./revoke-open-invitations";
 import { toOperatorRole } from "./roles";
 
 /** Removes an operator and ends all their sessions. Their audit entries keep their email. */
@@ -12,6 +13,8 @@ export async function removeOperator(actor: AuditActor, operatorId: string): Pro
     if (!operator) throw new NotFoundError("That operator no longer exists.");
     if (operator.role === "ADMIN") await assertAnotherAdminRemains(tx, operator.id);
     await tx.user.delete({ where: { id: operator.id } });
+    // An invitation still open for the address would let them straight back in.
+    await revokeOpenInvitations(tx, operator.email);
     await recordAudit(tx, actor, {
       action: "operator.removed",
       entityType: "operator",
