@@ -3,7 +3,7 @@ import { NotFoundError } from "../errors";
 import { messageIdFor } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
-import { unsubscribeUrl } from "../email/unsubscribe";
+import { sampleUnsubscribeUrl } from "../email/unsubscribe";
 import { getPageSettings } from "../settings/queries";
 import type { AuditActor } from "../audit/record-audit";
 import { createMailTransport, senderAddress } from "../outbox/transport";
@@ -33,7 +33,7 @@ export async function previewCampaign(campaignId: string, customerId: string | n
   const copy = personaliseMessage(
     await compiled(campaignId),
     recipientValues(recipient),
-    unsubscribeUrl(settings.effectivePublicUrl, recipient.email),
+    sampleUnsubscribeUrl(settings.effectivePublicUrl),
   );
   return { ...copy, to: recipient.email };
 }
@@ -47,7 +47,7 @@ export async function testSendCampaign(
   const copy = personaliseMessage(
     await compiled(campaignId),
     recipientValues({ email: actor.email, name: actor.name ?? null }),
-    unsubscribeUrl(settings.effectivePublicUrl, actor.email),
+    sampleUnsubscribeUrl(settings.effectivePublicUrl),
   );
   const transport = createMailTransport();
   try {

@@ -32,6 +32,15 @@ export function unsubscribeUrl(publicUrl: string, email: string): string {
   return `${publicUrl}/unsubscribe?${query(email)}`;
 }
 
+/**
+ * The link in previews and test sends: it unsubscribes no one. Those copies
+ * are read by operators who may not send campaigns (viewers) and by the
+ * operator's own inbox, so they must not carry a recipient's signed link.
+ */
+export function sampleUnsubscribeUrl(publicUrl: string): string {
+  return `${publicUrl}/unsubscribe?sample=1`;
+}
+
 /** The List-Unsubscribe header's target: mail clients POST "List-Unsubscribe=One-Click" to it (RFC 8058). */
 export function oneClickUnsubscribeUrl(publicUrl: string, email: string): string {
   return `${publicUrl}/api/unsubscribe?${query(email)}`;

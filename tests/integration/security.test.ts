@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
 import { inviteOperator } from "@/lib/auth/invite-operator";
 import { removeOperator } from "@/lib/auth/remove-operator";
+import { previewCampaign, testSendCampaign } from "@/lib/campaigns/preview";
+import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
+import { campaignDraftSchema } from "@/lib/campaigns/schemas";
 import { prisma } from "@/lib/db";
+import { verifyUnsubscribe } from "@/lib/email/unsubscribe";
 import { createAdmin, PASSWORD } from "../support/factories";
 
 let admin: { id: string; email: string };
@@ -49,5 +53,30 @@ describe("invitations", () => {
     });
     await removeOperator(admin, yara.id);
     expect(await prisma.invitation.count({ where: { email: "yara@example.com", acceptedAt: null, revokedAt: null } })).toBe(0);
+  });
+});
+
+describe("previews and test sends", () => {
+  it("carry an unsubscribe link that unsubscribes no one", async () => {
+    await prisma.customer.create({ data: { email: "carol@example.com", name: "Carol", plan: "pro" } });
+    const customer = await prisma.customer.findUniqueOrThrow({ where: { email: "carol@example.com" } });
+    const { id } = await saveCampaignDraft(
+      admin,
+      campaignDraftSchema.parse({ kind: "incident_notice", subject: "Hello", body: "Dear {{name}}", audience: {} }),
+    );
+    const preview = await previewCampaign(id, customer.id);
+    const test = await testSendCampaign(admin, id);
+    expect(test.delivered).toBe(false);
+    const sent = await prisma.mailboxMessage.findFirstOrThrow({ where: { to: admin.email }, orderBy: { createdAt: "desc" } });
+    for (const body of [preview.html, preview.text, sent.html, sent.text]) {
+      const links = [...body.matchAll(/\/unsubscribe\?([^"\s<]*)/g)].map(
+        (match) => new URLSearchParams(match[1]!.replaceAll("&amp;", "&")),
+      );
+      expect(links.length).toBeGreaterThan(0);
+      for (const query of links) {
+        expect(query.get("t")).toBeNull();
+        expect(verifyUnsubscribe(query.get("a") ?? "", query.get("t") ?? "")).toBeNull();
+      }
+    }
   });
 });

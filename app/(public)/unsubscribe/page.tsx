@@ -13,7 +13,12 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
   return (
     <section className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
       <h1 className="text-xl font-bold">Unsubscribe</h1>
-      {email ? (
+      {query.sample === "1" ? (
+        <p role="status" className="mt-3 text-sm">
+          This is the unsubscribe link of a preview or a test message: it unsubscribes no one. In the messages customers receive, it
+          unsubscribes the recipient.
+        </p>
+      ) : email ? (
         <>
           <p className="mt-3 text-sm">
             Stop emails about incidents and postmortems to <strong>{email}</strong>?

@@ -10,7 +10,8 @@ import { TableHead } from "@/components/table-head";
 export const metadata: Metadata = { title: "Dev mailbox" };
 
 export default async function MailboxPage() {
-  await requirePageAccess("admin:read");
+  // The dev mailbox holds messages with recipients' real unsubscribe links: for those who may send campaigns.
+  await requirePageAccess("campaigns:send");
   const messages = await listMailbox();
   const smtp = Boolean(getEnv().SMTP_URL);
   return (

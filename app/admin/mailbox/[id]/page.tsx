@@ -8,7 +8,8 @@ import { findMailboxMessage } from "@/lib/outbox/mailbox";
 export const metadata: Metadata = { title: "Message" };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageAccess("admin:read");
+  // The dev mailbox holds messages with recipients' real unsubscribe links: for those who may send campaigns.
+  await requirePageAccess("campaigns:send");
   const { id } = await params;
   const message = id.length <= 64 ? await findMailboxMessage(id) : null;
   if (!message) notFound();
