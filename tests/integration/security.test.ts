@@ -1,6 +1,7 @@
 // Findings of the outside audit (issue 15) that live in the domain: stale
 // invitations, and signed unsubscribe links in copies operators read.
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/auth/[...all]/route";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
 import { inviteOperator } from "@/lib/auth/invite-operator";
 import { removeOperator } from "@/lib/auth/remove-operator";
@@ -78,5 +79,44 @@ describe("previews and test sends", () => {
         expect(verifyUnsubscribe(query.get("a") ?? "", query.get("t") ?? "")).toBeNull();
       }
     }
+  });
+});
+
+describe("better-auth over HTTP", () => {
+  async function signedInCookie(): Promise<string> {
+    const response = await POST(
+      new Request("http://localhost:3000/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+        body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0])
+      .join("; ");
+  }
+
+  it("serves sign-in, the session and sign-out, and nothing that would bypass Candor's rules (update-user)", async () => {
+    const cookie = await signedInCookie();
+    const session = await GET(new Request("http://localhost:3000/api/auth/get-session", { headers: { cookie } }));
+    expect((await session.json())?.user?.email).toBe(admin.email);
+    for (const [path, body] of [
+      ["update-user", { name: "" }],
+      ["update-user", { name: "n".repeat(121) }],
+      ["change-email", { newEmail: "evil@example.com" }],
+      ["list-sessions", {}],
+    ] as const) {
+      const response = await POST(
+        new Request(`http://localhost:3000/api/auth/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
+          body: JSON.stringify(body),
+        }),
+      );
+      expect([path, response.status]).toEqual([path, 404]);
+    }
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).name).toBe("Ada");
   });
 });
