@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEMPLATE_VARIABLES, unknownVariables } from "../email/personalise";
 import { audienceSchema } from "./audience";
+import { variablesInAttributes } from "./variables-in-attributes";
 
 export const CAMPAIGN_KINDS = ["incident_notice", "postmortem"] as const;
 
@@ -17,6 +18,14 @@ export const campaignDraftSchema = z
     audience: audienceSchema,
   })
   .superRefine((draft, context) => {
+    const inLinks = variablesInAttributes(draft.body);
+    if (inLinks.length) {
+      context.addIssue({
+        code: "custom",
+        path: ["body"],
+        message: `${inLinks.map((name) => `{{${name}}}`).join(", ")} cannot go inside a link's address: a customer's value would become the link. Put it in the link's text instead.`,
+      });
+    }
     for (const field of ["subject", "body"] as const) {
       const unknown = unknownVariables(draft[field]);
       if (unknown.length) {
