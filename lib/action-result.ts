@@ -43,3 +43,13 @@ function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_") || digest === "DYNAMIC_SERVER_USAGE");
 }
+
+/**
+ * A server action's form argument as it arrived. Every action is a public
+ * endpoint, and a hand-made request can send any value in its place (null,
+ * a string): that is read as an empty form, so the schema says what is
+ * missing instead of the action throwing.
+ */
+export function formDataOf(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

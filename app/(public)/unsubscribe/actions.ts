@@ -1,9 +1,12 @@
 "use server";
 
+import { formDataOf } from "@/lib/action-result";
+
 import { unsubscribeCustomer } from "@/lib/customers/unsubscribe";
 import { verifyUnsubscribe } from "@/lib/email/unsubscribe";
 
-export async function unsubscribeAction(_previous: { ok: boolean; message: string } | null, formData: FormData) {
+export async function unsubscribeAction(_previous: { ok: boolean; message: string } | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   const email = verifyUnsubscribe(String(formData.get("a") ?? ""), String(formData.get("t") ?? ""));
   if (!email) return { ok: false, message: "This link is not valid. Use the unsubscribe link at the end of a message from us." };
   await unsubscribeCustomer(email, "link");

@@ -1,15 +1,17 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { publishBanner, republishBannerVersion } from "@/lib/banner/publish-banner";
 import { bannerSchema, bannerVersionIdSchema } from "@/lib/banner/schemas";
-import { requireOperator } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/roles";
+import { getCurrentOperator } from "@/lib/auth/session";
 import { renderInlineMarkdown } from "@/lib/markdown/render";
 import { BANNER_MESSAGE_MAX } from "@/lib/banner/constants";
 import { z } from "zod";
 import { runAction } from "../run-action";
 
-export async function publishBannerAction(_previous: ActionResult | null, formData: FormData) {
+export async function publishBannerAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: bannerSchema,
     formData,
@@ -19,7 +21,8 @@ export async function publishBannerAction(_previous: ActionResult | null, formDa
   });
 }
 
-export async function clearBannerAction(_previous: ActionResult | null, formData: FormData) {
+export async function clearBannerAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: z.object({}),
     formData,
@@ -29,7 +32,8 @@ export async function clearBannerAction(_previous: ActionResult | null, formData
   });
 }
 
-export async function republishBannerAction(_previous: ActionResult | null, formData: FormData) {
+export async function republishBannerAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: bannerVersionIdSchema,
     formData,
@@ -41,6 +45,8 @@ export async function republishBannerAction(_previous: ActionResult | null, form
 
 /** The message as the embed will show it, for the live preview. */
 export async function previewBannerAction(message: string): Promise<string> {
-  await requireOperator("banner:write");
+  // A preview for whoever may write the banner; nothing (not a 500) for anyone else.
+  const operator = await getCurrentOperator();
+  if (!operator || !hasPermission(operator.role, "banner:write")) return "";
   return renderInlineMarkdown(String(message).slice(0, BANNER_MESSAGE_MAX));
 }

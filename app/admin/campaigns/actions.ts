@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
-import { requireOperator } from "@/lib/auth/session";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
+import { getCurrentOperator } from "@/lib/auth/session";
 import { audienceSchema, countAudience, listAudience, parseAccountList, type AudienceMember } from "@/lib/campaigns/audience";
 import { CAMPAIGN_CONTROLS, controlCampaign } from "@/lib/campaigns/control";
 import { previewCampaign, testSendCampaign } from "@/lib/campaigns/preview";
@@ -32,7 +32,8 @@ function draftInput(formData: FormData) {
 
 const draftWithIdSchema = campaignDraftSchema.and(z.object({ campaignId: z.string().max(64).optional() }));
 
-export async function saveDraftAction(_previous: ActionResult | null, formData: FormData) {
+export async function saveDraftAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: draftWithIdSchema,
     formData,
@@ -46,7 +47,8 @@ export async function saveDraftAction(_previous: ActionResult | null, formData: 
 }
 
 /** The live count and a page of recipients (from `$offset`) while the filters change. */
-export async function audienceAction(formData: FormData): Promise<ActionResult<{ count: number; first: AudienceMember[] }>> {
+export async function audienceAction(sentFormData: unknown): Promise<ActionResult<{ count: number; first: AudienceMember[] }>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: audienceSchema,
     formData,
@@ -62,7 +64,8 @@ export async function audienceAction(formData: FormData): Promise<ActionResult<{
   });
 }
 
-export async function previewAction(formData: FormData): Promise<ActionResult<CompiledMessage & { to: string }>> {
+export async function previewAction(sentFormData: unknown): Promise<ActionResult<CompiledMessage & { to: string }>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: campaignIdSchema.extend({ customerId: z.string().max(64).optional() }),
     formData,
@@ -75,7 +78,8 @@ export async function previewAction(formData: FormData): Promise<ActionResult<Co
   });
 }
 
-export async function testSendAction(_previous: ActionResult | null, formData: FormData) {
+export async function testSendAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   let sentTo = "";
   const result = await runAction({
     schema: campaignIdSchema,
@@ -92,7 +96,8 @@ export async function testSendAction(_previous: ActionResult | null, formData: F
   return result.ok ? { ...result, message: sentTo } : result;
 }
 
-export async function sendAction(_previous: ActionResult | null, formData: FormData) {
+export async function sendAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: campaignIdSchema,
     formData,
@@ -108,7 +113,8 @@ export async function sendAction(_previous: ActionResult | null, formData: FormD
   });
 }
 
-export async function controlAction(_previous: ActionResult | null, formData: FormData) {
+export async function controlAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   const result = await runAction({
     schema: campaignIdSchema.extend({ control: z.enum(CAMPAIGN_CONTROLS, { error: "Unknown action." }) }),
     formData,
@@ -123,7 +129,7 @@ export async function controlAction(_previous: ActionResult | null, formData: Fo
 
 export async function progressAction(campaignId: string): Promise<CampaignProgress | null> {
   const parsed = campaignIdSchema.safeParse({ campaignId });
-  if (!parsed.success) return null;
-  await requireOperator("admin:read");
+  // Signed out (an old tab polling): no progress, not a 500.
+  if (!parsed.success || !(await getCurrentOperator())) return null;
   return campaignProgress(parsed.data.campaignId);
 }

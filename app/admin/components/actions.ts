@@ -1,6 +1,6 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { deleteComponent } from "@/lib/components/delete-component";
 import { moveItem } from "@/lib/components/move";
 import { createComponent, updateComponent } from "@/lib/components/save-component";
@@ -19,15 +19,18 @@ import { runAction } from "../run-action";
 
 const permission = "components:write";
 
-export async function createComponentAction(_previous: ActionResult | null, formData: FormData) {
+export async function createComponentAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({ schema: componentSchema, formData, permission, work: createComponent, message: "Component added." });
 }
 
-export async function updateComponentAction(_previous: ActionResult | null, formData: FormData) {
+export async function updateComponentAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({ schema: updateComponentSchema, formData, permission, work: updateComponent, message: "Component saved." });
 }
 
-export async function deleteComponentAction(_previous: ActionResult | null, formData: FormData) {
+export async function deleteComponentAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: deleteSchema,
     formData,
@@ -37,15 +40,18 @@ export async function deleteComponentAction(_previous: ActionResult | null, form
   });
 }
 
-export async function setComponentStatusAction(_previous: ActionResult | null, formData: FormData) {
+export async function setComponentStatusAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({ schema: setComponentStatusSchema, formData, permission, work: setComponentStatus, message: "Status changed." });
 }
 
-export async function moveAction(_previous: ActionResult | null, formData: FormData) {
+export async function moveAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({ schema: moveSchema, formData, permission, work: moveItem, message: "Moved." });
 }
 
-export async function createGroupAction(_previous: ActionResult | null, formData: FormData) {
+export async function createGroupAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: groupSchema,
     formData,
@@ -55,7 +61,8 @@ export async function createGroupAction(_previous: ActionResult | null, formData
   });
 }
 
-export async function renameGroupAction(_previous: ActionResult | null, formData: FormData) {
+export async function renameGroupAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: renameGroupSchema,
     formData,
@@ -65,7 +72,8 @@ export async function renameGroupAction(_previous: ActionResult | null, formData
   });
 }
 
-export async function deleteGroupAction(_previous: ActionResult | null, formData: FormData) {
+export async function deleteGroupAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: deleteSchema,
     formData,

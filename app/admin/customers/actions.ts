@@ -1,13 +1,14 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { importCustomers, previewCustomerImport, type ImportPreview, type ImportReport } from "@/lib/customers/import-csv";
 import { customerFormSchema, saveCustomer } from "@/lib/customers/save-customer";
 import { importRequestSchema } from "@/lib/customers/schemas";
 import { idsFromForm } from "@/lib/incidents/schemas";
 import { runAction } from "../run-action";
 
-export async function saveCustomerAction(_previous: ActionResult | null, formData: FormData) {
+export async function saveCustomerAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: customerFormSchema,
     formData,
@@ -20,7 +21,8 @@ export async function saveCustomerAction(_previous: ActionResult | null, formDat
 }
 
 /** Checks an uploaded file without writing anything: the mapping, counts and every bad row. */
-export async function previewImportAction(formData: FormData): Promise<ActionResult<ImportPreview>> {
+export async function previewImportAction(sentFormData: unknown): Promise<ActionResult<ImportPreview>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: importRequestSchema,
     formData,
@@ -32,7 +34,8 @@ export async function previewImportAction(formData: FormData): Promise<ActionRes
   });
 }
 
-export async function importAction(formData: FormData): Promise<ActionResult<ImportReport>> {
+export async function importAction(sentFormData: unknown): Promise<ActionResult<ImportReport>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: importRequestSchema,
     formData,

@@ -1,6 +1,6 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { runAction } from "../run-action";
 import { addInternalNote } from "@/lib/incidents/add-note";
 import { declareIncident } from "@/lib/incidents/declare-incident";
@@ -25,7 +25,8 @@ function fields(formData: FormData) {
   return { ...Object.fromEntries(formData), components: componentChangesFromForm(formData) };
 }
 
-export async function declareIncidentAction(_previous: ActionResult | null, formData: FormData) {
+export async function declareIncidentAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: declareIncidentSchema,
     formData,
@@ -37,7 +38,8 @@ export async function declareIncidentAction(_previous: ActionResult | null, form
   });
 }
 
-export async function postUpdateAction(_previous: ActionResult | null, formData: FormData) {
+export async function postUpdateAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: postUpdateSchema,
     formData,
@@ -48,7 +50,8 @@ export async function postUpdateAction(_previous: ActionResult | null, formData:
   });
 }
 
-export async function addNoteAction(_previous: ActionResult | null, formData: FormData) {
+export async function addNoteAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: addNoteSchema,
     formData,
@@ -58,7 +61,8 @@ export async function addNoteAction(_previous: ActionResult | null, formData: Fo
   });
 }
 
-export async function editUpdateAction(_previous: ActionResult | null, formData: FormData) {
+export async function editUpdateAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: editUpdateSchema,
     formData,
@@ -68,7 +72,8 @@ export async function editUpdateAction(_previous: ActionResult | null, formData:
   });
 }
 
-export async function deleteUpdateAction(_previous: ActionResult | null, formData: FormData) {
+export async function deleteUpdateAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: updateIdSchema,
     formData,
@@ -78,7 +83,8 @@ export async function deleteUpdateAction(_previous: ActionResult | null, formDat
   });
 }
 
-export async function scheduleMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
+export async function scheduleMaintenanceAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: scheduleMaintenanceSchema,
     formData,
@@ -90,7 +96,8 @@ export async function scheduleMaintenanceAction(_previous: ActionResult | null, 
   });
 }
 
-export async function extendMaintenanceAction(_previous: ActionResult | null, formData: FormData) {
+export async function extendMaintenanceAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: extendMaintenanceSchema,
     formData,

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
+import { formDataOf, invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { changeOperatorRole } from "@/lib/auth/change-role";
 import { inviteOperator } from "@/lib/auth/invite-operator";
 import { removeOperator } from "@/lib/auth/remove-operator";
@@ -12,8 +12,9 @@ import { runAction } from "../run-action";
 
 export async function inviteOperatorAction(
   _previous: ActionResult<{ url: string }> | null,
-  formData: FormData,
+  sentFormData: unknown,
 ): Promise<ActionResult<{ url: string }>> {
+  const formData = formDataOf(sentFormData);
   const parsed = inviteOperatorSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
@@ -30,7 +31,8 @@ export async function inviteOperatorAction(
   }
 }
 
-export async function changeRoleAction(_previous: ActionResult | null, formData: FormData) {
+export async function changeRoleAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: changeRoleSchema,
     formData,
@@ -41,7 +43,8 @@ export async function changeRoleAction(_previous: ActionResult | null, formData:
   });
 }
 
-export async function removeOperatorAction(_previous: ActionResult | null, formData: FormData) {
+export async function removeOperatorAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: operatorIdSchema,
     formData,
@@ -52,7 +55,8 @@ export async function removeOperatorAction(_previous: ActionResult | null, formD
   });
 }
 
-export async function revokeInvitationAction(_previous: ActionResult | null, formData: FormData) {
+export async function revokeInvitationAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: invitationIdSchema,
     formData,

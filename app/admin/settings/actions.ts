@@ -1,11 +1,12 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { pageSettingsSchema } from "@/lib/settings/schemas";
 import { updatePageSettings } from "@/lib/settings/update-settings";
 import { runAction } from "../run-action";
 
-export async function updateSettingsAction(_previous: ActionResult | null, formData: FormData) {
+export async function updateSettingsAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: pageSettingsSchema,
     formData,

@@ -1,12 +1,13 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { deleteSchema } from "@/lib/components/schemas";
 import { templateSchema } from "@/lib/incidents/schemas";
 import { createIncidentTemplate, deleteIncidentTemplate } from "@/lib/incidents/templates";
 import { runAction } from "../run-action";
 
-export async function createTemplateAction(_previous: ActionResult | null, formData: FormData) {
+export async function createTemplateAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: templateSchema,
     formData,
@@ -17,7 +18,8 @@ export async function createTemplateAction(_previous: ActionResult | null, formD
   });
 }
 
-export async function deleteTemplateAction(_previous: ActionResult | null, formData: FormData) {
+export async function deleteTemplateAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: deleteSchema,
     formData,

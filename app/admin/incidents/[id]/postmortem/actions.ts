@@ -1,6 +1,6 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { runAction } from "../../../run-action";
 import { changePostmortemState } from "@/lib/postmortems/change-state";
 import { findRevision, type RevisionDetail } from "@/lib/postmortems/queries";
@@ -17,7 +17,8 @@ import { NotFoundError } from "@/lib/errors";
 
 const editorPath = (incidentId: string) => `/admin/incidents/${incidentId}/postmortem`;
 
-export async function startPostmortemAction(_previous: ActionResult | null, formData: FormData) {
+export async function startPostmortemAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: startPostmortemSchema,
     formData,
@@ -30,7 +31,8 @@ export async function startPostmortemAction(_previous: ActionResult | null, form
 }
 
 /** Called by the editor (autosave and "Save now"); a conflict comes back with the revision that won. */
-export async function savePostmortemAction(formData: FormData): Promise<ActionResult<SaveResult>> {
+export async function savePostmortemAction(sentFormData: unknown): Promise<ActionResult<SaveResult>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: savePostmortemSchema,
     formData,
@@ -42,7 +44,8 @@ export async function savePostmortemAction(formData: FormData): Promise<ActionRe
   });
 }
 
-export async function restoreRevisionAction(_previous: ActionResult | null, formData: FormData) {
+export async function restoreRevisionAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: restoreRevisionSchema,
     formData,
@@ -63,7 +66,8 @@ const ACTION_MESSAGES = {
   reopen: "Editing a new revision; customers keep reading the published one until you publish again.",
 } as const;
 
-export async function postmortemWorkflowAction(_previous: ActionResult | null, formData: FormData) {
+export async function postmortemWorkflowAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   const action = String(formData.get("action")) as keyof typeof ACTION_MESSAGES;
   return runAction({
     schema: postmortemActionSchema,
@@ -76,7 +80,8 @@ export async function postmortemWorkflowAction(_previous: ActionResult | null, f
 }
 
 /** One revision's content, for the editor's conflict comparison. */
-export async function loadRevisionAction(formData: FormData): Promise<ActionResult<RevisionDetail>> {
+export async function loadRevisionAction(sentFormData: unknown): Promise<ActionResult<RevisionDetail>> {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: revisionRequestSchema,
     formData,
