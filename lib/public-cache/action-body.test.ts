@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBody, needsBodyCheck } from "./action-body";
+import { checkBody, isCrossOriginAction, needsBodyCheck } from "./action-body";
 
 const ACTION = { "next-action": "6036fc4c11ece86094d0a8fa6119d112ee99113f50" };
 const BOUNDARY = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
@@ -54,5 +54,17 @@ describe("bodies Next.js decodes before Candor's code runs", () => {
     const verdict = await checkBody(headers, body);
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? "" : verdict.message).toMatch(/^Bad request: /);
+  });
+
+  it("from another origin are refused before Next.js (whose CSRF check throws)", () => {
+    const at = { ...ACTION, host: "status.example.com" };
+    expect(isCrossOriginAction({ ...at, origin: "https://status.example.com" }, false)).toBe(false);
+    expect(isCrossOriginAction(at, false)).toBe(false);
+    expect(isCrossOriginAction({ ...at, origin: "https://evil.example" }, false)).toBe(true);
+    expect(isCrossOriginAction({ ...at, origin: "null" }, false)).toBe(true);
+    const proxied = { ...ACTION, host: "127.0.0.1:3000", "x-forwarded-host": "status.example.com", origin: "https://status.example.com" };
+    expect(isCrossOriginAction(proxied, true)).toBe(false);
+    expect(isCrossOriginAction({ ...proxied, "x-forwarded-host": "evil.example" }, false)).toBe(true);
+    expect(isCrossOriginAction({ host: "a", origin: "https://b" }, false)).toBe(false);
   });
 });

@@ -22,6 +22,28 @@ export function needsBodyCheck(request: Pick<IncomingMessage, "method" | "url" |
 }
 
 /**
+ * Next.js refuses a server action whose Origin is not the host it was sent
+ * to (its CSRF check) by throwing, which becomes a 500: the front answers
+ * 403 first. The host is the one Next.js compares with: X-Forwarded-Host
+ * behind a trusted proxy, else Host.
+ */
+export function isCrossOriginAction(headers: IncomingMessage["headers"], trustProxy: boolean): boolean {
+  const origin = headers.origin;
+  if (headers["next-action"] === undefined || origin === undefined) return false;
+  const forwarded = trustProxy
+    ? String(headers["x-forwarded-host"] ?? "")
+        .split(",")[0]!
+        .trim()
+    : "";
+  const host = forwarded || headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Reads the whole body, or null when it is longer than the limit (the caller
  * answers 413).
  */

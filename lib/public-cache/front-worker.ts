@@ -4,7 +4,7 @@
 // without Next.js's per-process costs.
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
-import { checkBody, needsBodyCheck, readBody } from "./action-body";
+import { checkBody, isCrossOriginAction, needsBodyCheck, readBody } from "./action-body";
 import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
 import { createProxy } from "./proxy";
@@ -55,6 +55,9 @@ const server = http.createServer((request, response) => {
 
 /** A server action or a form posted to a page: Next.js gets it only when it can decode it. */
 async function proxyCheckedBody(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  if (isCrossOriginAction(request.headers, options.trustProxy > 0)) {
+    return void refuseBody(response, 403, "Forbidden: this action may only be sent from Candor's own pages.");
+  }
   const body = await readBody(request).catch(() => null);
   if (!body) return void refuseBody(response, 413, "Payload too large: at most 11 MB.");
   const verdict = await checkBody(request.headers, body);
