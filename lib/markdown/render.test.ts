@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText, renderMarkdown } from "./render";
+import { inlineMarkdownToText, markdownToText, renderMarkdown } from "./render";
 
 describe("renderMarkdown", () => {
   it("renders the Markdown operators write in updates", () => {
@@ -28,5 +28,15 @@ describe("markdownToText", () => {
   it("keeps the words and drops the markup", () => {
     expect(markdownToText("We **fixed** it. See [the log](https://x.test).")).toBe("We fixed it. See the log.");
     expect(markdownToText("Dear Rich,\n\nKind regards,\nRich Allen")).toBe("Dear Rich,\n\nKind regards,\nRich Allen");
+  });
+});
+
+describe("plain text from Markdown", () => {
+  it("has the characters themselves, never HTML entities (banner message_text, text emails)", () => {
+    expect(markdownToText('Error rate > 5% & rising; "queue" isn\'t draining <soon>')).toBe(
+      'Error rate > 5% & rising; "queue" isn\'t draining',
+    );
+    expect(markdownToText("Literal &amp;gt; stays one level: &amp;gt;")).toBe("Literal &gt; stays one level: &gt;");
+    expect(inlineMarkdownToText("**Logins** > 5 & rising")).toBe("Logins > 5 & rising");
   });
 });

@@ -47,13 +47,27 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, ALLOWED);
 }
 
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/**
+ * The sanitiser writes text as HTML (`&gt;`, `&amp;`); plain text wants the
+ * characters themselves. One pass, so `&amp;gt;` becomes `&gt;`, not `>`.
+ */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] !== "#") return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /** Plain text of a Markdown message, for feeds, titles and text emails. */
 export function markdownToText(markdown: string): string {
   // A blank line after each block keeps paragraphs apart in text emails.
   const html = (marked.parse(markdown) as string)
     .replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol|table)>/g, "$&\n")
     .replace(/<br\s*\/?>\n?/g, "\n");
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  return decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
@@ -74,5 +88,5 @@ export function renderInlineMarkdown(markdown: string): string {
 
 /** Plain text of one line of Markdown. */
 export function inlineMarkdownToText(markdown: string): string {
-  return sanitizeHtml(marked.parseInline(markdown) as string, { allowedTags: [], allowedAttributes: {} }).trim();
+  return decodeEntities(sanitizeHtml(marked.parseInline(markdown) as string, { allowedTags: [], allowedAttributes: {} })).trim();
 }
