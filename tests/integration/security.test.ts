@@ -2,6 +2,7 @@
 // invitations, and signed unsubscribe links in copies operators read.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
+import { GET as unsubscribeGet } from "@/app/api/unsubscribe/route";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
 import { inviteOperator } from "@/lib/auth/invite-operator";
 import { removeOperator } from "@/lib/auth/remove-operator";
@@ -10,6 +11,7 @@ import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
 import { campaignDraftSchema } from "@/lib/campaigns/schemas";
 import { prisma } from "@/lib/db";
 import { verifyUnsubscribe } from "@/lib/email/unsubscribe";
+import { getEnv } from "@/lib/env";
 import { createAdmin, PASSWORD } from "../support/factories";
 
 let admin: { id: string; email: string };
@@ -118,5 +120,13 @@ describe("better-auth over HTTP", () => {
       expect([path, response.status]).toEqual([path, 404]);
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).name).toBe("Ada");
+  });
+});
+
+describe("the one-click unsubscribe address opened in a browser", () => {
+  it("redirects to the page at the public URL, not the address Candor listens on", async () => {
+    const response = unsubscribeGet(new Request("http://0.0.0.0:3000/api/unsubscribe?a=YQ&t=x"));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${getEnv().PUBLIC_URL}/unsubscribe?a=YQ&t=x`);
   });
 });
