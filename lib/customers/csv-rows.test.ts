@@ -63,4 +63,25 @@ describe("customer CSV rows", () => {
       { line: 5, problems: ["A monthly amount needs a currency.", "Account id acc-1 is also on line 2."] },
     ]);
   });
+
+  it("names the line of a cell with a NUL byte, which PostgreSQL cannot store", () => {
+    const mapping = guessMapping(["email", "name", "company"]);
+    const { rows, problems } = checkRecords(
+      [
+        ["ada@example.com", "Ada", "Acme"],
+        ["bob@example.com", "Bob", "Ac\u0000me"],
+      ],
+      mapping,
+      components,
+    );
+    expect(rows.map((row) => row.email)).toEqual(["ada@example.com"]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        problems: [
+          "Column 3 contains a NUL character (byte 0), which cannot be stored. Remove it, or export the file again as UTF-8 text.",
+        ],
+      },
+    ]);
+  });
 });

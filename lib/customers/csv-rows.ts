@@ -84,6 +84,12 @@ export function toCustomerRow(
 ): { row: CustomerRow; problems: string[] } {
   const cell = (field: CustomerField) => (mapping[field] === null ? undefined : record[mapping[field]!]);
   const problems: string[] = [];
+  // PostgreSQL text cannot hold a NUL byte: said here, not as a failed import.
+  const withNul = record.findIndex((value) => value.includes("\u0000"));
+  if (withNul !== -1)
+    problems.push(
+      `Column ${withNul + 1} contains a NUL character (byte 0), which cannot be stored. Remove it, or export the file again as UTF-8 text.`,
+    );
   const rawEmail = cell("email")?.trim().toLowerCase() ?? "";
   if (rawEmail === "") problems.push("Email is empty.");
   else if (!emailSchema.safeParse(rawEmail).success) problems.push(`“${rawEmail.slice(0, 80)}” is not an email address.`);
