@@ -50,6 +50,17 @@ describe("parseEnv", () => {
     expect(errorOf({ TRUST_PROXY: "yes" })).toMatch(/^Invalid environment variable TRUST_PROXY: must be 0, 1, the number of proxies/);
   });
 
+  it("reads CANDOR_FRAME_ANCESTORS as a list of origins, none by default", () => {
+    expect(parseEnv({}).CANDOR_FRAME_ANCESTORS).toEqual([]);
+    expect(parseEnv({ CANDOR_FRAME_ANCESTORS: "https://a.example  https://b.example:8443" }).CANDOR_FRAME_ANCESTORS).toEqual([
+      "https://a.example",
+      "https://b.example:8443",
+    ]);
+    expect(errorOf({ CANDOR_FRAME_ANCESTORS: "https://a.example; script-src *" })).toMatch(
+      /^Invalid environment variable CANDOR_FRAME_ANCESTORS/,
+    );
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ PORT: "", DATABASE_URL: "" });
     expect(env.PORT).toBe(3000);
