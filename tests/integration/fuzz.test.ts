@@ -1,0 +1,285 @@
+// An anonymous visitor cannot make Candor answer 5xx: at least 10,000 requests
+// over every public path and some admin ones, every method, odd targets,
+// headers, queries and bodies (server actions with real ids included), sent
+// to Candor started as `npm start` starts it, on this file's database.
+import { createHash, randomBytes } from "node:crypto";
+import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCandorProcess, type CandorProcess } from "../e2e/support/candor-process";
+
+const REQUESTS = 10_000;
+const CONCURRENCY = 8;
+const ANSWER_TIMEOUT_MS = 60_000;
+const BOUNDARY = "----CandorFuzzBoundary7MA4YWxkTrZu0gW";
+
+const PATHS = [
+  "/",
+  "/history",
+  "/history?page=2",
+  "/history?page=999999",
+  "/history?page=-1&page=2",
+  "/incidents/unknown-id",
+  "/incidents/unknown-id/postmortem",
+  "/history.rss",
+  "/history.atom",
+  "/api/banner",
+  "/embed/banner.js",
+  "/icon.svg",
+  "/favicon.ico",
+  "/robots.txt",
+  "/api/health",
+  "/api/v2/summary.json",
+  "/api/v2/status.json",
+  "/api/v2/components.json",
+  "/api/v2/incidents.json",
+  "/api/v2/incidents/unresolved.json",
+  "/api/v2/incidents/nope.json",
+  "/api/v2/scheduled-maintenances.json",
+  "/api/v2/scheduled-maintenances/upcoming.json",
+  "/api/v2/nope.json",
+  "/api/unsubscribe",
+  "/api/unsubscribe?a=x&t=y",
+  "/unsubscribe",
+  "/unsubscribe?a=x&t=y",
+  "/sign-in",
+  "/setup",
+  "/invite/not-a-token",
+  "/admin",
+  "/admin/incidents",
+  "/admin/incidents/nope",
+  "/admin/customers/export",
+  "/admin/campaigns/nope",
+  "/admin/mailbox",
+  "/api/auth/get-session",
+  "/api/auth/sign-in/email",
+  "/api/auth/sign-out",
+  "/api/auth/update-user",
+  "/api/auth/nope",
+  "/_next/static/chunks/nope.js",
+  "/_next/image?url=%2Ficon.svg&w=64&q=75",
+  "/nope",
+  "/%2e%2e/%2e%2e/etc/passwd",
+  "/admin/%ff",
+  "/incidents/" + "a".repeat(300),
+  "*",
+];
+const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "CONNECT"];
+const QUERIES = ["", "?_rsc=1", "?page=1e9", "?a=%zz", "?x=" + "q".repeat(2_000), "?__proto__[x]=1", "?page=2&page=3"];
+
+type Headers = Record<string, string>;
+const HEADER_SETS: Headers[] = [
+  {},
+  { accept: "text/html", "accept-encoding": "gzip, br" },
+  { rsc: "1" },
+  { rsc: "1", "next-router-state-tree": "%%%not-json" },
+  { "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" },
+  { "x-forwarded-host": "evil.example", origin: "https://evil.example" },
+  { "x-forwarded-for": "not-an-ip, 1.2.3.4", "x-candor-client-ip": "6.6.6.6", "x-candor-front": "guess" },
+  { cookie: "better-auth.session_token=forged.token; __Secure-better-auth.session_token=%ff" },
+  { "if-none-match": '"*", W/"x"', "accept-encoding": "identity;q=0, *;q=0" },
+  { "content-type": "application/json" },
+  { "accept-language": "x".repeat(4_000) },
+  { range: "bytes=5-1" },
+  { "transfer-encoding": "chunked" },
+];
+
+/** Server action ids from the build, so action bodies reach Next's decoder. */
+async function readActionIds(root: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"));
+  return Object.keys(manifest.node);
+}
+
+function multipart(parts: [string, string][], boundary = BOUNDARY): string {
+  return (
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") +
+    `--${boundary}--\r\n`
+  );
+}
+
+/** Bodies with the headers that go with them. */
+function bodies(actionIds: string[]): { headers: Headers; body: string }[] {
+  const action = (id: string) => ({ "next-action": id });
+  const textPlain = { "content-type": "text/plain;charset=UTF-8" };
+  const formData = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
+  const variants: { headers: Headers; body: string }[] = [
+    { headers: {}, body: "" },
+    { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.c&password=%zz&name=" },
+    { headers: { "content-type": "application/json" }, body: '{"email":"a@example.com","password":"x","name":""}' },
+    { headers: { "content-type": "application/json" }, body: '{"name":"' + "n".repeat(121) + '"}' },
+    { headers: { "content-type": "application/json" }, body: "{not json" },
+    { headers: formData, body: "garbage" },
+    { headers: { "content-type": "multipart/form-data" }, body: "" },
+    { headers: formData, body: multipart([["email", "a@example.com"]]) },
+    { headers: formData, body: multipart([["$ACTION_ID_deadbeef", ""]]) },
+    {
+      headers: formData,
+      body: multipart([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{bad"],
+      ]),
+    },
+    { headers: { ...action("deadbeef"), ...textPlain }, body: "[]" },
+  ];
+  for (const id of actionIds) {
+    variants.push(
+      { headers: { ...action(id), ...textPlain }, body: "[]" },
+      { headers: { ...action(id), ...textPlain }, body: "{not json" },
+      { headers: { ...action(id), ...textPlain }, body: '[null, "$@1"]' },
+      // Well formed, but not the arguments the action takes.
+      { headers: { ...action(id), ...textPlain }, body: '[null, "not a form"]' },
+      { headers: { ...action(id), ...textPlain }, body: '[{"get": 1}, 5, ["x"]]' },
+      {
+        headers: { ...action(id), ...formData },
+        body: multipart([
+          ["1_name", "x"],
+          ["0", '[null, "$K1"]'],
+        ]),
+      },
+      { headers: { ...action(id), ...formData }, body: multipart([["0", "{bad"]]) },
+      { headers: { ...action(id), ...formData }, body: `--${BOUNDARY}\r\nbroken` },
+    );
+  }
+  return variants;
+}
+
+/** A small seeded generator: the same requests on every run. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+interface FuzzRequest {
+  method: string;
+  target: string;
+  headers: Headers;
+  body: string;
+}
+
+function* requests(actionIds: string[]): Generator<FuzzRequest> {
+  const next = random(15);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const bodyVariants = bodies(actionIds);
+  // Every path with every method once, then random combinations.
+  for (const target of PATHS) for (const method of METHODS) yield { method, target, headers: {}, body: "" };
+  for (let count = PATHS.length * METHODS.length; count < REQUESTS; count++) {
+    const target = pick(PATHS);
+    const method = next() < 0.45 ? "POST" : pick(METHODS);
+    const variant = method === "GET" || method === "HEAD" ? { headers: {}, body: "" } : pick(bodyVariants);
+    yield {
+      method,
+      target: target === "*" ? target : target + (target.includes("?") ? "" : pick(QUERIES)),
+      headers: { ...pick(HEADER_SETS), ...variant.headers },
+      body: variant.body,
+    };
+  }
+}
+
+function send(port: number, agent: http.Agent, request: FuzzRequest): Promise<number> {
+  return new Promise((resolve) => {
+    const headers: Headers = { ...request.headers };
+    if (request.body && !headers["transfer-encoding"]) headers["content-length"] = String(Buffer.byteLength(request.body));
+    const outgoing = http.request({ host: "127.0.0.1", port, method: request.method, path: request.target, headers, agent }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+      response.on("error", () => resolve(0));
+    });
+    // Node hands the answer to CONNECT (and to an upgrade) to these events instead of the callback.
+    const answered = (response: http.IncomingMessage, socket: Duplex) => {
+      socket.destroy();
+      resolve(response.statusCode ?? 0);
+    };
+    outgoing.on("connect", answered).on("upgrade", answered);
+    // A connection Candor closes without an answer, or no answer at all, counts as 0 (and fails the test).
+    outgoing.setTimeout(ANSWER_TIMEOUT_MS, () => outgoing.destroy(new Error("no answer")));
+    outgoing.on("error", () => resolve(0));
+    outgoing.end(request.body || undefined);
+  });
+}
+
+let candor: CandorProcess;
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "candor-fuzz-"));
+  await chmod(root, 0o755);
+  candor = await startCandorProcess(
+    {
+      ...process.env,
+      CANDOR_DATA_DIR: path.join(root, "data"),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      CANDOR_WORKER: "0",
+    },
+    { timeoutMs: 600_000 },
+  );
+}, 620_000);
+
+afterAll(async () => {
+  await candor?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe("responses of the running server", () => {
+  it("carry security headers: admin and sign-in never framed, public pages not by default", async () => {
+    for (const pathname of ["/sign-in", "/admin", "/setup"]) {
+      const response = await fetch(candor.baseUrl + pathname, { redirect: "manual" });
+      expect([pathname, response.headers.get("x-frame-options")]).toEqual([pathname, "DENY"]);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    }
+    for (const pathname of ["/", "/api/v2/summary.json", "/history.atom"]) {
+      const response = await fetch(candor.baseUrl + pathname);
+      expect([pathname, response.status, response.headers.get("x-content-type-options")]).toEqual([pathname, 200, "nosniff"]);
+      expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+      expect(response.headers.get("cache-control")).toMatch(/^public/);
+    }
+  });
+
+  it("answers history pages past the end with one 404 that is never saved to disk, and missing chunks with no-store", async () => {
+    for (const page of [5000, 5001, 9999]) expect((await fetch(`${candor.baseUrl}/history?page=${page}`)).status).toBe(404);
+    // Saved responses are named by the SHA-1 of their cache key (lib/public-cache/saved-responses.ts).
+    const fileOf = (key: string) => `${createHash("sha1").update(key).digest("hex")}.json`;
+    const saved = await readdir(path.join(root, "data", "public", "responses")).catch(() => [] as string[]);
+    for (const key of ["/history?page=past", "/history?page=5000", "/history?page=9999"]) expect(saved).not.toContain(fileOf(key));
+    const chunk = await fetch(`${candor.baseUrl}/_next/static/chunks/missing-chunk.js`);
+    expect([chunk.status, chunk.headers.get("cache-control")]).toEqual([404, "no-store"]);
+  });
+});
+
+describe("anonymous requests", () => {
+  it(`never get a 5xx: ${REQUESTS.toLocaleString("en")} requests over every path and method`, async () => {
+    const actionIds = await readActionIds(process.cwd());
+    expect(actionIds.length).toBeGreaterThan(40);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const statuses = new Map<number, number>();
+    const failures: string[] = [];
+    const queue = requests(actionIds);
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let item = queue.next(); !item.done; item = queue.next()) {
+          const status = await send(candor.port, agent, item.value);
+          sent++;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status >= 500 || status === 0) {
+            failures.push(
+              `${status} ${item.value.method} ${item.value.target.slice(0, 80)} ${JSON.stringify(item.value.headers).slice(0, 160)} ${item.value.body.slice(0, 80)}`,
+            );
+          }
+        }
+      }),
+    );
+    agent.destroy();
+    const counts = Object.fromEntries([...statuses].sort(([a], [b]) => a - b));
+    console.log(`fuzz: ${sent} requests; statuses ${JSON.stringify(counts)}`);
+    expect(sent).toBeGreaterThanOrEqual(REQUESTS);
+    expect(failures.filter((line) => line.startsWith("5")).slice(0, 20)).toEqual([]);
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 900_000);
+});
