@@ -13,6 +13,7 @@ const SOURCES = [
   "public",
   "prisma/schema.prisma",
   "next.config.ts",
+  "proxy.ts",
   "package-lock.json",
   "postcss.config.mjs",
 ];
