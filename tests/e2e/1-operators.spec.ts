@@ -84,6 +84,8 @@ test("a demoted operator is refused an admin action by the server, not just by a
   await robin.goto("/admin/settings");
   await expect(robin.getByText("Only admins can change the settings.")).toBeVisible();
   await expect(robin.getByLabel("Page name")).toBeDisabled();
+  // The dev mailbox holds customers' real unsubscribe links: for those who may send campaigns, not viewers.
+  expect((await robin.goto("/admin/mailbox"))?.status()).toBe(403);
 
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByText("operator.role_changed")).toBeVisible();
