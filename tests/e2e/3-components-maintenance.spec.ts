@@ -26,6 +26,8 @@ test("components are added, grouped, reordered without numbers and set by hand",
   await expect(page.getByText("Component added.")).toBeVisible();
   await page.reload();
   await page.getByRole("button", { name: "Move Payments up" }).click();
+  // No longer last once the move is done: reloading earlier could cancel it (seen under load).
+  await expect(page.getByRole("button", { name: "Move Payments down" })).toBeEnabled();
   await page.reload();
 
   await page.goto("/");
