@@ -13,6 +13,7 @@ const ITEMS = [
   { href: "/admin/campaigns", label: "Email campaigns" },
   { href: "/admin/mailbox", label: "Dev mailbox" },
   { href: "/admin/operators", label: "Operators" },
+  { href: "/admin/api-tokens", label: "API tokens" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;
