@@ -2,6 +2,8 @@
 // zod schemas that parse requests (zod 4's JSON Schema output): it cannot
 // drift from what the API accepts.
 import { z } from "zod";
+import { ALERT_INTAKE_ENDPOINT } from "../alerts/intake";
+import { ALERT_SOURCES } from "../alerts/payloads";
 import { ENDPOINTS } from "./endpoints";
 import { apiErrorSchema } from "./errors";
 import { bodyFieldNames, pathParamNames, type Endpoint } from "./handle";
@@ -38,7 +40,8 @@ function requestSchema(collector: SchemaCollector, endpoint: Endpoint): JsonSche
   const allowed = new Set(bodyFieldNames(endpoint));
   for (const name of Object.keys(schema.properties ?? {})) if (!allowed.has(name)) delete schema.properties![name];
   if (schema.required) schema.required = schema.required.filter((name) => allowed.has(name));
-  return { ...schema, additionalProperties: false };
+  // Third-party payloads (alert intake) are not objects of known fields: only the API's own bodies are closed.
+  return endpoint.body instanceof z.ZodObject ? { ...schema, additionalProperties: false } : schema;
 }
 
 function operation(collector: SchemaCollector, endpoint: Endpoint): JsonSchema {
@@ -47,7 +50,7 @@ function operation(collector: SchemaCollector, endpoint: Endpoint): JsonSchema {
     name,
     in: "path",
     required: true,
-    schema: { type: "string", minLength: 1, maxLength: 64 },
+    schema: name === "source" ? { type: "string", enum: [...ALERT_SOURCES] } : { type: "string", minLength: 1, maxLength: 64 },
   }));
   if (endpoint.method === "POST") {
     parameters.push({
@@ -83,7 +86,7 @@ function operation(collector: SchemaCollector, endpoint: Endpoint): JsonSchema {
 
 /** Every endpoint the document describes, REST and alert intake. */
 export function documentedEndpoints(): Endpoint[] {
-  return Object.values(ENDPOINTS) as Endpoint[];
+  return [...(Object.values(ENDPOINTS) as Endpoint[]), ALERT_INTAKE_ENDPOINT];
 }
 
 export function buildOpenApiDocument(serverUrl: string): JsonSchema {
