@@ -1,6 +1,7 @@
 import { prisma } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { announceDraftsChanged } from "./live";
 
 /** Sets a draft aside without publishing anything; its alert's next firing after resolution proposes a new one. */
 export async function dismissDraft(actor: AuditActor, draftId: string, now = new Date()): Promise<void> {
@@ -11,4 +12,5 @@ export async function dismissDraft(actor: AuditActor, draftId: string, now = new
     await tx.draft.update({ where: { id: draftId }, data: { state: "DISMISSED", decidedAt: now } });
     await recordAudit(tx, actor, { action: "draft.dismissed", entityType: "draft", entityId: draftId, before: { title: draft.title } });
   });
+  announceDraftsChanged();
 }

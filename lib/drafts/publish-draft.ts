@@ -7,6 +7,7 @@ import { fromDbImpact } from "../components/convert";
 import { declareIncident } from "../incidents/declare-incident";
 import { fromDbIncidentStatus } from "../incidents/convert";
 import { postIncidentUpdate } from "../incidents/post-update";
+import { announceDraftsChanged } from "./live";
 import type { PublishDraftInput } from "./schemas";
 
 /**
@@ -68,6 +69,8 @@ export async function publishDraft(actor: AuditActor, input: PublishDraftInput, 
   } catch (error) {
     await prisma.draft.update({ where: { id: draft.id }, data: { state: "OPEN", decidedAt: null } });
     throw error;
+  } finally {
+    announceDraftsChanged();
   }
 }
 
