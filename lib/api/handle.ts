@@ -38,9 +38,12 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
 
 const LIMITER_KEY = Symbol.for("candor.apiRateLimiter");
 
+/** One limiter per process (Next bundles this module more than once), rebuilt if the configured limit differs. */
 function limiter(): TokenRateLimiter {
   const holder = globalThis as { [LIMITER_KEY]?: TokenRateLimiter };
-  return (holder[LIMITER_KEY] ??= new TokenRateLimiter(getEnv().CANDOR_API_RATE_LIMIT));
+  const limit = getEnv().CANDOR_API_RATE_LIMIT;
+  if (holder[LIMITER_KEY]?.limitPerMinute !== limit) holder[LIMITER_KEY] = new TokenRateLimiter(limit);
+  return holder[LIMITER_KEY];
 }
 
 /** Authenticates and rate-limits a request; shared with alert intake and MCP. */

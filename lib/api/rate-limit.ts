@@ -13,7 +13,7 @@ export interface RateDecision {
 export class TokenRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limitPerMinute: number) {}
+  constructor(readonly limitPerMinute: number) {}
 
   take(tokenId: string, now = Date.now()): RateDecision {
     if (this.limitPerMinute === 0) return { allowed: true, retryAfterSeconds: 0 };

@@ -1,10 +1,14 @@
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-token";
 import { createAdmin } from "../support/factories";
 import { callApi } from "../support/api-client";
 
 // Read before the first request builds the limiter.
 process.env.CANDOR_API_RATE_LIMIT = "5";
+
+afterAll(() => {
+  delete process.env.CANDOR_API_RATE_LIMIT;
+});
 
 let tokens: string[];
 beforeAll(async () => {
