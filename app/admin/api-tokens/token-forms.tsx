@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 const ROLE_OPTIONS = [
-  { value: "responder", label: "Responder (reads and writes incidents, components, maintenance, banner)" },
+  { value: "responder", label: "Responder (reads and writes)" },
   { value: "viewer", label: "Viewer (reads only)" },
 ];
 
@@ -17,7 +17,14 @@ export function CreateApiTokenForm() {
     <form action={formAction} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="name" label="Name" autoComplete="off" required defaultValue={values?.name} errors={errors?.name} />
-        <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={values?.role ?? "responder"} errors={errors?.role} />
+        <SelectField
+          name="role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          defaultValue={values?.role ?? "responder"}
+          errors={errors?.role}
+          hint="Responders change incidents, components, maintenance and the banner; viewers only read."
+        />
         <TextField
           name="expiresOn"
           label="Expires after (optional)"
