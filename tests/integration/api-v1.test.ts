@@ -254,3 +254,55 @@ describe("components, groups, maintenance and the banner", () => {
     expect((await callApi("GET", "/banner", { token: viewer })).body.banner).toBeNull();
   });
 });
+
+describe("odd input", () => {
+  it("never gets a 5xx", async () => {
+    const far = "2999-01-01T00:00Z";
+    const cases: [string, string, unknown][] = [
+      [
+        "POST",
+        "/incidents",
+        {
+          title: "Dup",
+          impact: "minor",
+          status: "investigating",
+          message: "m",
+          components: [
+            { componentId, status: "major_outage" },
+            { componentId, status: "partial_outage" },
+          ],
+        },
+      ],
+      ["POST", "/incidents", { title: "Future", impact: "minor", status: "investigating", message: "m", components: [], startedAt: far }],
+      ["POST", "/incidents", { title: "Nulls", impact: null, status: null, message: null, components: null }],
+      ["POST", "/incidents", { title: "x".repeat(5000), impact: "minor", status: "resolved", message: "m", components: [] }],
+      ["POST", "/incidents", { title: { nested: true }, impact: ["minor"], status: 1, message: false, components: "all" }],
+      [
+        "POST",
+        "/maintenance",
+        { title: "Dup", message: "m", scheduledStart: far, scheduledEnd: "2999-01-02T00:00Z", componentIds: [componentId, componentId] },
+      ],
+      [
+        "POST",
+        "/maintenance",
+        {
+          title: "Bad date",
+          message: "m",
+          scheduledStart: "2026-02-31T00:00",
+          scheduledEnd: "2026-03-01T00:00",
+          componentIds: [componentId],
+        },
+      ],
+      ["POST", "/banner", { message: "x", severity: "info", startsAt: far, endsAt: "1999-01-01T00:00Z" }],
+      ["POST", "/banner", { message: "x", severity: "info", incidentId: "does-not-exist" }],
+      ["POST", "/components", { name: "\u0000", isVisible: "maybe", groupId: "nope" }],
+      ["PATCH", `/components/${"x".repeat(100)}`, { name: "x", isVisible: true }],
+      ["POST", `/incidents/${"y".repeat(100)}/resolve`, {}],
+      ["POST", "/component-groups", { name: "x".repeat(121) }],
+    ];
+    for (const [method, path, body] of cases) {
+      const answer = await callApi(method, path, { token: responder, body });
+      expect(answer.status, `${method} ${path} ${JSON.stringify(body).slice(0, 80)}`).toBeLessThan(500);
+    }
+  });
+});
