@@ -11,6 +11,7 @@ import { refreshPublicSnapshot } from "../public-snapshot";
 import { ApiError, fromZodError, toApiErrorResponse } from "./errors";
 import { answerOnce, requestFingerprint, type StoredAnswer } from "./idempotency";
 import { TokenRateLimiter } from "./rate-limit";
+import { findUnknownField } from "./unknown-fields";
 import { parseJsonObject, readBodyText } from "./read-body";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -26,10 +27,6 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
   permission: Permission;
   /** The domain's input schema (the admin form's); path parameters are merged into the body before parsing. */
   body?: S;
-  /** Fields of `body` the API fills itself (not sent by clients). */
-  fixed?: Record<string, unknown>;
-  /** Fields the API does not take, though the form schema has them. */
-  omit?: readonly string[];
   response: { status: 200 | 201; description: string; schema: z.ZodType };
   /** False for reads; writes refresh the public snapshot. */
   isWrite: boolean;
@@ -105,24 +102,36 @@ async function respond<S extends z.ZodType>(
 
 function parseInput<S extends z.ZodType>(endpoint: Endpoint<S>, body: Record<string, unknown>, params: Record<string, string>): z.infer<S> {
   const allowed = bodyFieldNames(endpoint);
-  const unknown = Object.keys(body).find((name) => !allowed.includes(name));
-  if (unknown !== undefined) {
+  const unknown = Object.keys(body).find((name) => !allowed.includes(name)) ?? findUnknownField(body, inputJsonSchema(endpoint));
+  if (unknown) {
     throw new ApiError(
       400,
       "unknown_field",
-      `Unknown field “${unknown}”. This endpoint takes: ${allowed.join(", ") || "no fields"}.`,
+      `Unknown field “${unknown}”. This endpoint takes: ${allowed.join(", ") || "no fields"} (see /api/v1/docs).`,
       unknown,
     );
   }
-  const parsed = endpoint.body!.safeParse({ ...body, ...endpoint.fixed, ...params });
+  const parsed = endpoint.body!.safeParse({ ...body, ...params });
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }
 
-/** The fields a client may send: the schema's, less path parameters, fixed and omitted ones. */
+const inputSchemas = new WeakMap<z.ZodType, Parameters<typeof findUnknownField>[1]>();
+
+/** The body schema as JSON Schema (what the OpenAPI document shows), computed once. */
+function inputJsonSchema(endpoint: Endpoint): Parameters<typeof findUnknownField>[1] {
+  let schema = inputSchemas.get(endpoint.body!);
+  if (!schema) {
+    schema = z.toJSONSchema(endpoint.body!, { io: "input", unrepresentable: "any" }) as Parameters<typeof findUnknownField>[1];
+    inputSchemas.set(endpoint.body!, schema);
+  }
+  return schema;
+}
+
+/** The fields a client may send: the schema's, less path parameters. */
 export function bodyFieldNames(endpoint: Endpoint): string[] {
   if (!(endpoint.body instanceof z.ZodObject)) return [];
-  const excluded = new Set([...pathParamNames(endpoint.path), ...Object.keys(endpoint.fixed ?? {}), ...(endpoint.omit ?? [])]);
+  const excluded = new Set(pathParamNames(endpoint.path));
   return Object.keys(endpoint.body.shape).filter((name) => !excluded.has(name));
 }
 

@@ -128,6 +128,17 @@ describe("incidents", () => {
     });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error).toMatchObject({ code: "invalid_field", field: "impact" });
+    const unknownNested = await callApi("POST", "/incidents", {
+      token: responder,
+      body: {
+        title: "x",
+        impact: "minor",
+        status: "investigating",
+        message: "m",
+        components: [{ componentId, status: "major_outage", note: "?" }],
+      },
+    });
+    expect(unknownNested.body.error).toMatchObject({ code: "unknown_field", field: "components.0.note" });
     const nested = await callApi("POST", "/incidents", {
       token: responder,
       body: { title: "x", impact: "minor", status: "investigating", message: "m", components: [{ componentId, status: "on fire" }] },
