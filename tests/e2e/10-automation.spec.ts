@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Page } from "@playwright/test";
@@ -90,6 +91,8 @@ test("an Alertmanager alert appears in the open admin as a draft and is publishe
   console.log(`Alert posted → draft badge in the open admin: ${elapsed} ms (the intake answered in ${answeredAt - sentAt} ms)`);
   await expect(admin.getByRole("heading", { name: TITLE })).toBeVisible();
   await screenshot(admin, "drafts-bar");
+  const accessibility = await new AxeBuilder({ page: admin }).include('section[aria-label="Drafts waiting"]').analyze();
+  expect(accessibility.violations.map((violation) => violation.id)).toEqual([]);
   await admin.setViewportSize({ width: 360, height: 740 });
   await screenshot(admin, "drafts-bar-360");
   await admin.emulateMedia({ colorScheme: "dark" });
@@ -163,6 +166,7 @@ test("the README's curl opens an incident and sets the banner; the reference pag
   await expect(page.getByRole("heading", { level: 1, name: "Candor API reference" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /\/api\/v1\/alerts\/\{source\}/ })).toBeVisible();
   await screenshot(page, "api-docs");
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.emulateMedia({ colorScheme: "dark" });
   await screenshot(page, "api-docs-360-dark");
