@@ -40,8 +40,21 @@ function requestSchema(collector: SchemaCollector, endpoint: Endpoint): JsonSche
   const allowed = new Set(bodyFieldNames(endpoint));
   for (const name of Object.keys(schema.properties ?? {})) if (!allowed.has(name)) delete schema.properties![name];
   if (schema.required) schema.required = schema.required.filter((name) => allowed.has(name));
-  // Third-party payloads (alert intake) are not objects of known fields: only the API's own bodies are closed.
-  return endpoint.body instanceof z.ZodObject ? { ...schema, additionalProperties: false } : schema;
+  // The API refuses unknown fields at any depth (lib/api/unknown-fields.ts); third-party payloads (alert intake) stay open.
+  return endpoint.body instanceof z.ZodObject ? closeObjects(schema) : schema;
+}
+
+/** Marks every object schema with known properties as taking no others. */
+function closeObjects(schema: JsonSchema): JsonSchema {
+  const closed: JsonSchema = { ...schema };
+  if (closed.properties) {
+    closed.properties = Object.fromEntries(
+      Object.entries(closed.properties as Record<string, JsonSchema>).map(([name, field]) => [name, closeObjects(field)]),
+    );
+    closed.additionalProperties = false;
+  }
+  if (closed.items) closed.items = closeObjects(closed.items as JsonSchema);
+  return closed;
 }
 
 function operation(collector: SchemaCollector, endpoint: Endpoint): JsonSchema {

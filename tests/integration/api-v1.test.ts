@@ -1,10 +1,13 @@
 import { validate as validateOpenApi } from "@readme/openapi-parser";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
 import { prisma } from "@/lib/db";
 import { createAdmin } from "../support/factories";
 import { callApi, openApiDocument } from "../support/api-client";
+
+type RequestDoc = { requestBody: { content: { "application/json": { schema: object } } } };
 
 let admin: { id: string; email: string };
 let responder: string;
@@ -24,6 +27,18 @@ describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document describing every endpoint", async () => {
     const result = await validateOpenApi(structuredClone(openApiDocument) as never);
     expect(result.valid, JSON.stringify(result)).toBe(true);
+    const declareBody = (openApiDocument.paths["/incidents"]!.post as unknown as RequestDoc).requestBody.content["application/json"].schema;
+    const validate = new Ajv2020({ strict: false }).compile(declareBody);
+    const good = {
+      title: "x",
+      impact: "minor",
+      status: "investigating",
+      message: "m",
+      components: [{ componentId: "c", status: "major_outage" }],
+    };
+    expect(validate(good)).toBe(true);
+    expect(validate({ ...good, components: [{ componentId: "c", status: "major_outage", note: "?" }] })).toBe(false);
+    expect(validate({ ...good, impact: 3 })).toBe(false);
     expect(Object.keys(openApiDocument.paths)).toEqual(
       expect.arrayContaining(["/components", "/incidents", "/incidents/{incidentId}/updates", "/maintenance", "/banner"]),
     );
