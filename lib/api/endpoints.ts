@@ -7,8 +7,8 @@ import { publishBanner } from "../banner/publish-banner";
 import { bannerSchema } from "../banner/schemas";
 import { listComponentTree } from "../components/queries";
 import { createComponent, updateComponent } from "../components/save-component";
-import { createGroup } from "../components/save-group";
-import { groupSchema, componentSchema, setComponentStatusSchema, updateComponentSchema } from "../components/schemas";
+import { createGroup, renameGroup } from "../components/save-group";
+import { groupSchema, componentSchema, renameGroupSchema, setComponentStatusSchema, updateComponentSchema } from "../components/schemas";
 import { setComponentStatus } from "../components/set-status";
 import { NotFoundError } from "../errors";
 import { declareIncident } from "../incidents/declare-incident";
@@ -142,6 +142,21 @@ export const ENDPOINTS = {
     isWrite: true,
     response: created("The new group's id."),
     run: (actor, input) => createGroup(actor, input.name),
+  }),
+  renameComponentGroup: define({
+    operationId: "renameComponentGroup",
+    method: "PATCH",
+    path: "/component-groups/{groupId}",
+    tag: "Components",
+    summary: "Rename a component group",
+    permission: "components:write",
+    body: renameGroupSchema,
+    isWrite: true,
+    response: ok("Renamed."),
+    run: async (actor, input) => {
+      await renameGroup(actor, input.groupId, input.name);
+      return { ok: true };
+    },
   }),
   listIncidents: define({
     operationId: "listIncidents",

@@ -215,8 +215,12 @@ describe("components, groups, maintenance and the banner", () => {
       body: { name: "Public API", groupId: group.body.id, isVisible: true },
     });
     expect(updated.status).toBe(200);
+    expect(
+      (await callApi("PATCH", `/component-groups/${group.body.id}`, { token: responder, body: { name: "Core platform" } })).status,
+    ).toBe(200);
+    expect((await callApi("PATCH", "/component-groups/nope", { token: responder, body: { name: "x" } })).status).toBe(404);
     const groups = await callApi("GET", "/component-groups", { token: viewer });
-    expect(groups.body.groups).toEqual([{ id: group.body.id, name: "Core", componentIds: [componentId] }]);
+    expect(groups.body.groups).toEqual([{ id: group.body.id, name: "Core platform", componentIds: [componentId] }]);
     const status = await callApi("POST", `/components/${componentId}/status`, {
       token: responder,
       body: { status: "degraded_performance" },
