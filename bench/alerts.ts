@@ -91,7 +91,7 @@ await withBenchDatabase(async ({ admin, children }) => {
 
   // Warm up both paths (Next compiles nothing in production, but pools and JIT do warm).
   await openLoop(readBanner, 2);
-  await openLoop(sendAlert, 2);
+  const warmUp = await openLoop(sendAlert, 2);
   const baseline = await openLoop(readBanner, SECONDS);
   const measured = await openLoop(sendAlert, SECONDS);
   const drafts = await prisma.draft.count();
@@ -101,9 +101,10 @@ await withBenchDatabase(async ({ admin, children }) => {
   const ratio = p99 / percentile(baseline.latencies, 99);
   console.log(`\nAlert intake, ${os.cpus().length} cores, ${RATE} requests/s open loop for ${SECONDS} s, one fingerprint`);
   console.log(describe("baseline: GET /api/v1/banner (token)", baseline));
+  console.log(describe("POST /api/v1/alerts/alertmanager (warm-up)", warmUp));
   console.log(describe("POST /api/v1/alerts/alertmanager", measured));
   console.log(`p99 ratio to baseline: ${ratio.toFixed(2)}×; drafts made: ${drafts}; notifications counted: ${received}`);
-  const isMet = p99 < TARGET_P99_MS && drafts === 1 && measured.failures === 0;
+  const isMet = p99 < TARGET_P99_MS && drafts === 1 && measured.failures + warmUp.failures === 0;
   console.log(
     isMet ? `Target met: one draft, p99 < ${TARGET_P99_MS} ms.` : `Target missed (p99 < ${TARGET_P99_MS} ms, one draft, no failures).`,
   );

@@ -27,6 +27,8 @@ interface AlertRow {
   labels: Record<string, string>;
 }
 
+const TRANSACTION_LIMITS = { maxWait: 5_000, timeout: 10_000 };
+
 const SOURCE_NAMES = { alertmanager: "Alertmanager", grafana: "Grafana", generic: "Alert" } as const;
 
 /**
@@ -64,7 +66,8 @@ async function receiveAlert(actor: AuditActor, alert: NormalizedAlert): Promise<
     await tx.$executeRaw`UPDATE alerts SET received_count = received_count + 1, last_seen_at = now(), updated_at = now(),
       is_firing = ${alert.isFiring} WHERE id = ${row.id}`;
     return { ...base, ...(await decide(tx, actor, alert, row)) };
-  });
+    // A burst of a new fingerprint queues here on the advisory lock: let it wait rather than fail.
+  }, TRANSACTION_LIMITS);
   const { isAutoPublish, ...answer } = result;
   if (isAutoPublish && answer.draftId) {
     const { incidentId } = await publishDraft(actor, { draftId: answer.draftId, setBanner: false });

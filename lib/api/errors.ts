@@ -67,7 +67,20 @@ export function toApiErrorResponse(error: unknown): Response {
     return errorResponse(error.status, "invalid_field", messages?.[0] ? `${error.message} ${messages[0]}` : error.message, field);
   }
   if (error instanceof DomainError) return errorResponse(error.status, CODES[error.status] ?? "error", error.message);
+  if (isOverload(error)) {
+    return errorResponse(429, "busy", "Candor is busy with other requests. Retry in a second.", null, { "retry-after": "1" });
+  }
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[api ${reference}]`, error);
   return errorResponse(500, "internal", `Something went wrong on our side (reference ${reference}). Try again.`);
+}
+
+/**
+ * Prisma's "no free connection in time" (P2024) and "transaction timed out"
+ * (P2028): a flood beyond what the database pool serves. The request changed
+ * nothing (its transaction rolled back), so the honest answer is to retry.
+ */
+function isOverload(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "P2024" || code === "P2028";
 }

@@ -19,7 +19,7 @@ const ERROR_RESPONSES: Record<string, string> = {
   "409": "Conflicts with the current state, or an Idempotency-Key reused with another body.",
   "413": `The body is larger than ${MAX_BODY_BYTES.toLocaleString("en")} bytes.`,
   "422": "The request is well-formed but the change is not possible (the message says why).",
-  "429": "Too many requests for this token; see Retry-After.",
+  "429": "Too many requests for this token, or Candor is too busy right now; retry after Retry-After seconds.",
 };
 
 class SchemaCollector {
