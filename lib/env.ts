@@ -54,6 +54,8 @@ const envSchema = z.object({
     .transform((value) => (value ? value.split(/\s+/) : [])),
   /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
   CANDOR_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** Requests a minute each API token may make (REST, alert intake, MCP); 0 means no limit. */
+  CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -74,6 +76,7 @@ const EXAMPLES: Record<string, string> = {
   TRUST_PROXY: "1",
   CANDOR_PUBLIC_CACHE_MB: "64",
   CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
+  CANDOR_API_RATE_LIMIT: "600",
   NODE_ENV: "production",
 };
 

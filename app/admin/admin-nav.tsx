@@ -13,6 +13,8 @@ const ITEMS = [
   { href: "/admin/campaigns", label: "Email campaigns" },
   { href: "/admin/mailbox", label: "Dev mailbox" },
   { href: "/admin/operators", label: "Operators" },
+  { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/alert-rules", label: "Alert rules" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

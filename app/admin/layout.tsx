@@ -4,14 +4,18 @@ import { buttonClasses } from "@/components/form-controls";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
+import { toDraftsSnapshot } from "@/lib/drafts/live-view";
+import { listOpenDrafts, readDraftsVersion } from "@/lib/drafts/queries";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { AdminNav } from "./admin-nav";
+import { DraftsBar } from "./drafts/drafts-bar";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const operator = await requirePageAccess("admin:read");
   const database = getDatabaseInfo();
+  const [draftsVersion, drafts] = await Promise.all([readDraftsVersion(), listOpenDrafts()]);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -42,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
         </div>
       </header>
+      <DraftsBar initial={toDraftsSnapshot(draftsVersion, drafts)} canPublish={hasPermission(operator.role, "incidents:write")} />
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <AdminNav />

@@ -3,6 +3,8 @@ import type { Prisma, TransactionClient } from "../db";
 export interface AuditActor {
   id: string;
   email: string;
+  /** Set when the change is made with an API token: the entry is recorded under the token's name. */
+  apiToken?: { id: string; name: string };
 }
 
 export interface AuditEntry {
@@ -23,7 +25,8 @@ export async function recordAudit(tx: TransactionClient, actor: AuditActor | nul
   await tx.auditLog.create({
     data: {
       actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
+      actorEmail: actor?.apiToken ? `API token “${actor.apiToken.name}”` : (actor?.email ?? null),
+      apiTokenId: actor?.apiToken?.id ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "customers:write": RESPONDERS,
   "campaigns:send": RESPONDERS,
   "operators:manage": ADMINS,
+  "api-tokens:manage": ADMINS,
+  "alert-rules:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,
 } as const satisfies Record<string, readonly OperatorRole[]>;

@@ -29,7 +29,10 @@ export async function scheduleMaintenance(actor: AuditActor, input: ScheduleMain
         startedAt: input.scheduledStart,
         scheduledStart: input.scheduledStart,
         scheduledEnd: input.scheduledEnd,
-        components: { create: input.componentIds.map((componentId) => ({ componentId, status: "UNDER_MAINTENANCE" as const })) },
+        // A component named twice (a hand-made request) is linked once, not a unique-key failure.
+        components: {
+          create: [...new Set(input.componentIds)].map((componentId) => ({ componentId, status: "UNDER_MAINTENANCE" as const })),
+        },
         updates: {
           create: {
             status: "SCHEDULED",

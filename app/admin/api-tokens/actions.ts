@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
+import { createApiToken } from "@/lib/api-tokens/create-token";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
+import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { requireOperator } from "@/lib/auth/session";
+import { runAction } from "../run-action";
+
+export async function createApiTokenAction(
+  _previous: ActionResult<{ token: string }> | null,
+  formData: FormData,
+): Promise<ActionResult<{ token: string }>> {
+  const parsed = createApiTokenSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidInput(parsed.error, formData);
+  try {
+    const operator = await requireOperator("api-tokens:manage");
+    const { token } = await createApiToken(operator, parsed.data);
+    revalidatePath("/admin/api-tokens");
+    return { ok: true, data: { token }, message: `Token “${parsed.data.name}” created. Copy it now: it is not shown again.` };
+  } catch (error) {
+    return toActionFailure(error, formData);
+  }
+}
+
+export async function revokeApiTokenAction(_previous: ActionResult | null, formData: FormData) {
+  return runAction({
+    schema: apiTokenIdSchema,
+    formData,
+    permission: "api-tokens:manage",
+    work: (operator, input) => revokeApiToken(operator, input.tokenId),
+    message: "Revoked. Requests with it are refused from now on.",
+    revalidate: ["/admin/api-tokens"],
+  });
+}

@@ -1,0 +1,7 @@
+import { ENDPOINTS } from "@/lib/api/endpoints";
+import { route } from "@/lib/api/handle";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(ENDPOINTS.listIncidents);
+export const POST = route(ENDPOINTS.declareIncident);
