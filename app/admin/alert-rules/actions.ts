@@ -1,12 +1,13 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { alertRuleIdSchema, alertRuleSchema } from "@/lib/alerts/rule-schemas";
 import { createAlertRule, deleteAlertRule } from "@/lib/alerts/save-rule";
 import { idsFromForm } from "@/lib/incidents/schemas";
 import { runAction } from "../run-action";
 
-export async function createAlertRuleAction(_previous: ActionResult | null, formData: FormData) {
+export async function createAlertRuleAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: alertRuleSchema,
     formData,
@@ -18,7 +19,8 @@ export async function createAlertRuleAction(_previous: ActionResult | null, form
   });
 }
 
-export async function deleteAlertRuleAction(_previous: ActionResult | null, formData: FormData) {
+export async function deleteAlertRuleAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: alertRuleIdSchema,
     formData,

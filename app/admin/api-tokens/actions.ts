@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
+import { formDataOf, invalidInput, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { createApiToken } from "@/lib/api-tokens/create-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
 import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/api-tokens/schemas";
@@ -10,8 +10,9 @@ import { runAction } from "../run-action";
 
 export async function createApiTokenAction(
   _previous: ActionResult<{ token: string }> | null,
-  formData: FormData,
+  sentFormData: unknown,
 ): Promise<ActionResult<{ token: string }>> {
+  const formData = formDataOf(sentFormData);
   const parsed = createApiTokenSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error, formData);
   try {
@@ -24,7 +25,8 @@ export async function createApiTokenAction(
   }
 }
 
-export async function revokeApiTokenAction(_previous: ActionResult | null, formData: FormData) {
+export async function revokeApiTokenAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: apiTokenIdSchema,
     formData,

@@ -1,12 +1,13 @@
 "use server";
 
-import type { ActionResult } from "@/lib/action-result";
+import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { dismissDraft } from "@/lib/drafts/dismiss-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { draftIdSchema, publishDraftSchema } from "@/lib/drafts/schemas";
 import { runAction } from "../run-action";
 
-export async function publishDraftAction(_previous: ActionResult<{ incidentId: string }> | null, formData: FormData) {
+export async function publishDraftAction(_previous: ActionResult<{ incidentId: string }> | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: publishDraftSchema,
     formData,
@@ -17,7 +18,8 @@ export async function publishDraftAction(_previous: ActionResult<{ incidentId: s
   });
 }
 
-export async function dismissDraftAction(_previous: ActionResult | null, formData: FormData) {
+export async function dismissDraftAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
   return runAction({
     schema: draftIdSchema,
     formData,
