@@ -26,7 +26,8 @@ test("components are added, grouped, reordered without numbers and set by hand",
   await expect(page.getByText("Component added.")).toBeVisible();
   await page.reload();
   await page.getByRole("button", { name: "Move Payments up" }).click();
-  await page.reload();
+  // The answer first: reloading before it would race the move.
+  await expect(page.getByText("Moved.")).toBeVisible();
 
   await page.goto("/");
   const groups = page.getByRole("region", { name: /^(Core platform|Payments|Integrations)$/ });
