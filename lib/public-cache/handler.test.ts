@@ -59,44 +59,72 @@ const page = (text: string): RenderedResponse => ({
 });
 
 describe("the public response cache", () => {
-  it("renders once per snapshot however many wait, and stands in with the last good response when rendering fails", async () => {
-    const saved = new SavedResponses(await mkdtemp(path.join(os.tmpdir(), "candor-responses-")), () => {});
-    await store.refresh();
-    let renders = 0;
-    let failing = false;
-    const { base, cache } = await serveWithCache(async () => {
-      renders++;
+  const newSaved = async () => new SavedResponses(await mkdtemp(path.join(os.tmpdir(), "candor-responses-")), () => {});
+  /** A stand-in for Next.js that counts its renders and can be made to fail. */
+  function renderer() {
+    const state = { renders: 0, failing: false };
+    const render = async () => {
+      state.renders++;
+      // A render takes a while, so the requests below arrive while it runs.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      if (failing) throw new Error("Next is down");
+      if (state.failing) throw new Error("Next is down");
       return page(`version ${version}`);
-    }, saved);
+    };
+    return { state, render };
+  }
 
+  it("renders once per snapshot however many ask at once, and passes other paths on", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base } = await serveWithCache(render, await newSaved());
     const first = await Promise.all(
       Array.from({ length: 20 }, () => fetch(`${base}/?utm=${Math.random()}`).then((response) => response.text())),
     );
     expect(new Set(first)).toEqual(new Set(["<p>version 1</p>"]));
-    expect(renders).toBe(1);
+    expect(state.renders).toBe(1);
     expect((await fetch(`${base}/admin`)).status).toBe(418);
+  });
 
+  it("renders a changed snapshot again ahead of the next visitor", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base, cache } = await serveWithCache(render, await newSaved());
+    await fetch(`${base}/`);
     version = 2;
     await store.refresh();
-    // Rendered again ahead of the next visitor.
     await cache.refreshAhead();
-    expect(renders).toBe(2);
+    expect(state.renders).toBe(2);
     expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 2</p>");
-    expect(renders).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // saved to disk in the background
+    expect(state.renders).toBe(2);
+  });
 
-    failing = true;
-    version = 3;
+  it("stands in with the last good response, marked stale, when rendering fails", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base } = await serveWithCache(render, await newSaved());
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    state.failing = true;
+    version = 2;
     await store.refresh();
     const stale = await fetch(`${base}/`);
-    expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 2</p>"]);
+    expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 1</p>"]);
+  });
 
-    // A restarted server that cannot render serves the copy on disk.
-    const restarted = await serve(async () => Promise.reject(new Error("Next is down")), saved);
-    expect(await (await fetch(`${restarted}/`)).text()).toBe("<p>version 2</p>");
-    // Nothing saved for this path: a plain 503, never a hang.
+  it("after a restart that cannot render, serves the copy on disk, and a plain 503 where none was saved", async () => {
+    version = 1;
+    await store.refresh();
+    const saved = await newSaved();
+    const { render } = renderer();
+    const { base } = await serveWithCache(render, saved);
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    await saved.settled(); // saved to disk in the background
+
+    // The same directory, as a restarted process opens it.
+    const restarted = await serve(async () => Promise.reject(new Error("Next is down")), new SavedResponses(saved.directory, () => {}));
+    expect(await (await fetch(`${restarted}/`)).text()).toBe("<p>version 1</p>");
     const nothing = await fetch(`${restarted}/history`);
     expect([nothing.status, nothing.headers.get("retry-after")]).toEqual([503, "10"]);
   });
