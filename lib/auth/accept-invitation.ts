@@ -1,7 +1,7 @@
 import { prisma } from "../db";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { insertCredentialUser } from "./credential-user";
+import { hashOperatorPassword, insertCredentialUser } from "./credential-user";
 import { hashToken } from "./queries";
 import { toOperatorRole } from "./roles";
 import type { AcceptInvitationInput } from "./schemas";
@@ -10,6 +10,7 @@ const GONE = "This invitation link is no longer valid (used, revoked or expired)
 
 /** Turns an open invitation into an operator with the invited role. Single use. */
 export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ email: string }> {
+  const passwordHash = await hashOperatorPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     // Marking it accepted first, conditionally, makes a double submit fail instead of creating twice.
@@ -22,7 +23,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
     const operator = await insertCredentialUser(tx, {
       email: invitation.email,
       name: input.name,
-      password: input.password,
+      passwordHash,
       role: toOperatorRole(invitation.role),
     });
     await recordAudit(tx, operator, {
