@@ -6,7 +6,7 @@ import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
 import { describeDatabaseUrl } from "./lib/database/info";
 import { openDatabase, type OpenDatabase } from "./lib/database/open";
-import { applyMigrations } from "./lib/database/migrations";
+import { applyMigrations } from "./lib/database/apply-migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { probeDatabase } from "./lib/database/probe";
 import { serve } from "./lib/launcher/serve";

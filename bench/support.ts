@@ -8,7 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedServer } from "../lib/database/embedded/server";
-import { applyMigrations } from "../lib/database/migrations";
+import { applyMigrations } from "../lib/database/apply-migrations";
 import type { WrkResult } from "./wrk";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
