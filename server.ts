@@ -84,8 +84,8 @@ async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<vo
 async function startWorker(env: Env): Promise<void> {
   if (!env.CANDOR_WORKER) return;
   const { startOutboxWorker } = await import("./lib/outbox/run-worker");
-  const stop = startOutboxWorker(env);
-  onShutdown.push(() => void stop());
+  const worker = startOutboxWorker(env);
+  onShutdown.push(() => void worker.stop());
 }
 
 const CLOCK_INTERVAL_MS = 15_000;

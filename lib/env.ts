@@ -2,6 +2,9 @@
 // app with one line naming the variable, what is wrong and an example.
 import path from "node:path";
 import { z } from "zod";
+import { provided as providedService } from "./runtime/services";
+
+const providedEnv = () => providedService("env");
 
 const postgresUrl = z
   .string()
@@ -91,8 +94,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The process's environment, parsed on first use. */
+/**
+ * The configuration: the one the server parsed and provided (lib/runtime/services.ts),
+ * or, outside `npm start` (tests, scripts), the process's environment parsed on first use.
+ */
 export function getEnv(): Env {
+  const provided = providedEnv();
+  if (provided) return provided;
   cached ??= parseEnv(process.env);
   return cached;
 }
