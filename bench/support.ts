@@ -39,7 +39,7 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 
 /** Candor as `npm start` runs it, on `port`, with extra environment. */
 export async function startCandor(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", CANDOR_DEMO: "0", ...env },
     stdio: ["ignore", "ignore", "inherit"],

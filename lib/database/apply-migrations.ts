@@ -29,7 +29,8 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+/** Candor runs from its package directory (npm, scripts/start.mjs), like the health check and the email templates. */
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 export class MigrationError extends Error {}
 

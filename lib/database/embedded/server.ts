@@ -114,7 +114,14 @@ async function spawnServer(options: { postgres: string; clusterDir: string; logF
   // block or fail on a closed pipe before the next start stops it.
   const log = await open(logFile, "a", 0o600);
   const args = ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
-  const child = spawn(postgres, args, { ...runAs, stdio: ["ignore", log.fd, log.fd], env: { ...process.env, LC_ALL: "C" } });
+  // Its own process group: a signal to Candor's group (Ctrl+C, `kill -- -PGID`) reaches Candor, which stops
+  // the server itself, last, after the parts that use it.
+  const child = spawn(postgres, args, {
+    ...runAs,
+    detached: true,
+    stdio: ["ignore", log.fd, log.fd],
+    env: { ...process.env, LC_ALL: "C" },
+  });
   await log.close();
   return child;
 }

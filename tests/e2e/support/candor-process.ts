@@ -25,7 +25,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The command `npm start` runs (package.json's "start"), without npm in between. */
-export const CANDOR_COMMAND = [process.execPath, "--import", "tsx", "server.ts"] as const;
+export const CANDOR_COMMAND = [process.execPath, "scripts/start.mjs"] as const;
 
 export async function startCandorProcess(
   env: NodeJS.ProcessEnv,
