@@ -23,6 +23,8 @@ const DEV = process.argv.includes("dev");
 
 async function main(): Promise<void> {
   const parsed = parseEnv(process.env);
+  // For Next.js, which reads it itself (there is no network to send telemetry to).
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!DEV && !(await isBuildCurrent(ROOT))) {
     console.log("Building Candor for production (first start or changed sources; about a minute)…");
     await runBuild(ROOT);
