@@ -64,4 +64,18 @@ test("the public status page shows the demo components, is accessible and works 
   await expect(page.getByRole("link", { name: "Elevated error rates on the API", exact: true })).toBeVisible();
   const accessibility = await new AxeBuilder({ page }).analyze();
   expect(accessibility.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  // The social preview is an absolute URL to public/social-preview.png, which is served.
+  const preview = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(preview).toBe(`${candor.baseUrl}/social-preview.png`);
+});
+
+test("public/ is served: favicon, robots.txt and the social preview", async ({ request }) => {
+  for (const [file, type] of [
+    ["/favicon.ico", "image/x-icon"],
+    ["/robots.txt", "text/plain"],
+    ["/social-preview.png", "image/png"],
+  ] as const) {
+    const response = await request.get(candor.baseUrl + file);
+    expect([file, response.status(), response.headers()["content-type"]]).toEqual([file, 200, expect.stringContaining(type)]);
+  }
 });
