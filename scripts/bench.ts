@@ -9,7 +9,9 @@ const BENCHES = ["bench/public-read.ts", "bench/banner.ts", "bench/outbox.ts"];
 
 function run(bench: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", bench], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", bench], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;

@@ -87,7 +87,10 @@ test.beforeAll(async ({ browser }) => {
   pgDir = path.join(root, "postgres");
   database = await startEmbeddedServer({ dataDir: pgDir, log: () => {} });
   databaseUrl = database.urlFor();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed-demo.ts"], { env: envFor("seed"), stdio: "pipe" });
+  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-seed-demo.ts"], {
+    env: envFor("seed"),
+    stdio: "pipe",
+  });
   instances.push(await startCandorProcess(envFor("a")), await startCandorProcess(envFor("b")));
   page = await browser.newPage();
 });
