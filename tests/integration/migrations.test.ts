@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +9,7 @@ import { applyMigrations, MigrationError } from "@/lib/database/apply-migrations
 import { applyMigrationsWithSchemaEngine, diffMigrationsToSchema, hasStatements } from "@/lib/database/schema-engine";
 
 const scratch: string[] = [];
+const directories: string[] = [];
 
 /** An empty database beside this file's own, dropped after the file. */
 async function emptyDatabase(): Promise<string> {
@@ -32,6 +33,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 afterAll(async () => {
   for (const name of scratch) await query(getDatabaseUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  for (const directory of directories) await rm(directory, { recursive: true, force: true });
 });
 
 const RECORDED = `SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS finished, rolled_back_at
@@ -60,6 +62,7 @@ describe("migrations", () => {
   it("a failing file leaves nothing half-applied and nothing recorded; the next start applies it once fixed", async () => {
     const url = await emptyDatabase();
     const dir = await mkdtemp(path.join(os.tmpdir(), "candor-migrations-"));
+    directories.push(dir);
     const write = async (name: string, sql: string) => {
       await mkdir(path.join(dir, name), { recursive: true });
       await writeFile(path.join(dir, name, "migration.sql"), sql);
