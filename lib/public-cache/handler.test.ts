@@ -42,9 +42,14 @@ async function serve(render: (path: string) => Promise<RenderedResponse>, saved:
   return (await serveWithCache(render, saved)).base;
 }
 
-async function serveWithCache(render: (path: string) => Promise<RenderedResponse>, saved: SavedResponses) {
+async function serveWithCache(
+  render: (path: string) => Promise<RenderedResponse>,
+  saved: SavedResponses,
+  onRequest: () => void = () => {},
+) {
   const cache = createPublicCache({ view: viewOfStore(store), render, maxBytes: 1_000_000, saved, log: () => {} });
   const server = http.createServer((request, response) => {
+    onRequest();
     if (!cache.handle(request, response)) response.writeHead(418).end();
   });
   servers.push(server);
@@ -61,12 +66,12 @@ const page = (text: string): RenderedResponse => ({
 describe("the public response cache", () => {
   const newSaved = async () => new SavedResponses(await mkdtemp(path.join(os.tmpdir(), "candor-responses-")), () => {});
   /** A stand-in for Next.js that counts its renders and can be made to fail. */
-  function renderer() {
+  /** A stand-in for Next.js that counts its renders, can be made to fail, and finishes when `gate` opens. */
+  function renderer(gate: Promise<void> = Promise.resolve()) {
     const state = { renders: 0, failing: false };
     const render = async () => {
       state.renders++;
-      // A render takes a while, so the requests below arrive while it runs.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await gate;
       if (state.failing) throw new Error("Next is down");
       return page(`version ${version}`);
     };
@@ -76,8 +81,12 @@ describe("the public response cache", () => {
   it("renders once per snapshot however many ask at once, and passes other paths on", async () => {
     version = 1;
     await store.refresh();
-    const { state, render } = renderer();
-    const { base } = await serveWithCache(render, await newSaved());
+    // The render finishes only once all 20 requests have reached the server: they all wait for the same one.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let arrived = 0;
+    const { state, render } = renderer(gate);
+    const { base } = await serveWithCache(render, await newSaved(), () => ++arrived === 20 && open());
     const first = await Promise.all(
       Array.from({ length: 20 }, () => fetch(`${base}/?utm=${Math.random()}`).then((response) => response.text())),
     );
