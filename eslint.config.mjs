@@ -12,7 +12,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "lib/generated/**", "data/**", "test-results/**", "node_modules/**", "next-env.d.ts"],
+    ignores: [".next/**", "dist/**", "lib/generated/**", "data/**", "test-results/**", "node_modules/**", "next-env.d.ts"],
   },
   {
     rules: {

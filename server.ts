@@ -1,35 +1,49 @@
-// Candor's server: `npm start`. Checks the configuration, builds when needed,
-// opens the database (starting the embedded PostgreSQL unless DATABASE_URL is
-// set), applies migrations, seeds the demo on first run and serves Next.js
-// behind the public front server (lib/launcher/serve.ts).
+// Candor's server: `npm start` (and `npm run dev`). scripts/start.mjs runs it
+// as dist/server.js, bundled by esbuild (scripts/bundle.mjs), with node. It
+// checks the configuration, builds Next.js when needed, opens the database
+// (starting the embedded PostgreSQL unless DATABASE_URL is set), applies
+// migrations, seeds the demo on first run, provides the in-process services
+// to Next.js's code (lib/runtime/services.ts) and serves Next.js behind the
+// public front server (lib/launcher/serve.ts). SIGTERM or SIGINT stops every
+// part, the embedded PostgreSQL last.
 import { EnvError, parseEnv, type Env } from "./lib/env";
 import { StartupError } from "./lib/database/embedded/errors";
 import { describeDatabaseUrl } from "./lib/database/info";
 import { openDatabase, type OpenDatabase } from "./lib/database/open";
-import { applyMigrations } from "./lib/database/migrations";
+import { applyMigrations, MigrationError } from "./lib/database/apply-migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
 import { probeDatabase } from "./lib/database/probe";
 import { serve } from "./lib/launcher/serve";
+import { provide, withdraw } from "./lib/runtime/services";
 
-const ROOT = import.meta.dirname;
+// scripts/start.mjs changes to the package's directory first, as npm does.
+const ROOT = process.cwd();
+/** `npm run dev`: Next's dev server (hot reload), no production build, no front cache. */
+const DEV = process.argv.includes("dev");
 
 async function main(): Promise<void> {
-  const env = parseEnv(process.env);
+  const parsed = parseEnv(process.env);
+  // For Next.js, which reads it itself (there is no network to send telemetry to).
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  if (!(await isBuildCurrent(ROOT))) {
+  if (!DEV && !(await isBuildCurrent(ROOT))) {
     console.log("Building Candor for production (first start or changed sources; about a minute)…");
     await runBuild(ROOT);
   }
-  const database = await openDatabase(env);
-  registerShutdown(database);
+  const database = await openDatabase(parsed);
+  shutdownSteps.push(() => database.close());
   console.log(
-    `Database: ${database.kind === "embedded" ? `embedded PostgreSQL, data in ${env.CANDOR_DATA_DIR}` : `PostgreSQL at ${describeDatabaseUrl(database.url)}`}`,
+    `Database: ${database.kind === "embedded" ? `embedded PostgreSQL, data in ${parsed.CANDOR_DATA_DIR}` : `PostgreSQL at ${describeDatabaseUrl(database.url)}`}`,
   );
-  if (database.kind === "embedded") {
-    // Handed to the app (and any worker it starts) through the environment.
-    process.env.CANDOR_EMBEDDED_DATABASE_URL = database.url;
-    process.env.CANDOR_EMBEDDED_AUTH_SECRET ??= database.generatedAuthSecret!;
-  }
+  // The configuration every part of this process uses (Next's code included), the embedded database's filled in.
+  const env: Env =
+    database.kind === "embedded"
+      ? {
+          ...parsed,
+          CANDOR_EMBEDDED_DATABASE_URL: database.url,
+          CANDOR_EMBEDDED_AUTH_SECRET: parsed.CANDOR_EMBEDDED_AUTH_SECRET ?? database.generatedAuthSecret!,
+        }
+      : parsed;
+  provide("env", env);
   const unreachable = database.kind === "postgresql" ? await probeDatabase(database.url) : null;
   if (unreachable) {
     console.error(
@@ -38,13 +52,15 @@ async function main(): Promise<void> {
   } else {
     await prepareDatabase(database, env);
   }
-  const { getPublicSnapshotStore } = await import("./lib/public-snapshot");
-  const store = getPublicSnapshotStore();
+  const { createPublicSnapshotStore } = await import("./lib/public-snapshot");
+  const store = createPublicSnapshotStore();
+  provide("snapshotStore", store);
   await store.refresh();
-  await serve(env, store, ROOT);
+  const serving = await serve(env, store, ROOT, { dev: DEV });
+  shutdownSteps.push(() => serving.close());
   // Each instance notices another's write within this interval (plus a rebuild).
   const poll = setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
-  onShutdown.push(() => clearInterval(poll));
+  shutdownSteps.push(async () => clearInterval(poll));
   if (unreachable) {
     void retryUntilReachable(database, env);
   } else {
@@ -56,7 +72,7 @@ async function main(): Promise<void> {
   const next = (await hasAnyOperator().catch(() => true))
     ? `Sign in at ${base}/sign-in`
     : `First run: open ${base}/setup to create the first admin.`;
-  console.log(`\nCandor is running at ${base}\n${next}`);
+  console.log(`\nCandor is running at ${base}${DEV ? " (development: hot reload)" : ""}\n${next}`);
 }
 
 const SNAPSHOT_POLL_MS = 250;
@@ -73,7 +89,11 @@ async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> 
 }
 
 async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<void> {
-  while (await probeDatabase(database.url)) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  while (await probeDatabase(database.url)) {
+    if (stopping) return;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
+  }
+  if (stopping) return;
   await prepareDatabase(database, env);
   console.log("candor: the database is reachable; migrations checked.");
   await startClock();
@@ -82,10 +102,15 @@ async function retryUntilReachable(database: OpenDatabase, env: Env): Promise<vo
 
 /** Delivers queued email in this process unless CANDOR_WORKER=0 (then `npm run worker` does). */
 async function startWorker(env: Env): Promise<void> {
-  if (!env.CANDOR_WORKER) return;
+  if (!env.CANDOR_WORKER || stopping) return;
   const { startOutboxWorker } = await import("./lib/outbox/run-worker");
-  const stop = startOutboxWorker(env);
-  onShutdown.push(() => void stop());
+  const worker = startOutboxWorker(env);
+  provide("outboxWorker", worker);
+  // Stopped before the database: it finishes (or gives back) the rows it claimed.
+  shutdownSteps.push(async () => {
+    withdraw("outboxWorker");
+    await worker.stop();
+  });
 }
 
 const CLOCK_INTERVAL_MS = 15_000;
@@ -99,31 +124,45 @@ async function startClock(): Promise<void> {
       .then((changed) => (changed > 0 ? refreshPublicSnapshot() : undefined))
       .catch((error: Error) => console.error(`candor: maintenance clock: ${error.message}`));
   await tick();
-  setInterval(tick, CLOCK_INTERVAL_MS).unref();
+  const clock = setInterval(tick, CLOCK_INTERVAL_MS).unref();
+  shutdownSteps.push(async () => clearInterval(clock));
 }
 
-/** Run first on SIGINT/SIGTERM, before the database closes. */
-const onShutdown: (() => void)[] = [];
+/**
+ * What stops Candor, in start order; run last-first on SIGINT/SIGTERM, so the
+ * embedded PostgreSQL (opened first) stops last, after the worker released
+ * its rows and Next and the front thread stopped answering.
+ */
+const shutdownSteps: (() => Promise<void>)[] = [];
+let stopping = false;
+/** Within what Docker and systemd wait (10 s) before SIGKILL, with a margin. */
+const SHUTDOWN_LIMIT_MS = 8_000;
 
-function registerShutdown(database: OpenDatabase): void {
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping Candor…`);
-    onShutdown.forEach((step) => step());
-    await database.close().catch((error) => console.error(error));
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping Candor…`);
+  setTimeout(() => {
+    console.error(`candor: not stopped within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting.`);
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  for (const step of shutdownSteps.reverse()) {
+    await step().catch((error: unknown) => console.error(`candor: while stopping: ${(error as Error).message ?? error}`));
+  }
+  console.log("Candor stopped.");
+  process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof StartupError) {
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+main().catch(async (error: unknown) => {
+  if (error instanceof EnvError || error instanceof StartupError || error instanceof MigrationError) {
     console.error(`candor: ${error.message}`);
   } else {
     console.error("candor: failed to start:", error);
   }
+  // Whatever started (the embedded PostgreSQL) stops before exiting.
+  for (const step of shutdownSteps.reverse()) await step().catch(() => {});
   process.exit(1);
 });

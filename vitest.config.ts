@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Throws outside React's server condition; tests are server code (see lib/db.ts).
+  "server-only": path.resolve(import.meta.dirname, "scripts/server-only-outside-next.mjs"),
+};
 
 export default defineConfig({
   test: {

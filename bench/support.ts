@@ -8,7 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedServer } from "../lib/database/embedded/server";
-import { applyMigrations } from "../lib/database/migrations";
+import { applyMigrations } from "../lib/database/apply-migrations";
 import type { WrkResult } from "./wrk";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -39,7 +39,7 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 
 /** Candor as `npm start` runs it, on `port`, with extra environment. */
 export async function startCandor(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", CANDOR_DEMO: "0", ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { DomainError, ValidationError, type ErrorDetails } from "./errors";
 
@@ -32,16 +33,11 @@ export function toActionFailure(error: unknown, formData?: FormData): ActionResu
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof DomainError)
     return { ok: false, message: error.message, values, ...(error.details ? { details: error.details } : {}) };
-  if (isNextControlFlow(error)) throw error;
+  // redirect(), notFound(), forbidden() and Next's other control flow work by throwing: let them through.
+  unstable_rethrow(error);
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${reference}]`, error);
   return { ok: false, message: `Something went wrong on our side (reference ${reference}). Try again.`, values };
-}
-
-/** redirect(), notFound() and forbidden() work by throwing; they must pass through. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_") || digest === "DYNAMIC_SERVER_USAGE");
 }
 
 /**

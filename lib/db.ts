@@ -1,5 +1,10 @@
 // The one Prisma client. Its connection comes from DATABASE_URL, or from the
 // embedded server that Candor's launcher started for this process tree.
+// server-only: a client component that imports the database (even through
+// another module) fails Next's build. Candor's own bundles and the tests map it
+// to an empty module (scripts/bundle.mjs, vitest.config.ts); scripts run by tsx
+// pass --conditions=react-server, under which the package is empty.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { getEnv } from "./env";

@@ -3,6 +3,9 @@
 import { hkdfSync } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { provided as providedService } from "./runtime/services";
+
+const providedEnv = () => providedService("env");
 
 const postgresUrl = z
   .string()
@@ -110,8 +113,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-/** The process's environment, parsed on first use. */
+/**
+ * The configuration: the one the server parsed and provided (lib/runtime/services.ts),
+ * or, outside `npm start` (tests, scripts), the process's environment parsed on first use.
+ */
 export function getEnv(): Env {
+  const provided = providedEnv();
+  if (provided) return provided;
   cached ??= parseEnv(process.env);
   return cached;
 }

@@ -1,7 +1,7 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL or the embedded database.
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/database/open";
-import { applyMigrations } from "../lib/database/migrations";
+import { applyMigrations } from "../lib/database/apply-migrations";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

@@ -1,7 +1,7 @@
 // npm run db:migration -- <name>: writes a new migration from the schema diff.
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/database/open";
-import { writeMigration } from "../lib/database/migrations";
+import { writeMigration } from "../lib/database/schema-engine";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

@@ -1,7 +1,7 @@
 // npm run db:seed-demo: adds the demo components and incident to any database.
 import { getEnv } from "../lib/env";
 import { openDatabase } from "../lib/database/open";
-import { applyMigrations } from "../lib/database/migrations";
+import { applyMigrations } from "../lib/database/apply-migrations";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

@@ -17,10 +17,10 @@ if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
   process.exit(1);
 }
 const { startOutboxWorker } = await import("../lib/outbox/run-worker");
-const stop = startOutboxWorker(env);
+const worker = startOutboxWorker(env);
 const shutdown = (signal: string) => {
   console.log(`candor worker: ${signal}, finishing the batch in flight…`);
-  void stop().then(() => process.exit(0));
+  void worker.stop().then(() => process.exit(0));
 };
 process.once("SIGINT", () => shutdown("SIGINT"));
 process.once("SIGTERM", () => shutdown("SIGTERM"));

@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { StaleNotice } from "@/components/status/stale-notice";
+import { getEnv } from "@/lib/env";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
 
-export const metadata: Metadata = {
-  alternates: { types: { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" } },
-};
+export function generateMetadata(): Metadata {
+  return {
+    // Absolute URLs for the feeds and the social preview (public/social-preview.png), where people reach Candor.
+    metadataBase: new URL(getEnv().PUBLIC_URL),
+    alternates: { types: { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" } },
+    openGraph: { type: "website", images: [{ url: "/social-preview.png", width: 1200, height: 630, alt: "Status page" }] },
+  };
+}
 
 // Public pages read only the snapshot and never the request, so Candor's
 // server can keep their rendered bytes (lib/public-cache). Plain links, not

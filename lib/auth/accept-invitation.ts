@@ -1,7 +1,7 @@
 import { prisma } from "../db";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { insertCredentialUser } from "./credential-user";
+import { hashOperatorPassword, insertCredentialUser } from "./credential-user";
 import { hashToken } from "./queries";
 import { revokeOpenInvitations } from "./revoke-open-invitations";
 import { toOperatorRole } from "./roles";
@@ -11,6 +11,7 @@ const GONE = "This invitation link is no longer valid (used, revoked or expired)
 
 /** Turns an open invitation into an operator with the invited role. Single use. */
 export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ email: string }> {
+  const passwordHash = await hashOperatorPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     // Marking it accepted first, conditionally, makes a double submit fail instead of creating twice.
@@ -24,7 +25,7 @@ export async function acceptInvitation(input: AcceptInvitationInput): Promise<{ 
     const operator = await insertCredentialUser(tx, {
       email: invitation.email,
       name: input.name,
-      password: input.password,
+      passwordHash,
       role: toOperatorRole(invitation.role),
     });
     await recordAudit(tx, operator, {

@@ -1,7 +1,7 @@
 import { prisma } from "../db";
 import { ConflictError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
-import { insertCredentialUser } from "./credential-user";
+import { hashOperatorPassword, insertCredentialUser } from "./credential-user";
 import type { NewOperatorInput } from "./schemas";
 
 // Any constant: serialises concurrent set-up submissions.
@@ -9,11 +9,12 @@ const SETUP_LOCK_KEY = 7_300_001;
 
 /** Creates the first admin. Throws ConflictError once any operator exists, so /setup works once. */
 export async function createFirstAdmin(input: NewOperatorInput) {
+  const passwordHash = await hashOperatorPassword(input.password);
   return prisma.$transaction(async (tx) => {
     // Two set-up forms submitted at the same moment must not make two admins.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
     if ((await tx.user.count()) > 0) throw new ConflictError("Candor already has an admin. Sign in instead.");
-    const admin = await insertCredentialUser(tx, { ...input, role: "admin" });
+    const admin = await insertCredentialUser(tx, { email: input.email, name: input.name, passwordHash, role: "admin" });
     await recordAudit(tx, admin, {
       action: "operator.created",
       entityType: "operator",

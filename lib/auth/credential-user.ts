@@ -5,15 +5,21 @@ import { ConflictError, isUniqueViolation } from "../errors";
 import { toDatabaseRole, type OperatorRole } from "./roles";
 
 /**
- * Inserts an operator who signs in with email and password, hashed by
- * better-auth's own hasher so better-auth can verify it. Needs a transaction.
+ * better-auth's own hasher (scrypt), so better-auth can verify the password.
+ * Call it before opening the transaction: scrypt takes tens of milliseconds of
+ * CPU (far more on a busy machine), and inside a transaction that time holds
+ * its locks and counts against its timeout (seen: timeouts under load).
  */
+export function hashOperatorPassword(password: string): Promise<string> {
+  return hashPassword(password);
+}
+
+/** Inserts an operator who signs in with email and a password hashed by hashOperatorPassword. Needs a transaction. */
 export async function insertCredentialUser(
   tx: TransactionClient,
-  input: { email: string; name: string; password: string; role: OperatorRole },
+  input: { email: string; name: string; passwordHash: string; role: OperatorRole },
 ): Promise<{ id: string; email: string; name: string; role: OperatorRole }> {
   const id = randomUUID();
-  const passwordHash = await hashPassword(input.password);
   try {
     await tx.user.create({
       data: {
@@ -22,7 +28,7 @@ export async function insertCredentialUser(
         name: input.name,
         role: toDatabaseRole(input.role),
         emailVerified: true,
-        accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash } },
+        accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: input.passwordHash } },
       },
     });
   } catch (error) {

@@ -13,18 +13,6 @@ export const audienceSchema = z.object({
 
 export type Audience = z.infer<typeof audienceSchema>;
 
-/** A pasted or uploaded list: one per line, or separated by commas or semicolons. */
-export function parseAccountList(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((item) => item.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
 export function audienceWhere(audience: Audience): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.unsubscribed_at IS NULL`, Prisma.sql`c.bounced_at IS NULL`];
   if (audience.componentIds.length) {

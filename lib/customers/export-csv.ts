@@ -36,7 +36,6 @@ export async function exportCustomersCsv(): Promise<string> {
     customer.unsubscribedAt?.toISOString() ?? "",
     customer.bouncedAt?.toISOString() ?? "",
   ]);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = rows.map((row) => row.map((cell) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
-  return Papa.unparse({ fields: HEADERS, data: safe });
+  // A cell starting with =, +, -, @, a tab or a carriage return would run as a formula in a spreadsheet: papaparse prefixes a quote.
+  return Papa.unparse({ fields: HEADERS, data: rows }, { escapeFormulae: true });
 }

@@ -1,6 +1,7 @@
 // How `npm start` serves: Next.js behind the public front server (its own
 // thread: cached public responses, everything else proxied to Next on a
-// loopback port), or Next alone on PORT when the cache is off.
+// loopback port), or Next alone on PORT when the cache is off and in
+// development (`npm run dev`: Next's dev server, hot reload, nothing cached).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,19 +15,29 @@ import { publicViewState } from "../public-cache/public-view";
 import { cleanRequestInPlace, refuseBadRequest, refuseConnect } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
-export async function serve(env: Env, store: PublicSnapshotStore, root: string): Promise<void> {
+export interface Serving {
+  /** Stops the front thread, closes the ports and Next.js. */
+  close(): Promise<void>;
+}
+
+export async function serve(env: Env, store: PublicSnapshotStore, root: string, { dev = false } = {}): Promise<Serving> {
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
+  const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  if (env.CANDOR_PUBLIC_CACHE_MB === 0) {
+  const closeNext = async (server: http.Server) => {
+    await closeServer(server);
+    await app.close();
+  };
+  if (env.CANDOR_PUBLIC_CACHE_MB === 0 || dev) {
     const server = http.createServer((request, response) => {
       if (refuseBadRequest(request, response)) return;
       cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
       void handle(request, response);
     });
     server.on("connect", refuseConnect);
-    return listen(server, env.PORT, env.HOST);
+    await listen(server, env.PORT, env.HOST);
+    return { close: () => closeNext(server) };
   }
   const token = randomBytes(24).toString("base64url");
   const internal = http.createServer((request, response) => {
@@ -48,7 +59,8 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
     trustProxy: env.TRUST_PROXY,
     view: publicViewState(store),
   };
-  const front = new Worker(new URL("../public-cache/front-thread.mjs", import.meta.url), { workerData: options });
+  // dist/front-thread.js: bundled beside dist/server.js from lib/public-cache/front-worker.ts (scripts/bundle.mjs).
+  const front = new Worker(new URL("./front-thread.js", import.meta.url), { workerData: options });
   store.onChange(() => front.postMessage({ type: "view", view: publicViewState(store) } satisfies FrontMessage));
   await new Promise<void>((resolve, reject) => {
     front.on("message", (report: FrontReport) => {
@@ -60,9 +72,28 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string):
   });
   // Without the front nothing answers on PORT: stop, so a supervisor restarts Candor.
   front.on("error", (error) => console.error(`candor: front server: ${error.stack ?? error.message}`));
+  let closing = false;
   front.once("exit", (code) => {
+    if (closing) return;
     console.error(`candor: the front server stopped (exit code ${code}); stopping.`);
     process.exit(1);
+  });
+  return {
+    close: async () => {
+      closing = true;
+      await front.terminate();
+      await closeNext(internal);
+    },
+  };
+}
+
+/** Stops accepting, and ends idle keep-alive connections so close() does not wait for clients. */
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // A request still running gets a short grace, then its connection is cut.
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
   });
 }
 

@@ -3,27 +3,32 @@
 import { createMailTransport, describeSmtpUrl } from "./transport";
 import { OutboxWorker } from "./worker";
 import type { Env } from "../env";
+import { provided } from "../runtime/services";
 
-const registry = globalThis as { candorOutboxWorker?: OutboxWorker };
+export interface RunningOutboxWorker {
+  /** Resolves when the worker has stopped (after the batch in flight). */
+  stop(): Promise<void>;
+  /** Looks for queued rows now instead of at the next poll. */
+  poke(): void;
+}
 
-/** Starts delivering; returns the function that stops it (after the batch in flight). */
-export function startOutboxWorker(env: Env, log: (message: string) => void = console.log): () => Promise<void> {
+/** Starts delivering. */
+export function startOutboxWorker(env: Env, log: (message: string) => void = console.log): RunningOutboxWorker {
   const transport = createMailTransport(env.SMTP_URL);
   const worker = new OutboxWorker({ transport, ratePerSecond: env.CANDOR_SEND_RATE, log: (message) => log(`candor: outbox: ${message}`) });
   worker.start();
-  registry.candorOutboxWorker = worker;
   log(
     transport.kind === "smtp"
       ? `Outbox worker: sending through ${describeSmtpUrl(env.SMTP_URL!)}${env.CANDOR_SEND_RATE ? `, at most ${env.CANDOR_SEND_RATE} messages a second` : ""}.`
       : "Outbox worker: no SMTP_URL, so messages go to the dev mailbox at /admin/mailbox (not delivered).",
   );
-  return async () => {
-    registry.candorOutboxWorker = undefined;
-    await worker.stop();
-  };
+  return { stop: () => worker.stop(), poke: () => worker.poke() };
 }
 
-/** Wakes this process's worker at once (a campaign was just queued here); others find it within half a second. */
+/**
+ * Wakes this process's worker at once (a campaign was just queued here), the
+ * one server.ts provided (lib/runtime/services.ts); others find it within half a second.
+ */
 export function pokeOutboxWorker(): void {
-  registry.candorOutboxWorker?.poke();
+  provided("outboxWorker")?.poke();
 }

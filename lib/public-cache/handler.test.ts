@@ -42,9 +42,14 @@ async function serve(render: (path: string) => Promise<RenderedResponse>, saved:
   return (await serveWithCache(render, saved)).base;
 }
 
-async function serveWithCache(render: (path: string) => Promise<RenderedResponse>, saved: SavedResponses) {
+async function serveWithCache(
+  render: (path: string) => Promise<RenderedResponse>,
+  saved: SavedResponses,
+  onRequest: () => void = () => {},
+) {
   const cache = createPublicCache({ view: viewOfStore(store), render, maxBytes: 1_000_000, saved, log: () => {} });
   const server = http.createServer((request, response) => {
+    onRequest();
     if (!cache.handle(request, response)) response.writeHead(418).end();
   });
   servers.push(server);
@@ -59,44 +64,76 @@ const page = (text: string): RenderedResponse => ({
 });
 
 describe("the public response cache", () => {
-  it("renders once per snapshot however many wait, and stands in with the last good response when rendering fails", async () => {
-    const saved = new SavedResponses(await mkdtemp(path.join(os.tmpdir(), "candor-responses-")), () => {});
-    await store.refresh();
-    let renders = 0;
-    let failing = false;
-    const { base, cache } = await serveWithCache(async () => {
-      renders++;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      if (failing) throw new Error("Next is down");
+  const newSaved = async () => new SavedResponses(await mkdtemp(path.join(os.tmpdir(), "candor-responses-")), () => {});
+  /** A stand-in for Next.js that counts its renders and can be made to fail. */
+  /** A stand-in for Next.js that counts its renders, can be made to fail, and finishes when `gate` opens. */
+  function renderer(gate: Promise<void> = Promise.resolve()) {
+    const state = { renders: 0, failing: false };
+    const render = async () => {
+      state.renders++;
+      await gate;
+      if (state.failing) throw new Error("Next is down");
       return page(`version ${version}`);
-    }, saved);
+    };
+    return { state, render };
+  }
 
+  it("renders once per snapshot however many ask at once, and passes other paths on", async () => {
+    version = 1;
+    await store.refresh();
+    // The render finishes only once all 20 requests have reached the server: they all wait for the same one.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let arrived = 0;
+    const { state, render } = renderer(gate);
+    const { base } = await serveWithCache(render, await newSaved(), () => ++arrived === 20 && open());
     const first = await Promise.all(
       Array.from({ length: 20 }, () => fetch(`${base}/?utm=${Math.random()}`).then((response) => response.text())),
     );
     expect(new Set(first)).toEqual(new Set(["<p>version 1</p>"]));
-    expect(renders).toBe(1);
+    expect(state.renders).toBe(1);
     expect((await fetch(`${base}/admin`)).status).toBe(418);
+  });
 
+  it("renders a changed snapshot again ahead of the next visitor", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base, cache } = await serveWithCache(render, await newSaved());
+    await fetch(`${base}/`);
     version = 2;
     await store.refresh();
-    // Rendered again ahead of the next visitor.
     await cache.refreshAhead();
-    expect(renders).toBe(2);
+    expect(state.renders).toBe(2);
     expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 2</p>");
-    expect(renders).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // saved to disk in the background
+    expect(state.renders).toBe(2);
+  });
 
-    failing = true;
-    version = 3;
+  it("stands in with the last good response, marked stale, when rendering fails", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base } = await serveWithCache(render, await newSaved());
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    state.failing = true;
+    version = 2;
     await store.refresh();
     const stale = await fetch(`${base}/`);
-    expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 2</p>"]);
+    expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 1</p>"]);
+  });
 
-    // A restarted server that cannot render serves the copy on disk.
-    const restarted = await serve(async () => Promise.reject(new Error("Next is down")), saved);
-    expect(await (await fetch(`${restarted}/`)).text()).toBe("<p>version 2</p>");
-    // Nothing saved for this path: a plain 503, never a hang.
+  it("after a restart that cannot render, serves the copy on disk, and a plain 503 where none was saved", async () => {
+    version = 1;
+    await store.refresh();
+    const saved = await newSaved();
+    const { render } = renderer();
+    const { base } = await serveWithCache(render, saved);
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    await saved.settled(); // saved to disk in the background
+
+    // The same directory, as a restarted process opens it.
+    const restarted = await serve(async () => Promise.reject(new Error("Next is down")), new SavedResponses(saved.directory, () => {}));
+    expect(await (await fetch(`${restarted}/`)).text()).toBe("<p>version 1</p>");
     const nothing = await fetch(`${restarted}/history`);
     expect([nothing.status, nothing.headers.get("retry-after")]).toEqual([503, "10"]);
   });

@@ -18,6 +18,8 @@ interface SavedFile {
 }
 
 export class SavedResponses {
+  readonly #writing = new Set<Promise<void>>();
+
   constructor(
     readonly directory: string,
     private readonly log: (message: string) => void = (message) => console.error(`candor: ${message}`),
@@ -27,7 +29,18 @@ export class SavedResponses {
     return path.join(this.directory, `${createHash("sha1").update(key).digest("hex")}.json`);
   }
 
-  async save(key: string, entry: CachedResponse): Promise<void> {
+  /** Saves in the background; `settled()` waits for every save started so far. */
+  save(key: string, entry: CachedResponse): Promise<void> {
+    const writing = this.#write(key, entry).finally(() => this.#writing.delete(writing));
+    this.#writing.add(writing);
+    return writing;
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.#writing);
+  }
+
+  async #write(key: string, entry: CachedResponse): Promise<void> {
     const file = this.#file(key);
     const saved: SavedFile = {
       key,

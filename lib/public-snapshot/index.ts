@@ -1,24 +1,30 @@
-// The process's one snapshot store. Candor's server and the Next.js bundle
-// each load their own copy of this module, so the store lives on globalThis:
-// both read the same snapshot and the same generation.
+// The process's one snapshot store. Candor's server creates it and provides
+// it to Next.js's bundle through lib/runtime/services.ts, so both read the
+// same snapshot and the same generation; outside `npm start` (tests, scripts)
+// this module keeps its own.
 import path from "node:path";
 import { getEnv } from "../env";
+import { provided } from "../runtime/services";
 import { buildPublicSnapshot, readSnapshotVersion } from "./build-snapshot";
 import { PublicSnapshotStore } from "./store";
 import type { PublicRead } from "./types";
 
-const STORE_KEY = Symbol.for("candor.publicSnapshotStore");
+let own: PublicSnapshotStore | undefined;
 
 function publicSnapshotFile(): string {
   return path.join(getEnv().CANDOR_DATA_DIR, "public", "snapshot.json");
 }
 
-export function getPublicSnapshotStore(): PublicSnapshotStore {
-  const holder = globalThis as { [STORE_KEY]?: PublicSnapshotStore };
-  return (holder[STORE_KEY] ??= new PublicSnapshotStore({
+/** A new store reading this process's database, saving to the data directory. */
+export function createPublicSnapshotStore(): PublicSnapshotStore {
+  return new PublicSnapshotStore({
     source: { readVersion: readSnapshotVersion, build: (version, now) => buildPublicSnapshot(version, now) },
     file: publicSnapshotFile(),
-  }));
+  });
+}
+
+export function getPublicSnapshotStore(): PublicSnapshotStore {
+  return provided("snapshotStore") ?? (own ??= createPublicSnapshotStore());
 }
 
 export function readPublicSnapshot(): Promise<PublicRead> {

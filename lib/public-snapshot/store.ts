@@ -1,6 +1,8 @@
 // Holds the current public snapshot for this process. It compares its
-// version with the database at most once a second (server.ts polls it, so
-// requests never wait), rebuilds on a change or when the clock makes it
+// version with the database when refresh() is called (server.ts calls it
+// every 250 ms, and at once after a write in this process) and, in the
+// background, when a read finds the last check older than a second, so
+// requests never wait; it rebuilds on a change or when the clock makes it
 // stale, keeps a copy on disk, and goes on serving the last good snapshot,
 // marked stale, while the database cannot be reached.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -55,6 +57,7 @@ export class PublicSnapshotStore {
   #checking: Promise<void> | undefined;
   #queued: Promise<void> | undefined;
   readonly #listeners = new Set<() => void>();
+  #saving: Promise<void> = Promise.resolve();
 
   constructor(options: SnapshotStoreOptions) {
     this.#options = { checkIntervalMs: 1_000, clock: () => new Date(), log: (message) => console.log(`candor: ${message}`), ...options };
@@ -120,7 +123,7 @@ export class PublicSnapshotStore {
         } else {
           this.#replace(built);
         }
-        void this.#save();
+        this.#saving = this.#saving.then(() => this.#save());
       }
       this.#confirmedAt = now;
       if (this.#staleSince) {
@@ -152,6 +155,11 @@ export class PublicSnapshotStore {
   #replace(snapshot: PublicSnapshot): void {
     this.#snapshot = snapshot;
     this.#bump();
+  }
+
+  /** Waits until the disk copy of every snapshot built so far is written. */
+  settled(): Promise<void> {
+    return this.#saving;
   }
 
   async #save(): Promise<void> {

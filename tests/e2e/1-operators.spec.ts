@@ -1,52 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { ADMIN, expect, screenshot, signIn, test } from "./fixtures";
+import { expect, openAdminPage, screenshot, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
-test("first run: /setup creates the admin, who can sign out; then /setup is gone", async ({ page }) => {
-  expect(process.env.CANDOR_E2E_STARTUP_OUTPUT).toContain("/setup to create the first admin");
-  await page.goto("/sign-in");
-  await expect(page).toHaveURL(/\/setup$/);
-  await screenshot(page, "setup");
-  await page.getByLabel("Your name").fill(ADMIN.name);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-  await page.getByLabel("Repeat the password").fill("something else");
-  await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page.getByText("The two passwords differ.")).toBeVisible();
-  await expect(page.getByLabel("Repeat the password")).toHaveAttribute("aria-invalid", "true");
-  // A failed submit keeps what was typed (but never the passwords).
-  await expect(page.getByLabel("Your name")).toHaveValue(ADMIN.name);
-  await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-
-  await page.getByLabel("Repeat the password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expect(page.getByTestId("database-kind")).toContainText("Embedded PostgreSQL");
-  await expect(page.getByText("This page shows demo data")).toBeVisible();
-  await screenshot(page, "admin-overview");
-
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await page.goto("/admin");
-  await expect(page).toHaveURL(/\/sign-in$/);
-  const setup = await page.goto("/setup");
-  expect(setup?.status()).toBe(404);
-});
-
-test("a wrong password or an unknown email gets the same message", async ({ page }) => {
-  await signIn(page, ADMIN.email, "not the password");
-  await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
-  await signIn(page, "nobody@example.com", "not the password");
-  await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
-  await screenshot(page, "sign-in-wrong-password");
-});
-
-test("a demoted operator is refused an admin action by the server, not just by a hidden button", async ({ page, browser }) => {
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/admin$/);
+test("a demoted operator is refused an admin action by the server, not just by a hidden button", async ({ browser }) => {
+  const page = await openAdminPage(browser);
   await page.getByRole("link", { name: "Operators" }).click();
   await page.getByLabel("Email").fill("robin@example.com");
   await page.getByLabel("Role").selectOption("admin");
@@ -91,15 +48,7 @@ test("a demoted operator is refused an admin action by the server, not just by a
   await expect(page.getByText("operator.role_changed")).toBeVisible();
   await screenshot(page, "admin-audit");
   await robinContext.close();
-});
-
-test("the public status page shows the demo components, is accessible and works on a phone", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/All systems operational/);
-  await expect(page.getByRole("region", { name: "Core platform" }).getByText("API", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Elevated error rates on the API", exact: true })).toBeVisible();
-  const accessibility = await new AxeBuilder({ page }).analyze();
-  expect(accessibility.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  await page.context().close();
 });
 
 test("health reports the embedded database and no pending migrations", async ({ request }) => {

@@ -22,7 +22,6 @@ test.afterAll(async () => {
 });
 
 test("an operator declares an incident from one screen and the status page shows it at once", async () => {
-  const started = Date.now();
   await page.getByRole("link", { name: "Declare incident" }).click();
   await page.getByLabel("Title").fill("Sign-in failing for some users");
   await page.getByRole("radio", { name: "Major" }).check();
@@ -36,9 +35,6 @@ test("an operator declares an incident from one screen and the status page shows
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Partial system outage/);
   await expect(page.getByRole("region", { name: "Active incidents" }).getByText("Sign-in failing for some users")).toBeVisible();
-  const elapsed = Date.now() - started;
-  console.log(`declare-incident flow, click to public page: ${elapsed} ms`);
-  expect(elapsed).toBeLessThan(60_000);
 });
 
 test("updates, one backdated, and an internal note: customers see the updates in time order and never the note", async () => {

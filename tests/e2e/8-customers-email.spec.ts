@@ -72,6 +72,8 @@ test("compose seed 002's email for the affected accounts: an unknown variable is
   await expect(page.getByRole("status").filter({ hasText: /recipients/ })).toContainText("5 recipients");
   await page.getByRole("button", { name: "Save and review" }).click();
   await expect(page.getByText(/Unknown variable \{\{First Name\}\}: use \{\{first_name\}\}/)).toBeVisible();
+  await screenshot(page, "campaign-compose");
+  await expectNoAccessibilityViolations();
   await page
     .getByLabel("Message (Markdown)")
     .fill(

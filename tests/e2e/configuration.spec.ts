@@ -3,10 +3,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
+import { CANDOR_COMMAND } from "./support/candor-process";
 
 function startCandor(extraEnv: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    const [command, ...args] = CANDOR_COMMAND;
+    const child = spawn(command, args, {
       env: { ...process.env, ...extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -3,6 +3,13 @@ import { test as base, expect, type Browser, type Page } from "@playwright/test"
 
 export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 
+/**
+ * The admin's signed-in browser state, written once by global-setup.ts: specs
+ * reuse it instead of signing in, so no spec spends the shared instance's
+ * sign-in allowance (6 a minute per address) and none depends on another's.
+ */
+export const ADMIN_STATE = "test-results/.auth/admin.json";
+
 export const test = base.extend({
   baseURL: async ({}, provide) => {
     await provide(process.env.CANDOR_E2E_BASE_URL);
@@ -19,6 +26,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
+/** Submits the sign-in form; the caller waits for the answer it expects. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -26,14 +34,27 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Fills /setup on a fresh instance and waits for the admin overview. */
+export async function createFirstAdmin(page: Page): Promise<void> {
+  await page.goto("/setup");
+  await page.getByLabel("Your name").fill(ADMIN.name);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await page.getByLabel("Repeat the password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create admin account" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
 /**
- * A page signed in as the admin, in its own context (axe-core needs an
- * explicit context), shared by a serial file's tests. Close its context after.
+ * A page signed in as the admin (the stored session), in its own context
+ * (axe-core needs an explicit context), shared by a serial file's tests.
+ * Close its context after.
  */
 export async function openAdminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.CANDOR_E2E_BASE_URL });
+  const context = await browser.newContext({ baseURL: process.env.CANDOR_E2E_BASE_URL, storageState: ADMIN_STATE });
   const page = await context.newPage();
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   return page;
 }

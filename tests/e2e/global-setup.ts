@@ -1,20 +1,26 @@
 // Starts Candor as `npm start` would (production build, embedded PostgreSQL)
-// on a free port with a fresh data directory, for the whole e2e run.
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { startCandorProcess } from "./support/candor-process";
+// on a free port with a fresh data directory, shared by the e2e files; creates
+// the admin once and stores its session (ADMIN_STATE) for every spec to reuse.
+// Specs that need a fresh instance (first run, rate limits) start their own.
+import { chromium, type FullConfig } from "@playwright/test";
+import { ADMIN_STATE, createFirstAdmin } from "./fixtures";
+import { startOwnCandor } from "./support/candor-process";
 
-export default async function globalSetup() {
-  const root = await mkdtemp(path.join(os.tmpdir(), "candor-e2e-"));
-  await chmod(root, 0o755);
-  const env: NodeJS.ProcessEnv = { ...process.env, CANDOR_DATA_DIR: path.join(root, "data") };
-  delete env.DATABASE_URL; // always the embedded database, as a new user gets it
-  const candor = await startCandorProcess(env);
+export default async function globalSetup(config: FullConfig) {
+  const candor = await startOwnCandor();
   process.env.CANDOR_E2E_BASE_URL = candor.baseUrl;
-  process.env.CANDOR_E2E_STARTUP_OUTPUT = candor.output();
-  return async () => {
+  try {
+    const browser = await chromium.launch(config.projects[0]!.use.launchOptions);
+    try {
+      const context = await browser.newContext({ baseURL: candor.baseUrl });
+      await createFirstAdmin(await context.newPage());
+      await context.storageState({ path: ADMIN_STATE });
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
     await candor.stop();
-    await rm(root, { recursive: true, force: true });
-  };
+    throw error;
+  }
+  return () => candor.stop();
 }

@@ -18,7 +18,7 @@ const workers = new Set<ChildProcess>();
 
 function startWorker(): ChildProcess {
   // node itself with tsx's loader: the tsx command would put a second process between the test and the worker, and SIGKILL would reach only the first.
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/worker.ts")], {
     env: {
       ...process.env,
       SMTP_URL: sink.url,

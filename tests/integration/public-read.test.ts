@@ -137,29 +137,33 @@ describe("the public snapshot version", () => {
     expect(BigInt((await readSnapshotVersion()).version) - before).toBe(1n);
   });
 
-  it("is noticed by two independent stores (two instances) within a second of a write", async () => {
+  it("is noticed by two independent stores (two instances) that poll as server.ts does", async () => {
+    // How soon is a figure for `npm run bench` (bench/public-read.ts), not a test on a shared machine.
     const stores = [
       new PublicSnapshotStore({ source: databaseSource, log: () => {} }),
       new PublicSnapshotStore({ source: databaseSource, log: () => {} }),
     ];
     await Promise.all(stores.map((store) => store.refresh()));
+    const renamed = stores.map(
+      (store) =>
+        new Promise<void>((resolve) => {
+          const stop = store.onChange(() => {
+            if (store.peek()?.snapshot.settings.pageName !== "Renamed status") return;
+            stop();
+            resolve();
+          });
+        }),
+    );
     // What server.ts does: each instance checks its version every 250 ms.
     const timers = stores.map((store) => setInterval(() => void store.refresh(), 250));
     try {
-      const written = Date.now();
       await updatePageSettings(actor, {
         pageName: "Renamed status",
         brandColor: "#2563eb",
         timeZone: "UTC",
         requirePostmortemApproval: false,
       });
-      const seen = await Promise.all(
-        stores.map(async (store) => {
-          while (store.peek()?.snapshot.settings.pageName !== "Renamed status") await new Promise((resolve) => setTimeout(resolve, 20));
-          return Date.now() - written;
-        }),
-      );
-      expect(Math.max(...seen)).toBeLessThan(1_000);
+      await Promise.all(renamed);
     } finally {
       timers.forEach(clearInterval);
     }
@@ -220,7 +224,7 @@ describe("with the database unreachable", () => {
     const store = new PublicSnapshotStore({ source: sourceThrough(proxy.url), file, log: () => {} });
     const live = await store.read();
     expect(live.staleSince).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the disk copy is written in the background
+    await store.settled(); // the disk copy is written in the background
 
     await proxy.cut();
     const generation = store.generation;

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedServer, type EmbeddedServer } from "../../lib/database/embedded/server";
-import { applyMigrations } from "../../lib/database/migrations";
+import { applyMigrations } from "../../lib/database/apply-migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {

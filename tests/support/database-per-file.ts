@@ -1,11 +1,14 @@
 // Gives each integration test file its own database, cloned from the migrated
 // template, and points lib/db at it through DATABASE_URL.
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { execute, withDatabase } from "./database-global-setup";
 
 const adminUrl = inject("adminDatabaseUrl");
 const database = `candor_test_${randomBytes(5).toString("hex")}`;
+/** Any fixed number; only the test harness takes this lock. */
+const CLONE_LOCK = 1_406_230_001;
 await cloneTemplate();
 process.env.DATABASE_URL = withDatabase(adminUrl, database);
 // Candor has no built-in key: sessions and signed links need the secret, as in production.
@@ -17,15 +20,19 @@ afterAll(async () => {
   await execute(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });
 
-/** Two files cloning the template at the same moment collide ("being accessed by other users"): retry. */
+/**
+ * PostgreSQL refuses to copy a template while another session uses it, and two
+ * files cloning at once would each be "another session": clones take turns
+ * under a session advisory lock (held on the admin database's connection,
+ * released when it ends).
+ */
 async function cloneTemplate(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await execute(adminUrl, `CREATE DATABASE ${database} TEMPLATE ${inject("templateDatabase")}`);
-      return;
-    } catch (error) {
-      if (attempt >= 50 || !String(error).includes("being accessed by other users")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
-    }
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [CLONE_LOCK]);
+    await client.query(`CREATE DATABASE ${database} TEMPLATE ${inject("templateDatabase")}`);
+  } finally {
+    await client.end();
   }
 }

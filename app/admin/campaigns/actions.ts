@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { getCurrentOperator } from "@/lib/auth/session";
-import { audienceSchema, countAudience, listAudience, parseAccountList, type AudienceMember } from "@/lib/campaigns/audience";
+import { parseAccountList } from "@/lib/campaigns/account-list";
+import { audienceSchema, countAudience, listAudience, type AudienceMember } from "@/lib/campaigns/audience";
 import { CAMPAIGN_CONTROLS, controlCampaign } from "@/lib/campaigns/control";
 import { previewCampaign, testSendCampaign } from "@/lib/campaigns/preview";
 import { campaignProgress, type CampaignProgress } from "@/lib/campaigns/progress";

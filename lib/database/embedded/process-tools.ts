@@ -22,7 +22,7 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
   return !isProcessAlive(pid);
 }
 
-/** The command name of a live process, or null (Linux /proc; elsewhere ps). */
+/** The command name of a live process, or null (from ps, on Linux and macOS alike). */
 export async function processName(pid: number): Promise<string | null> {
   try {
     const { stdout } = await execFileAsync("ps", ["-o", "comm=", "-p", String(pid)]);

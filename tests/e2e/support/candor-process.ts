@@ -1,6 +1,9 @@
-// Starts `server.ts` (Candor as `npm start` runs it) and waits until it says it is ready.
+// Starts Candor exactly as `npm start` runs it and waits until it says it is ready.
 import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 export interface CandorProcess {
   child: ChildProcess;
@@ -21,12 +24,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The command `npm start` runs (package.json's "start"), without npm in between. */
+export const CANDOR_COMMAND = [process.execPath, "scripts/start.mjs"] as const;
+
 export async function startCandorProcess(
   env: NodeJS.ProcessEnv,
   { port, timeoutMs = 300_000 }: { port?: number; timeoutMs?: number } = {},
 ): Promise<CandorProcess> {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const [command, ...args] = CANDOR_COMMAND;
+  const child = spawn(command, args, {
     env: { ...env, PORT: String(chosenPort), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -49,10 +56,36 @@ export async function startCandorProcess(
     baseUrl: `http://localhost:${chosenPort}`,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     },
   };
+}
+
+/**
+ * A Candor of its own (embedded PostgreSQL, fresh data directory, free port),
+ * for a spec whose state must not reach any other (first run, rate limits).
+ * `stop` also removes the data directory.
+ */
+export async function startOwnCandor(extraEnv: Record<string, string> = {}): Promise<CandorProcess> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "candor-e2e-"));
+  // The embedded server runs as the postgres user, which must enter this directory.
+  await chmod(root, 0o755);
+  const env: NodeJS.ProcessEnv = { ...process.env, CANDOR_DATA_DIR: path.join(root, "data"), ...extraEnv };
+  delete env.DATABASE_URL; // always the embedded database, as a new user gets it
+  try {
+    const candor = await startCandorProcess(env);
+    return {
+      ...candor,
+      stop: async () => {
+        await candor.stop();
+        await rm(root, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
 }

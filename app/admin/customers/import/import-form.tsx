@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClasses } from "@/components/form-controls";
 import { Panel } from "@/components/page-header";
 import { CSV_MAX_BYTES, type ColumnMapping } from "@/lib/customers/csv-rows";
 import type { ImportPreview, ImportReport } from "@/lib/customers/import-csv";
 import { importAction, previewImportAction } from "../actions";
-import { TableHead } from "@/components/table-head";
+import { ColumnMappingPanel } from "./column-mapping";
+import { ReviewPanel } from "./review-panel";
 
+/** Customer CSV import: choose the file (here), check the columns (column-mapping.tsx), review and import (review-panel.tsx). */
 export function ImportForm({ fields }: { fields: { key: string; label: string }[] }) {
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
@@ -101,82 +102,22 @@ export function ImportForm({ fields }: { fields: { key: string; label: string }[
 
       {preview && mapping && csv && (
         <>
-          <Panel title="2. Check the columns">
-            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-              {fields.map((field) => (
-                <div key={field.key} className="text-sm">
-                  <label htmlFor={`column-${field.key}`} className="block font-medium">
-                    {field.label}
-                  </label>
-                  <select
-                    id={`column-${field.key}`}
-                    value={mapping[field.key as keyof ColumnMapping] ?? ""}
-                    onChange={(event) => {
-                      const next = { ...mapping, [field.key]: event.target.value === "" ? null : Number(event.target.value) };
-                      setMapping(next);
-                      void check(csv, next);
-                    }}
-                    className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-                  >
-                    <option value="">(not in the file)</option>
-                    {preview.headers.map((header, index) => (
-                      <option key={index} value={index}>
-                        Column {index + 1}: {header || "(no name)"}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-            </div>
-          </Panel>
-          <Panel title="3. Review">
-            <p role="status" className="text-sm">
-              {preview.total.toLocaleString("en")} rows: <strong>{preview.toCreate.toLocaleString("en")} new</strong>,{" "}
-              <strong>{preview.toUpdate.toLocaleString("en")} updated</strong>
-              {preview.invalid > 0 && (
-                <>
-                  , <strong className="text-red-700 dark:text-red-400">{preview.invalid.toLocaleString("en")} with problems</strong>
-                </>
-              )}
-              . This was a dry run: nothing is saved until you import.
-            </p>
-            {preview.problems.length > 0 && (
-              <div className="mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Rows with problems">
-                <table className="w-full text-left text-sm">
-                  <TableHead columns={["Line", "What is wrong"]} />
-                  <tbody>
-                    {preview.problems.map((problem) => (
-                      <tr key={problem.line} className="border-b border-slate-100 align-top dark:border-slate-800">
-                        <td className="py-1 pr-3 font-mono">{problem.line}</td>
-                        <td className="py-1">{problem.problems.join(" ")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {preview.invalid > preview.problems.length && (
-                  <p className="mt-2 text-sm">…and {preview.invalid - preview.problems.length} more.</p>
-                )}
-              </div>
-            )}
-            <div className="mt-4 flex flex-wrap items-center gap-4">
-              {preview.invalid > 0 && (
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={skipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} />
-                  {preview.invalid === 1
-                    ? "Skip the row with problems"
-                    : `Skip the ${preview.invalid.toLocaleString("en")} rows with problems`}
-                </label>
-              )}
-              <button
-                type="button"
-                className={buttonClasses.primary}
-                disabled={busy || preview.valid === 0 || (preview.invalid > 0 && !skipBadRows)}
-                onClick={() => void runImport()}
-              >
-                Import {preview.valid.toLocaleString("en")} customers
-              </button>
-            </div>
-          </Panel>
+          <ColumnMappingPanel
+            fields={fields}
+            headers={preview.headers}
+            mapping={mapping}
+            onChange={(next) => {
+              setMapping(next);
+              void check(csv, next);
+            }}
+          />
+          <ReviewPanel
+            preview={preview}
+            busy={busy}
+            skipBadRows={skipBadRows}
+            onSkipBadRowsChange={setSkipBadRows}
+            onImport={() => void runImport()}
+          />
         </>
       )}
 

@@ -1,8 +1,10 @@
-// Offline migrations: Prisma's schema engine compiled to WebAssembly, driven
-// through the same pg driver adapter the app uses. The native schema-engine
-// binary would have to be downloaded, which these machines cannot do.
-// Migrations are recorded in the standard `_prisma_migrations` table, so
-// `prisma migrate deploy` stays compatible wherever the native engine exists.
+// For developers only (a devDependency): Prisma's schema engine compiled to
+// WebAssembly, driven through the same pg driver adapter the app uses, to
+// write a new migration from the schema (`npm run db:migration`) and to check
+// that the migrations match the schema (tests/integration/migrations.test.ts).
+// The native schema-engine binary would have to be downloaded, which these
+// machines cannot do. Candor itself applies migrations with plain SQL
+// (apply-migrations.ts); the test checks that both record the same rows.
 import { randomBytes } from "node:crypto";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -152,8 +154,8 @@ async function readMigrationList(): Promise<MigrationList> {
   };
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`. Idempotent. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+/** Prisma's own way of applying them: what apply-migrations.ts must agree with (tested). */
+export async function applyMigrationsWithSchemaEngine(connectionString: string): Promise<string[]> {
   const migrationsList = await readMigrationList();
   return withEngine(connectionString, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });

@@ -1,0 +1,37 @@
+// Every route a visitor can reach outside the admin, declared once with how
+// Candor's front server treats it: answered from the public response cache
+// (classifyPublicRequest in routes.ts gives it a key) or passed to Next.js
+// untouched. tests/unit/public-route-table.test.ts walks app/ and fails when a
+// route is missing here or the classifier disagrees, so a new public page
+// cannot silently bypass the cache, or be cached when it must not be.
+
+export interface PublicRouteEntry {
+  /** Cached: one stored answer per key for every reader. Not cached: personal, a form, or an operator's page. */
+  cached: boolean;
+  /** A path of this route, for the test. */
+  example: string;
+  /** Query parameters the route reads; each must be part of the cache key, or readers would share the wrong answer. */
+  query?: string[];
+}
+
+/** Keyed by the route as app/ spells it, without route groups: "/incidents/[id]". */
+export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
+  "/": { cached: true, example: "/" },
+  "/history": { cached: true, example: "/history", query: ["page"] },
+  "/incidents/[id]": { cached: true, example: "/incidents/inc1" },
+  "/incidents/[id]/postmortem": { cached: true, example: "/incidents/inc1/postmortem" },
+  "/history.rss": { cached: true, example: "/history.rss" },
+  "/history.atom": { cached: true, example: "/history.atom" },
+  "/api/banner": { cached: true, example: "/api/banner" },
+  "/embed/banner.js": { cached: true, example: "/embed/banner.js" },
+  "/api/v2/[...path]": { cached: true, example: "/api/v2/summary.json" },
+  // Personal: the recipient's own link.
+  "/unsubscribe": { cached: false, example: "/unsubscribe?a=x&t=y" },
+  "/api/unsubscribe": { cached: false, example: "/api/unsubscribe?a=x&t=y" },
+  // Operators' pages and endpoints.
+  "/sign-in": { cached: false, example: "/sign-in" },
+  "/setup": { cached: false, example: "/setup" },
+  "/invite/[token]": { cached: false, example: "/invite/abc" },
+  "/api/auth/[...all]": { cached: false, example: "/api/auth/get-session" },
+  "/api/health": { cached: false, example: "/api/health" },
+};
