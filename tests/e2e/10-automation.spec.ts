@@ -2,23 +2,30 @@ import AxeBuilder from "@axe-core/playwright";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Page } from "@playwright/test";
-import { expect, openAdminPage, screenshot, test } from "./fixtures";
+import { createFirstAdmin, expect, screenshot, test } from "./fixtures";
+import { startOwnCandor, type CandorProcess } from "./support/candor-process";
 
+// On a Candor of its own: the README's curl opens an incident and sets the
+// sign-in banner, which the other specs' status page and banner must not see.
 test.describe.configure({ mode: "serial" });
 
+let candor: CandorProcess;
 let admin: Page;
 let token: string;
 let incidentId: string;
-const baseUrl = () => process.env.CANDOR_E2E_BASE_URL!;
+const baseUrl = () => candor.baseUrl;
 const suffix = Date.now().toString(36);
 const TITLE = `Checkout failing ${suffix}`;
 
 test.beforeAll(async ({ browser }) => {
-  admin = await openAdminPage(browser);
+  candor = await startOwnCandor();
+  admin = await (await browser.newContext({ baseURL: candor.baseUrl })).newPage();
+  await createFirstAdmin(admin);
 });
 
 test.afterAll(async () => {
-  await admin.context().close();
+  await admin?.context().close();
+  await candor?.stop();
 });
 
 function alertmanagerPayload(status: "firing" | "resolved") {
@@ -100,7 +107,7 @@ test("an Alertmanager alert appears in the open admin as a draft and is publishe
   await admin.emulateMedia({ colorScheme: "light" });
   await admin.setViewportSize({ width: 1280, height: 720 });
 
-  const publicPage = await (await browser.newContext()).newPage();
+  const publicPage = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
   await publicPage.goto("/");
   await expect(publicPage.getByText(TITLE)).toHaveCount(0);
 
@@ -134,7 +141,7 @@ test("an MCP client drafts an update that an operator publishes", async ({ brows
   await expect(admin.getByRole("heading", { name: `Proposed: Identified — ${TITLE}` })).toBeVisible();
   await admin.getByRole("button", { name: `Publish “${TITLE}”` }).click();
   await expect(admin.getByText("No drafts waiting.")).toBeAttached();
-  const publicPage = await (await browser.newContext()).newPage();
+  const publicPage = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
   await expect(async () => {
     await publicPage.goto(`/incidents/${incidentId}`);
     await expect(publicPage.getByText(`Payment provider timeouts ${suffix}.`)).toBeVisible({ timeout: 500 });
@@ -142,7 +149,7 @@ test("an MCP client drafts an update that an operator publishes", async ({ brows
   await publicPage.context().close();
 });
 
-test("the README's curl opens an incident and sets the banner; the reference page renders", async ({ page }) => {
+test("the README's curl opens an incident and sets the banner; the reference page renders", async ({ browser }) => {
   const answer = await fetch(`${baseUrl()}/api/v1/incidents`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `readme-${suffix}` },
@@ -162,6 +169,7 @@ test("the README's curl opens an incident and sets the banner; the reference pag
   };
   expect(banner.banner.message).toBe("Some sign-ins are failing. We are on it.");
 
+  const page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
   await page.goto("/api/v1/docs");
   await expect(page.getByRole("heading", { level: 1, name: "Candor API reference" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /\/api\/v1\/alerts\/\{source\}/ })).toBeVisible();
@@ -172,4 +180,5 @@ test("the README's curl opens an incident and sets the banner; the reference pag
   await screenshot(page, "api-docs-360-dark");
   const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as { openapi: string };
   expect(document.openapi).toBe("3.1.0");
+  await page.context().close();
 });
