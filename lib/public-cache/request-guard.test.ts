@@ -42,6 +42,21 @@ function raw(port: number, head: string): Promise<string> {
 }
 
 describe("the front server's request guard", () => {
+  it("refuses writes to the public/ folder's files and a malformed byte range on any static file", async () => {
+    const port = await front();
+    for (const file of ["/robots.txt", "/favicon.ico", "/social-preview.png?x=1"]) {
+      const written = await fetch(`http://127.0.0.1:${port}${file}`, { method: "POST", body: "x" });
+      expect([written.status, written.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    }
+    for (const range of ["bytes=5-1", "bytes=x", "bytes=0-1,3-4"]) {
+      expect((await fetch(`http://127.0.0.1:${port}/favicon.ico`, { headers: { range } })).status).toBe(416);
+    }
+    for (const range of ["bytes=0-1", "bytes=5-", "bytes=-10"]) {
+      expect((await fetch(`http://127.0.0.1:${port}/favicon.ico`, { headers: { range } })).status).toBe(200);
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/history`, { headers: { range: "bytes=5-1" } })).status).toBe(200);
+  });
+
   it("answers 431 above the header limit instead of letting client headers push Candor's out", async () => {
     const port = await front();
     const many = Object.fromEntries(Array.from({ length: MAX_REQUEST_HEADERS + 1 }, (_, index) => [`x-h${index}`, "1"]));

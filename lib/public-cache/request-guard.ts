@@ -6,6 +6,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
+import { PUBLIC_FOLDER_FILES } from "./route-table";
 import { isDecodablePath } from "./routes";
 
 /**
@@ -17,7 +18,10 @@ export const MAX_REQUEST_HEADERS = 100;
 /** Every method some Candor route answers. */
 const SERVED_METHODS = "GET, HEAD, POST, OPTIONS";
 const SERVED = new Set(SERVED_METHODS.split(", "));
-const STATIC_FILE = /^\/(?:_next\/static\/|icon\.svg(?:$|\?)|favicon\.ico(?:$|\?))/;
+/** Files served as they are: Next's build output, app/icon.svg and the public/ folder. */
+const ROOT_STATIC_FILES = new Set(["/icon.svg", ...PUBLIC_FOLDER_FILES.map((file) => `/${file}`)]);
+/** One satisfiable byte range (RFC 9110 §14.1.2); Next.js's static file server answers a malformed one with a 500. */
+const SINGLE_RANGE = /^bytes=(?:(\d+)-(\d*)|-\d+)$/;
 const CANDOR_HEADER_PREFIX = "x-candor-";
 // Hop-by-hop (RFC 9110 §7.6.1): they describe the client's connection, not the request.
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer"]);
@@ -44,10 +48,24 @@ export function refuseBadRequest(request: IncomingMessage, response: ServerRespo
   if (!url.startsWith("/")) return refuse(response, 400, "Bad request: the request target must be a path such as /.");
   if (!isDecodablePath(url)) return refuse(response, 400, "Bad request: the address has invalid percent-encoding (such as %ff).");
   if (!SERVED.has(method)) return refuse(response, 405, `Method ${method} is not allowed.`, { allow: SERVED_METHODS });
-  if (STATIC_FILE.test(url) && method !== "GET" && method !== "HEAD") {
+  if (isStaticFile(url) && method !== "GET" && method !== "HEAD") {
     return refuse(response, 405, `Method ${method} is not allowed on a static file.`, { allow: "GET, HEAD" });
   }
+  const range = request.headers.range;
+  if (range !== undefined && isStaticFile(url) && !isSatisfiableRange(range)) {
+    return refuse(response, 416, "Range not satisfiable: ask for one range such as bytes=0-99.", { "content-range": "bytes */*" });
+  }
   return false;
+}
+
+function isStaticFile(url: string): boolean {
+  const pathname = url.split("?", 1)[0]!;
+  return pathname.startsWith("/_next/static/") || ROOT_STATIC_FILES.has(pathname);
+}
+
+function isSatisfiableRange(range: string): boolean {
+  const match = SINGLE_RANGE.exec(range);
+  return match !== null && (match[2] === undefined || match[2] === "" || Number(match[1]) <= Number(match[2]));
 }
 
 /**

@@ -54,3 +54,6 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/api/v1/openapi.json": { cached: false, example: "/api/v1/openapi.json" },
   "/api/mcp": { cached: false, example: "/api/mcp" },
 };
+
+/** The files in the top-level public/ folder, served by Next.js as they are (the route-table test compares this with the folder). */
+export const PUBLIC_FOLDER_FILES = ["favicon.ico", "robots.txt", "social-preview.png"];

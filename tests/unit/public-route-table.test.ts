@@ -3,7 +3,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
+import { PUBLIC_FOLDER_FILES, PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
 import { classifyPublicRequest } from "@/lib/public-cache/routes";
 
 const APP = path.resolve("app");
@@ -57,5 +57,9 @@ describe("the public route table", () => {
         expect(classifyPublicRequest(`${entry.example}?${name}=2`, known)?.key).toContain(`${name}=2`);
       }
     }
+  });
+
+  it("lists every file in the public/ folder, which the front server refuses to write to", async () => {
+    expect((await readdir(path.resolve("public"))).sort()).toEqual([...PUBLIC_FOLDER_FILES].sort());
   });
 });
