@@ -37,7 +37,7 @@ export async function declareIncident(
         },
       },
     });
-    await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components, at: startedAt, cause: "incident" });
+    await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components });
     if (input.setBanner && input.bannerMessage) {
       const severity = input.impact === "critical" ? "critical" : input.impact === "none" ? "info" : "warning";
       await writeBannerVersion(tx, actor, { kind: "publish", input: { message: input.bannerMessage, severity, incidentId: incident.id } });
