@@ -6,10 +6,7 @@
 // than patching stored intervals, is what keeps a backdated update honest: an
 // incident resolved at 08:30 returns the component to what the *other*
 // incidents held it in at 08:30, and a later write never leaks into the past.
-import type { ComponentStatus } from "./constants";
-
-/** Worst first; ties between the component's own status and an incident go to its own status. */
-const SEVERITY: readonly ComponentStatus[] = ["major_outage", "partial_outage", "degraded_performance", "under_maintenance", "operational"];
+import { STATUS_SEVERITY, type ComponentStatus } from "./constants";
 
 export type HistoryEvent =
   /** The component's own status from `at` (set by hand, or when it was created). */
@@ -27,7 +24,8 @@ export interface DerivedInterval {
   endedAt: Date | null;
 }
 
-const rank = (status: ComponentStatus) => SEVERITY.indexOf(status);
+// Ties between the component's own status and an incident go to its own status (strictly worse wins).
+const rank = (status: ComponentStatus) => STATUS_SEVERITY.indexOf(status);
 
 /**
  * Sweeps the events in time order (stable: events at the same time apply in

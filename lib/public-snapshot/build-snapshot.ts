@@ -78,6 +78,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
         date: day.date,
         uptimePercent: day.uptimePercent,
         level: day.level,
+        worstStatus: day.worstStatus,
         incidents: mine
           .filter((window) => window.startedAt < day.end && (window.endedAt ?? now) > day.start)
           .map((window) => ({ id: window.incidentId, title: window.title })),
