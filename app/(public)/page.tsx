@@ -5,6 +5,7 @@ import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { Markdown } from "@/components/status/markdown";
 import { UptimeBars } from "@/components/status/uptime-bars";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
+import { cardText } from "@/lib/incidents/constants";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
 import { activeMaintenance, findPostmortem, openIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
@@ -120,7 +121,7 @@ export default async function StatusPage() {
 }
 
 function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentView; hasPostmortem?: boolean }) {
-  const latest = incident.updates[0];
+  const text = cardText(incident.updates);
   return (
     <article className="rounded-lg border border-slate-200 bg-white px-5 py-4 dark:border-slate-800 dark:bg-slate-900">
       <h3 className="font-semibold">
@@ -142,7 +143,8 @@ function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentV
         )}
         {incident.components.length > 0 && <span>· {incident.components.map((component) => component.name).join(", ")}</span>}
       </p>
-      {latest && <Markdown source={latest.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
+      {text.automaticStatus && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{text.automaticStatus}</p>}
+      {text.message && <Markdown source={text.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
       {hasPostmortem && (
         <p className="mt-2 text-sm">
           <a

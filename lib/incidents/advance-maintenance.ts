@@ -1,10 +1,8 @@
 import { prisma } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { applyComponentChanges } from "./apply-component-changes";
+import { MAINTENANCE_COMPLETED_MESSAGE, MAINTENANCE_STARTED_MESSAGE } from "./constants";
 import { refreshIncident } from "./refresh-incident";
-
-export const MAINTENANCE_STARTED_MESSAGE = "Scheduled maintenance is in progress. We will post an update when it is complete.";
-export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
 
 /**
  * Moves maintenance along by the clock, with nobody present: a window that
