@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LocalTime } from "@/components/local-time";
+import { TimeAgo } from "@/components/time-ago";
 import { StatusBadge } from "@/components/status-badge";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { Markdown } from "@/components/status/markdown";
@@ -142,6 +143,11 @@ function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentV
           </span>
         )}
         {incident.components.length > 0 && <span>· {incident.components.map((component) => component.name).join(", ")}</span>}
+        {incident.updates[0] && (
+          <span>
+            · <TimeAgo iso={incident.updates[0].publishedAt.toISOString()} prefix="Updated " />
+          </span>
+        )}
       </p>
       {text.automaticStatus && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{text.automaticStatus}</p>}
       {text.message && <Markdown source={text.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}

@@ -35,7 +35,14 @@ test("an operator declares an incident from one screen and the status page shows
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Partial system outage/);
-  await expect(page.getByRole("region", { name: "Active incidents" }).getByText("Sign-in failing for some users")).toBeVisible();
+  const active = page.getByRole("region", { name: "Active incidents" });
+  await expect(active.getByText("Sign-in failing for some users")).toBeVisible();
+  // When it was posted, as an age the browser keeps fresh, with the UTC time on hover; "Since" stays.
+  const updated = active.locator("time", { hasText: /min ago$/ });
+  await expect(updated).toHaveText(/^1[01] min ago$/);
+  await expect(updated).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  await expect(active).toContainText(/Updated 1[01] min ago/);
+  await expect(active).toContainText("Since");
   const elapsed = Date.now() - started;
   console.log(`declare-incident flow, click to public page: ${elapsed} ms`);
   expect(elapsed).toBeLessThan(60_000);
@@ -73,6 +80,7 @@ test("updates, one backdated, and an internal note: customers see the updates in
   await expect(timeline.getByRole("listitem").nth(0)).toContainText("Identified");
   await expect(timeline.getByRole("listitem").nth(1)).toContainText("Earlier: error rates");
   await expect(timeline.getByRole("listitem").nth(2)).toContainText("We are investigating");
+  await expect(timeline.getByRole("listitem").nth(1)).toContainText(/posted [56] min ago/);
   await expect(page.getByText("Identified", { exact: true }).first()).toBeVisible();
   await expect(page.locator("body")).not.toContainText("paging Sam");
   await page.goto("/");
