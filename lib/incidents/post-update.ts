@@ -1,6 +1,7 @@
 import { prisma } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { applyIncidentBannerChoice } from "../banner/incident-banner";
 import { applyComponentChanges } from "./apply-component-changes";
 import { CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "./constants";
 import { fromDbIncidentStatus, toDbIncidentStatus } from "./convert";
@@ -18,7 +19,7 @@ import { assertUpdateTime } from "./timeline-rules";
  */
 export async function postIncidentUpdate(
   actor: AuditActor,
-  input: PostUpdateInput,
+  input: Omit<PostUpdateInput, "updateBanner"> & { updateBanner?: boolean },
   now = new Date(),
 ): Promise<{ id: string; incidentId: string }> {
   return prisma.$transaction(async (tx) => {
@@ -59,6 +60,14 @@ export async function postIncidentUpdate(
     });
     await applyComponentChanges(tx, { incidentId: incident.id, changes });
     await refreshIncident(tx, incident.id);
+    await applyIncidentBannerChoice(tx, actor, {
+      incidentId: incident.id,
+      publish:
+        input.updateBanner && input.bannerMessage
+          ? { message: input.bannerMessage, severity: input.bannerSeverity ?? "warning", replaceVersion: input.replaceBanner }
+          : undefined,
+      clearVersion: CLOSED_STATUSES.includes(input.status) ? input.clearBanner : undefined,
+    });
     await recordAudit(tx, actor, {
       action: "incident.update_posted",
       entityType: "incident",
@@ -74,7 +83,11 @@ export async function postIncidentUpdate(
  * returned to, filled in when the history is derived); maintenance starting
  * puts them under maintenance. Changes the operator chose win.
  */
-function withDefaultChanges(input: PostUpdateInput, kind: string, affectedIds: string[]): RecordedComponentChange[] {
+function withDefaultChanges(
+  input: Pick<PostUpdateInput, "components" | "status">,
+  kind: string,
+  affectedIds: string[],
+): RecordedComponentChange[] {
   const explicit = new Map<string, RecordedComponentChange>(input.components.map((change) => [change.componentId, change]));
   const isClosing = CLOSED_STATUSES.includes(input.status);
   for (const componentId of affectedIds) {

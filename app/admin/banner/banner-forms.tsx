@@ -22,10 +22,13 @@ export function BannerForm({
   defaults,
   incidents,
   isAmendment,
+  publicUrl,
 }: {
   defaults: BannerFormDefaults;
   incidents: { id: string; title: string }[];
   isAmendment: boolean;
+  /** Where the public incident pages are, for the preview's "Status page" link. */
+  publicUrl: string;
 }) {
   const { state, formAction, isPending, errors, values } = useActionForm(publishBannerAction);
   const start = { ...defaults, ...values } as BannerFormDefaults;
@@ -34,6 +37,7 @@ export function BannerForm({
     severity: start.severity,
     linkUrl: start.linkUrl,
     linkLabel: start.linkLabel,
+    incidentId: start.incidentId,
   });
   const update = (field: keyof typeof preview) => (event: { target: { value: string } }) =>
     setPreview((current) => ({ ...current, [field]: event.target.value }));
@@ -109,10 +113,11 @@ export function BannerForm({
         label="Linked incident (optional)"
         options={[{ value: "", label: "None" }, ...incidents.map((incident) => ({ value: incident.id, label: incident.title }))]}
         defaultValue={start.incidentId}
+        onChange={update("incidentId")}
         errors={errors?.incidentId}
         hint="Without a link of its own, the banner links to this incident's public page."
       />
-      <BannerPreview input={preview} />
+      <BannerPreview input={{ ...preview, incidentUrl: preview.incidentId ? `${publicUrl}/incidents/${preview.incidentId}` : null }} />
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Publishing…" : isAmendment ? "Publish amendment" : "Publish banner"}

@@ -7,6 +7,7 @@ import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
 import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
+import { findShowingBanner } from "@/lib/banner/incident-banner";
 import { listComponentTree } from "@/lib/components/queries";
 import { CLOSED_STATUSES, IMPACT_LABELS } from "@/lib/incidents/constants";
 import { findIncidentForOperators } from "@/lib/incidents/queries";
@@ -30,10 +31,11 @@ export default async function AdminIncidentPage({
   const { id } = await params;
   const incident = id.length <= 64 ? await findIncidentForOperators(id) : null;
   if (!incident) notFound();
-  const [tree, templates, postmortem, { declared }] = await Promise.all([
+  const [tree, templates, postmortem, showingBanner, { declared }] = await Promise.all([
     listComponentTree(),
     listIncidentTemplates(),
     findPostmortemState(incident.id),
+    findShowingBanner(),
     searchParams,
   ]);
   const choices = toComponentChoices(tree);
@@ -152,6 +154,8 @@ export default async function AdminIncidentPage({
                 affected={choices.filter((choice) => affectedIds.has(choice.id))}
                 others={choices.filter((choice) => !affectedIds.has(choice.id))}
                 templates={templates}
+                impact={incident.impact}
+                showingBanner={showingBanner}
               />
             </Panel>
           ) : (
