@@ -73,6 +73,13 @@ test("seed 002: a message placed, amended twice and cleared reaches a login page
   await screenshot(admin, "admin-banner");
 
   await admin.getByRole("button", { name: "Clear banner" }).click();
+  // Asked first; Cancel leaves it.
+  const confirm = admin.getByRole("dialog", { name: "Clear the sign-in banner?" });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await admin.getByRole("button", { name: "Clear banner" }).click();
+  await screenshot(admin, "admin-banner-clear-confirm");
+  await confirm.getByRole("button", { name: "Clear the banner" }).click();
   // The "Now" panel, a live region, says what login pages show.
   await expect(admin.getByRole("status").filter({ hasText: "Cleared (version 4)" })).toBeVisible();
   await product.reload();

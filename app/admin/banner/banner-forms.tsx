@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/use-action-form";
 import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, BANNER_SEVERITY_LABELS, type BannerSeverity } from "@/lib/banner/constants";
 import { clearBannerAction, publishBannerAction, republishBannerAction } from "./actions";
 import { BannerPreview } from "./banner-preview";
+import { ConfirmSubmitButton } from "@/components/confirm-submit";
 
 export interface BannerFormDefaults {
   message: string;
@@ -126,13 +127,20 @@ export function BannerForm({
   );
 }
 
-export function ClearBannerForm() {
+export function ClearBannerForm({ message }: { message: string }) {
   const { state, formAction, isPending } = useActionForm(clearBannerAction);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
-        Clear banner
-      </button>
+      <ConfirmSubmitButton
+        label="Clear banner"
+        title="Clear the sign-in banner?"
+        confirmLabel="Clear the banner"
+        className={buttonClasses.secondary}
+        disabled={isPending}
+        isDanger
+      >
+        <p>Login pages stop showing “{message}” within a minute. The history keeps it; you can publish it again.</p>
+      </ConfirmSubmitButton>
       <FormMessage state={state} />
     </form>
   );

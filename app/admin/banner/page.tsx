@@ -66,7 +66,7 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
           </p>
           {canWrite && current && !current.isCleared && (
             <div className="mt-3">
-              <ClearBannerForm />
+              <ClearBannerForm message={current.message ?? ""} />
             </div>
           )}
         </Panel>
