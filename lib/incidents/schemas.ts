@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS } from "../components/constants";
 import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, bannerSeverityForImpact } from "../banner/constants";
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, MESSAGE_MAX, TITLE_MAX } from "./constants";
+import { FUTURE_TIME_MESSAGE, isNotInFuture } from "./timeline-rules";
 
 const id = z.string().min(1).max(64);
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -13,7 +14,11 @@ export const utcTimeSchema = z
   .transform((value) => new Date(value.endsWith("Z") ? value : `${value}Z`))
   .refine((date) => !Number.isNaN(date.getTime()), "That is not a real date and time.");
 
-const optionalTime = z.preprocess(emptyToUndefined, utcTimeSchema.optional());
+/** Checked with the other fields, so a future time is reported together with a missing title. */
+const optionalPastTime = z.preprocess(
+  emptyToUndefined,
+  utcTimeSchema.refine((date) => isNotInFuture(date), FUTURE_TIME_MESSAGE).optional(),
+);
 
 export const titleSchema = z
   .string()
@@ -50,7 +55,7 @@ export const declareIncidentSchema = z
     impact: impactSchema,
     status: z.enum(["investigating", "identified", "monitoring"], { error: "Choose investigating, identified or monitoring." }),
     message: messageSchema,
-    startedAt: optionalTime,
+    startedAt: optionalPastTime,
     components: z.array(componentChangeSchema).max(500),
     /** Also publish the sign-in banner, linked to this incident. */
     setBanner: checkbox,
@@ -70,7 +75,7 @@ export const postUpdateSchema = z
     incidentId: id,
     status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
     message: messageSchema,
-    publishedAt: optionalTime,
+    publishedAt: optionalPastTime,
     components: z.array(componentChangeSchema).max(500),
     /** Also publish the sign-in banner (linked to this incident) with `bannerMessage`. */
     updateBanner: checkbox,
@@ -86,7 +91,7 @@ export const postUpdateSchema = z
   });
 export type PostUpdateInput = z.infer<typeof postUpdateSchema>;
 
-export const addNoteSchema = z.object({ incidentId: id, message: messageSchema, publishedAt: optionalTime });
+export const addNoteSchema = z.object({ incidentId: id, message: messageSchema, publishedAt: optionalPastTime });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
 export const editUpdateSchema = z.object({ updateId: id, message: messageSchema });

@@ -83,6 +83,7 @@ export function BannerPublishFields(props: {
               value={showing.version}
               className="mt-1"
               defaultChecked={values?.replaceBanner === String(showing.version)}
+              aria-invalid={Boolean(errors?.replaceBanner)}
               aria-describedby={errors?.replaceBanner ? "replaceBanner-error" : undefined}
             />
             Replace that banner
@@ -113,6 +114,7 @@ export function BannerClearField({ showing, incidentId, errors }: { showing: Sho
               value={showing.version}
               className="mt-1"
               defaultChecked={showing.incidentId === incidentId}
+              aria-invalid={Boolean(errors?.clearBanner)}
               aria-describedby={errors?.clearBanner ? "clearBanner-error" : undefined}
             />
             Clear the banner
