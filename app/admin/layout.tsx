@@ -14,10 +14,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const database = getDatabaseInfo();
   return (
     <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:font-semibold focus:text-blue-800 focus:shadow dark:focus:bg-slate-900 dark:focus:text-blue-300"
+      >
+        Skip to main content
+      </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="text-lg font-bold focus-visible:outline-2 focus-visible:outline-blue-600">
-            Candor <span className="font-normal text-slate-500">admin</span>
+            Candor <span className="font-normal text-slate-500 dark:text-slate-400">admin</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             {hasPermission(operator.role, "incidents:write") && (
@@ -46,7 +52,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <aside className="md:w-48 md:shrink-0">
           <AdminNav />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
       <footer className="border-t border-slate-200 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">

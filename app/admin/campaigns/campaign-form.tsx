@@ -53,7 +53,7 @@ export function CampaignForm(props: {
   const { initial } = props;
   const checkboxes = (name: string, options: { value: string; label: string }[], chosen: string[]) => (
     <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-      {options.length === 0 && <span className="text-sm text-slate-500">None yet.</span>}
+      {options.length === 0 && <span className="text-sm text-slate-500 dark:text-slate-400">None yet.</span>}
       {options.map((option) => (
         <label key={option.value} className="flex items-center gap-1.5 text-sm">
           <input type="checkbox" name={name} value={option.value} defaultChecked={chosen.includes(option.value)} />
@@ -206,7 +206,7 @@ export function CampaignForm(props: {
               {audience.count.toLocaleString("en")} {audience.count === 1 ? "recipient" : "recipients"}
             </strong>
           )}
-          {counting && audience !== null && <span className="ml-2 text-slate-500">updating…</span>}
+          {counting && audience !== null && <span className="ml-2 text-slate-500 dark:text-slate-400">updating…</span>}
           {errors?.audience && <p className="mt-1 text-red-700">{errors.audience.join(" ")}</p>}
         </div>
         {audience && audience.count > 0 && (
@@ -219,7 +219,7 @@ export function CampaignForm(props: {
               {audience.first.map((member) => (
                 <li key={member.id}>
                   {member.email}
-                  {member.company ? <span className="text-slate-500"> · {member.company}</span> : null}
+                  {member.company ? <span className="text-slate-500 dark:text-slate-400"> · {member.company}</span> : null}
                 </li>
               ))}
             </ul>
