@@ -26,6 +26,10 @@ function ShowingNotice({ showing, incidentId }: { showing: ShowingBanner; incide
  * Publishing the banner from an incident form: the message (suggested from
  * the update until the operator edits it), its severity (suggested from the
  * impact), and, when another banner is showing, an explicit choice to replace it.
+ *
+ * Uncontrolled on purpose: a field's default follows the suggestion, which
+ * the browser shows until the operator edits that field (its dirty flag), and
+ * React's reset after a refused submit returns to what was submitted.
  */
 export function BannerPublishFields(props: {
   checkboxName: "setBanner" | "updateBanner";
@@ -39,8 +43,8 @@ export function BannerPublishFields(props: {
   values: Values;
 }) {
   const { showing, values, errors } = props;
-  const [message, setMessage] = useState<string | null>(values?.bannerMessage ?? null);
-  const [severity, setSeverity] = useState<string | null>(values?.bannerSeverity ?? null);
+  // React applies a select's defaultValue only when it mounts: remount it to follow the suggestion until the operator picks.
+  const [hasPickedSeverity, setPickedSeverity] = useState(false);
   // On the declare form every banner showing belongs to something else.
   const belongsElsewhere = showing !== null && (props.incidentId === undefined || showing.incidentId !== props.incidentId);
   return (
@@ -60,17 +64,17 @@ export function BannerPublishFields(props: {
         name="bannerMessage"
         label="Banner message"
         maxLength={BANNER_MESSAGE_MAX}
-        value={message ?? props.suggestedMessage.slice(0, BANNER_MESSAGE_MAX)}
-        onChange={(event) => setMessage(event.target.value)}
+        defaultValue={values?.bannerMessage ?? props.suggestedMessage.slice(0, BANNER_MESSAGE_MAX)}
         errors={errors?.bannerMessage}
         hint="Shown on your product's login page, linked to this incident."
       />
       <SelectField
+        key={`${values?.bannerSeverity ?? ""}|${hasPickedSeverity ? "picked" : props.suggestedSeverity}`}
+        onChange={() => setPickedSeverity(true)}
         name="bannerSeverity"
         label="Banner severity"
         options={BANNER_SEVERITIES.map((value) => ({ value, label: BANNER_SEVERITY_LABELS[value] }))}
-        value={severity ?? props.suggestedSeverity}
-        onChange={(event) => setSeverity(event.target.value)}
+        defaultValue={values?.bannerSeverity ?? props.suggestedSeverity}
         errors={errors?.bannerSeverity}
         hint="Critical for a major or critical incident."
       />
