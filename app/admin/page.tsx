@@ -5,20 +5,23 @@ import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { hasDemoData } from "@/lib/demo/remove-demo";
 import { listPublicComponentGroups } from "@/lib/components/queries";
-import { listOpenIncidentImpacts } from "@/lib/incidents/queries";
+import { IMPACT_LABELS } from "@/lib/incidents/constants";
+import { listOpenIncidents } from "@/lib/incidents/queries";
 import { INDICATOR_LABELS, rollUpStatus } from "@/lib/components/rollup";
 import { RemoveDemoForm } from "./remove-demo-form";
+import { UpdateAge } from "./update-age";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function AdminOverviewPage() {
   const operator = await requirePageAccess("admin:read");
-  const [isDemo, groups, impacts] = await Promise.all([hasDemoData(), listPublicComponentGroups(), listOpenIncidentImpacts()]);
+  const [isDemo, groups, openIncidents] = await Promise.all([hasDemoData(), listPublicComponentGroups(), listOpenIncidents()]);
   const components = groups.flatMap((group) => group.components);
   const indicator = rollUpStatus(
     components.map((component) => component.status),
-    impacts,
+    openIncidents.map((incident) => incident.impact),
   );
+  const renderedAt = new Date().toISOString();
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${operator.email}.`} />
@@ -36,10 +39,27 @@ export default async function AdminOverviewPage() {
             )}
           </div>
         )}
+        {openIncidents.length > 0 && (
+          <Panel title="Open incidents">
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+              {openIncidents.map((incident) => (
+                <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <Link href={`/admin/incidents/${incident.id}`} className="font-semibold text-blue-700 underline dark:text-blue-400">
+                    {incident.title}
+                  </Link>
+                  <span className="flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+                    <span>{IMPACT_LABELS[incident.impact]} impact ·</span>
+                    <UpdateAge iso={incident.lastPublicUpdateAt.toISOString()} renderedAt={renderedAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        )}
         <Panel title="Public status">
           <p className="text-lg font-semibold">{INDICATOR_LABELS[indicator]}</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-            {components.length} visible components, {impacts.length} open incidents.{" "}
+            {components.length} visible components, {openIncidents.length} open incidents.{" "}
             <Link href="/" className="text-blue-700 underline dark:text-blue-400">
               Open the status page
             </Link>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardText, MAINTENANCE_COMPLETED_MESSAGE, MAINTENANCE_STARTED_MESSAGE } from "./constants";
+import { cardText, isUpdateOverdue, MAINTENANCE_COMPLETED_MESSAGE, MAINTENANCE_STARTED_MESSAGE } from "./constants";
 
 describe("cardText", () => {
   const description = { message: "Database upgrade: brief read-only periods." };
@@ -20,5 +20,13 @@ describe("cardText", () => {
       automaticStatus: null,
     });
     expect(cardText([])).toEqual({ message: null, automaticStatus: null });
+  });
+});
+
+describe("isUpdateOverdue", () => {
+  it("flags an open incident whose customers have had no update for 30 minutes", () => {
+    const last = new Date("2026-11-28T08:00:00Z");
+    expect(isUpdateOverdue(last, new Date("2026-11-28T08:29:59Z"))).toBe(false);
+    expect(isUpdateOverdue(last, new Date("2026-11-28T08:30:00Z"))).toBe(true);
   });
 });

@@ -43,3 +43,10 @@ export function cardText(updates: readonly { message: string }[]): { message: st
     automaticStatus: written && written !== newest ? newest.message : null,
   };
 }
+
+/** Customers are promised an update within this long; the Overview flags an open incident past it. */
+export const UPDATE_PROMISE_MS = 30 * 60_000;
+
+export function isUpdateOverdue(lastPublicUpdateAt: Date, now: Date): boolean {
+  return now.getTime() - lastPublicUpdateAt.getTime() >= UPDATE_PROMISE_MS;
+}

@@ -43,6 +43,13 @@ test("an operator declares an incident from one screen and the status page shows
   await expect(updated).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
   await expect(active).toContainText(/Updated 1[01] min ago/);
   await expect(active).toContainText("Since");
+
+  // The Overview lists it, with how long customers have waited for news.
+  await page.goto("/admin");
+  const open = page.getByRole("region", { name: "Open incidents" });
+  await expect(open.getByRole("link", { name: "Sign-in failing for some users" })).toBeVisible();
+  await expect(open).toContainText(/Last public update 1[01] min ago/);
+  await expect(open).not.toContainText("customers were promised one");
   const elapsed = Date.now() - started;
   console.log(`declare-incident flow, click to public page: ${elapsed} ms`);
   expect(elapsed).toBeLessThan(60_000);
@@ -117,6 +124,13 @@ test("seed 002's timeline, entered after the fact, reads right with the outage o
   await page.getByLabel("Started at (UTC)").fill(utcInput(start));
   await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page.getByText("Declared. It is on the status page now.")).toBeVisible();
+  // Its only public update is days old: the Overview flags it.
+  const incidentPage = page.url();
+  await page.goto("/admin");
+  const row = page.getByRole("region", { name: "Open incidents" }).getByRole("listitem").filter({ hasText: "A day to forget" });
+  await expect(row).toContainText("No update for 30 min: customers were promised one");
+  await screenshot(page, "admin-overview-open-incidents");
+  await page.goto(incidentPage);
 
   const post = async (status: string, message: string, at: string, webApp?: string) => {
     await page.getByLabel("Status", { exact: true }).selectOption(status);
