@@ -218,6 +218,12 @@ test("the banner history names the incident by title, and the preview links the 
   await expect(admin.getByText(`— → ${TITLE}`).first()).toBeVisible();
   await admin.goto("/admin/incidents");
   await admin.getByRole("link", { name: TITLE }).click();
+  const incidentPage = admin.url();
+  // Email affected customers: the campaign opens prefilled from the incident.
+  await admin.getByRole("link", { name: "Email affected customers" }).click();
+  await expect(admin.getByLabel("Subject")).toHaveValue(TITLE);
+  await expect(admin.getByLabel("Message (Markdown)")).toHaveValue("Dear {{first_name}},\n\nResolved.");
+  await admin.goto(incidentPage);
   await admin.getByRole("link", { name: "Set banner from this incident" }).click();
   await expect(admin.locator("candor-banner").getByRole("link", { name: "Status page" })).toHaveAttribute("href", /\/incidents\/\w+$/);
 });

@@ -63,10 +63,15 @@ export default async function AdminIncidentPage({
           </span>
         }
       >
-        <div className="flex gap-4 text-sm">
+        <div className="flex flex-wrap gap-4 text-sm">
           {hasPermission(operator.role, "banner:write") && incident.kind === "incident" && (
             <Link href={`/admin/banner?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
               Set banner from this incident
+            </Link>
+          )}
+          {hasPermission(operator.role, "campaigns:send") && incident.kind === "incident" && (
+            <Link href={`/admin/campaigns/new?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
+              Email affected customers
             </Link>
           )}
           <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
