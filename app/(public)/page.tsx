@@ -29,6 +29,8 @@ const INDICATOR_STYLES: Record<Indicator, { icon: string; classes: string }> = {
 
 export default async function StatusPage() {
   const { snapshot } = await readPublicSnapshot();
+  // Strictly false: a snapshot saved before this field existed belongs to a page that was set up.
+  if (snapshot.isSetUp === false) return <NotSetUp />;
   const view = {
     ...snapshot,
     openIncidents: openIncidents(snapshot.incidents),
@@ -118,6 +120,22 @@ export default async function StatusPage() {
         </p>
       </section>
     </>
+  );
+}
+
+/** Before /setup: say so, rather than "All systems operational" for a page nobody runs yet. */
+function NotSetUp() {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white px-5 py-6 dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="text-xl font-semibold">This status page is not set up yet</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Nobody has published anything here yet, so it says nothing about any service. If you run it, open{" "}
+        <a href="/setup" className="text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+          /setup
+        </a>{" "}
+        to create the first admin.
+      </p>
+    </section>
   );
 }
 

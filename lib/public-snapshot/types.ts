@@ -39,6 +39,8 @@ export interface ComponentGroupView {
 export interface PublicSnapshot {
   /** The database's public_snapshot_version when this was built. */
   version: string;
+  /** False until the first admin exists: the public page then says it is not set up yet. */
+  isSetUp: boolean;
   /** When the public last changed (the version row's time). */
   changedAt: Date;
   builtAt: Date;

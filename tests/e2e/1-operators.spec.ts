@@ -5,6 +5,10 @@ test.describe.configure({ mode: "serial" });
 
 test("first run: /setup creates the admin, who can sign out; then /setup is gone", async ({ page }) => {
   expect(process.env.CANDOR_E2E_STARTUP_OUTPUT).toContain("/setup to create the first admin");
+  // Before set-up the public page claims nothing about any service.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This status page is not set up yet");
+  await expect(page.locator("body")).not.toContainText("All systems operational");
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/setup$/);
   await screenshot(page, "setup");
