@@ -218,6 +218,7 @@ test("the banner history names the incident by title, and the preview links the 
   await expect(admin.getByText(`— → ${TITLE}`).first()).toBeVisible();
   await admin.goto("/admin/incidents");
   await admin.getByRole("link", { name: TITLE }).click();
+  await expect(admin).toHaveURL(/\/admin\/incidents\/\w+$/);
   const incidentPage = admin.url();
   // Email affected customers: the campaign opens prefilled from the incident.
   await admin.getByRole("link", { name: "Email affected customers" }).click();
