@@ -4,6 +4,8 @@ import { buttonClasses } from "@/components/form-controls";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
+import { isLocalUrl } from "@/lib/settings/checklist";
+import { getPageSettings } from "@/lib/settings/queries";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { AdminNav } from "./admin-nav";
 
@@ -12,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const operator = await requirePageAccess("admin:read");
   const database = getDatabaseInfo();
+  const { effectivePublicUrl } = await getPageSettings();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -48,6 +51,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
         </div>
       </header>
+      {isLocalUrl(effectivePublicUrl) && (
+        <p
+          role="note"
+          className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          The public URL is {effectivePublicUrl}: links in email, feeds and the banner snippet point at this machine.{" "}
+          <Link href="/admin/settings" className="font-semibold underline">
+            Set the public URL
+          </Link>{" "}
+          (or PUBLIC_URL).
+        </p>
+      )}
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <AdminNav />

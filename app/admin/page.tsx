@@ -4,7 +4,11 @@ import { PageHeader, Panel } from "@/components/page-header";
 import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { hasDemoData } from "@/lib/demo/remove-demo";
-import { listPublicComponentGroups } from "@/lib/components/queries";
+import { countOwnComponents, listPublicComponentGroups } from "@/lib/components/queries";
+import { senderAddress } from "@/lib/outbox/transport";
+import { setupChecklist } from "@/lib/settings/checklist";
+import { getPageSettings } from "@/lib/settings/queries";
+import { CopyButton } from "@/components/copy-button";
 import { IMPACT_LABELS } from "@/lib/incidents/constants";
 import { listOpenIncidents } from "@/lib/incidents/queries";
 import { INDICATOR_LABELS, rollUpStatus } from "@/lib/components/rollup";
@@ -15,7 +19,21 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function AdminOverviewPage() {
   const operator = await requirePageAccess("admin:read");
-  const [isDemo, groups, openIncidents] = await Promise.all([hasDemoData(), listPublicComponentGroups(), listOpenIncidents()]);
+  const [isDemo, groups, openIncidents, settings, ownComponentCount] = await Promise.all([
+    hasDemoData(),
+    listPublicComponentGroups(),
+    listOpenIncidents(),
+    getPageSettings(),
+    countOwnComponents(),
+  ]);
+  const checklist = setupChecklist({
+    effectivePublicUrl: settings.effectivePublicUrl,
+    senderAddress: senderAddress(settings.effectivePublicUrl),
+    brandColor: settings.brandColor,
+    websiteUrl: settings.websiteUrl,
+    ownComponentCount,
+  });
+  const snippet = `<script src="${settings.effectivePublicUrl}/embed/banner.js" async></script>`;
   const components = groups.flatMap((group) => group.components);
   const indicator = rollUpStatus(
     components.map((component) => component.status),
@@ -54,6 +72,44 @@ export default async function AdminOverviewPage() {
                 </li>
               ))}
             </ul>
+          </Panel>
+        )}
+        {checklist.some((item) => !item.isDone) && (
+          <Panel title="Set up your status page">
+            <ol className="space-y-3 text-sm">
+              {checklist.map((item) => (
+                <li key={item.key} className="flex gap-3">
+                  <span
+                    aria-hidden="true"
+                    className={item.isDone ? "text-green-700 dark:text-green-400" : "text-slate-500 dark:text-slate-400"}
+                  >
+                    {item.isDone ? "✓" : "○"}
+                  </span>
+                  <span>
+                    <Link href={item.href} className="font-semibold text-blue-700 underline dark:text-blue-400">
+                      {item.label}
+                    </Link>
+                    <span className="sr-only">{item.isDone ? " (done)" : " (to do)"}</span>
+                    <span className="block text-slate-600 dark:text-slate-300">{item.detail}</span>
+                  </span>
+                </li>
+              ))}
+              <li className="flex gap-3">
+                <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
+                  ○
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="font-semibold">Put the sign-in banner on your login page</span>
+                  <code className="mt-1 block overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{snippet}</code>
+                  <span className="mt-1 flex flex-wrap items-center gap-3">
+                    <CopyButton text={snippet} label="Copy the snippet" />
+                    <Link href="/admin/banner/snippet" className="text-blue-700 underline dark:text-blue-400">
+                      More ways to add it
+                    </Link>
+                  </span>
+                </span>
+              </li>
+            </ol>
           </Panel>
         )}
         <Panel title="Public status">

@@ -30,7 +30,21 @@ test("first run: /setup creates the admin, who can sign out; then /setup is gone
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("database-kind")).toContainText("Embedded PostgreSQL");
   await expect(page.getByText("This page shows demo data")).toBeVisible();
+  // A checklist until the page is really set up, and a warning while links point at this machine.
+  const checklist = page.getByRole("region", { name: "Set up your status page" });
+  await expect(checklist.getByRole("link", { name: "Set the public URL" })).toBeVisible();
+  await expect(checklist).toContainText("Email goes out from status@localhost");
+  await expect(checklist.getByRole("button", { name: "Copy the snippet" })).toBeVisible();
+  await expect(
+    page.getByRole("note").filter({ hasText: "links in email, feeds and the banner snippet point at this machine" }),
+  ).toBeVisible();
   await screenshot(page, "admin-overview");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "admin-overview-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, "admin-overview-360");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
