@@ -232,6 +232,7 @@ test("unpublishing takes it off the status page, and it can be edited as a new r
 });
 
 test("admin pages pass axe in light and dark mode, with a skip link to the main content", async () => {
+  test.setTimeout(300_000); // 32 full axe runs
   const incidentId = incidentUrl.split("/").pop()!;
   const pages = [
     "/admin",
