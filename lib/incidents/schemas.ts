@@ -36,7 +36,6 @@ export const componentChangeSchema = z.object({
   componentId: id,
   status: z.enum(COMPONENT_STATUSES, { error: "Choose a status from the list." }),
 });
-export type ComponentChange = z.infer<typeof componentChangeSchema>;
 
 export const impactSchema = z.enum(INCIDENT_IMPACTS, { error: "Choose the impact: none, minor, major or critical." });
 
