@@ -226,5 +226,8 @@ test("the banner history names the incident by title, and the preview links the 
   await expect(admin.getByLabel("Message (Markdown)")).toHaveValue("Dear {{first_name}},\n\nResolved.");
   await admin.goto(incidentPage);
   await admin.getByRole("link", { name: "Set banner from this incident" }).click();
-  await expect(admin.locator("candor-banner").getByRole("link", { name: "Status page" })).toHaveAttribute("href", /\/incidents\/\w+$/);
+  // The preview is drawn by banner.js itself, in the preview box's Shadow DOM.
+  const preview = admin.locator('[aria-labelledby="banner-preview-label"]');
+  await expect(preview.getByRole("link", { name: "Status page" })).toHaveAttribute("href", /\/incidents\/\w+$/);
+  await screenshot(admin, "admin-banner-preview-from-incident");
 });
