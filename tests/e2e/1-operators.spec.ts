@@ -9,6 +9,7 @@ test("first run: /setup creates the admin, who can sign out; then /setup is gone
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This status page is not set up yet");
   await expect(page.locator("body")).not.toContainText("All systems operational");
+  await screenshot(page, "public-not-set-up");
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/setup$/);
   await screenshot(page, "setup");

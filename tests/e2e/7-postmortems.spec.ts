@@ -266,8 +266,13 @@ test("admin pages pass axe in light and dark mode, with a skip link to the main 
   }
   // Every page and scheme at once, so one run shows everything to fix.
   expect(found).toEqual([]);
-  await page.goto("/admin/incidents");
-  await screenshot(page, "admin-incidents-dark");
+  await page.goto("/admin/settings");
+  await screenshot(page, "admin-settings-dark");
+  await page.goto("/admin/incidents/new");
+  await screenshot(page, "admin-declare-dark");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, "admin-declare-360");
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: "light" });
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });
