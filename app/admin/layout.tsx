@@ -50,19 +50,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </form>
           </div>
         </div>
+        {isLocalUrl(effectivePublicUrl) && (
+          <p
+            role="note"
+            className="border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            The public URL is {effectivePublicUrl}: links in email, feeds and the banner snippet point at this machine.{" "}
+            <Link href="/admin/settings" className="font-semibold underline">
+              Set the public URL
+            </Link>{" "}
+            (or PUBLIC_URL).
+          </p>
+        )}
       </header>
-      {isLocalUrl(effectivePublicUrl) && (
-        <p
-          role="note"
-          className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
-        >
-          The public URL is {effectivePublicUrl}: links in email, feeds and the banner snippet point at this machine.{" "}
-          <Link href="/admin/settings" className="font-semibold underline">
-            Set the public URL
-          </Link>{" "}
-          (or PUBLIC_URL).
-        </p>
-      )}
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <AdminNav />
