@@ -29,6 +29,16 @@ async function renamePage(databaseUrl: string, name: string): Promise<void> {
   await client.end();
 }
 
+/** An operator, as /setup would leave one: until one exists the public page says it is not set up. */
+async function addOperator(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(
+    "INSERT INTO users (id, name, email, role, updated_at) VALUES ('e2e-operator', 'Ops', 'ops@example.com', 'admin', now())",
+  );
+  await client.end();
+}
+
 /** Milliseconds until every URL's body contains the text. */
 async function millisecondsUntilVisible(urls: string[], text: string, limitMs = 10_000): Promise<number> {
   const started = Date.now();
@@ -76,6 +86,7 @@ test("two instances share one PostgreSQL; the public page survives PostgreSQL st
   const instances: CandorProcess[] = [];
   try {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed-demo.ts"], { env: { ...process.env, ...shared }, stdio: "pipe" });
+    await addOperator(databaseUrl);
     instances.push(await startCandorProcess(envFor("a")), await startCandorProcess(envFor("b")));
     const [a, b] = instances as [CandorProcess, CandorProcess];
 
