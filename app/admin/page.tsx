@@ -29,6 +29,7 @@ export default async function AdminOverviewPage() {
   const checklist = setupChecklist({
     effectivePublicUrl: settings.effectivePublicUrl,
     senderAddress: senderAddress(settings.effectivePublicUrl),
+    pageName: settings.pageName,
     brandColor: settings.brandColor,
     websiteUrl: settings.websiteUrl,
     ownComponentCount,

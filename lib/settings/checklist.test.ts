@@ -5,6 +5,7 @@ describe("setupChecklist", () => {
   const fresh = {
     effectivePublicUrl: "http://localhost:3000",
     senderAddress: "status@localhost",
+    pageName: "Candor status",
     brandColor: "#2563eb",
     websiteUrl: null,
     ownComponentCount: 0,
@@ -24,6 +25,7 @@ describe("setupChecklist", () => {
     const done = setupChecklist({
       effectivePublicUrl: "https://status.leavely.example",
       senderAddress: "status@leavely.example",
+      pageName: "Leavely Status",
       brandColor: "#0F766E",
       websiteUrl: "https://leavely.example",
       ownComponentCount: 3,

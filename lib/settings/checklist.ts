@@ -3,6 +3,8 @@
 export interface ChecklistFacts {
   effectivePublicUrl: string;
   senderAddress: string;
+  /** The sender's display name. */
+  pageName: string;
   brandColor: string;
   websiteUrl: string | null;
   /** Components that are not demo data. */
@@ -39,7 +41,7 @@ export function setupChecklist(facts: ChecklistFacts): ChecklistItem[] {
     {
       key: "sender",
       label: "Check the sender address",
-      detail: `Email goes out from ${facts.senderAddress} (MAIL_FROM, or status@ the public URL's host).`,
+      detail: `Email goes out from “${facts.pageName}” <${facts.senderAddress}>: the page name (Settings) and MAIL_FROM, or status@ the public URL's host.`,
       isDone: !LOCAL_HOSTS.has(senderHost) && !senderHost.endsWith(".localhost"),
       href: "/admin/settings",
     },

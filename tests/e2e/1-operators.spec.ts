@@ -34,7 +34,7 @@ test("first run: /setup creates the admin, who can sign out; then /setup is gone
   // A checklist until the page is really set up, and a warning while links point at this machine.
   const checklist = page.getByRole("region", { name: "Set up your status page" });
   await expect(checklist.getByRole("link", { name: "Set the public URL" })).toBeVisible();
-  await expect(checklist).toContainText("Email goes out from status@localhost");
+  await expect(checklist).toContainText("Email goes out from “Acme status” <status@localhost>");
   await expect(checklist.getByRole("button", { name: "Copy the snippet" })).toBeVisible();
   await expect(
     page.getByRole("note").filter({ hasText: "links in email, feeds and the banner snippet point at this machine" }),
