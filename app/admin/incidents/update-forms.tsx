@@ -47,7 +47,7 @@ export function PostUpdateForm(props: {
         hint={
           props.kind === "maintenance"
             ? "Completed returns the components to operational."
-            : "Resolved returns the affected components to operational unless you choose otherwise below."
+            : "Resolved returns the affected components, from its time, to what other open incidents held them in then (or operational), unless you choose otherwise below."
         }
       />
       {props.templates.length > 0 && (
