@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { LocalTime } from "@/components/local-time";
+import { TimeAgo } from "@/components/time-ago";
 import { StatusBadge } from "@/components/status-badge";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { Markdown } from "@/components/status/markdown";
 import { UptimeBars } from "@/components/status/uptime-bars";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
+import { cardText } from "@/lib/incidents/constants";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
 import { activeMaintenance, findPostmortem, openIncidents, upcomingMaintenance } from "@/lib/public-snapshot/select";
@@ -27,6 +29,8 @@ const INDICATOR_STYLES: Record<Indicator, { icon: string; classes: string }> = {
 
 export default async function StatusPage() {
   const { snapshot } = await readPublicSnapshot();
+  // Strictly false: a snapshot saved before this field existed belongs to a page that was set up.
+  if (snapshot.isSetUp === false) return <NotSetUp />;
   const view = {
     ...snapshot,
     openIncidents: openIncidents(snapshot.incidents),
@@ -119,8 +123,24 @@ export default async function StatusPage() {
   );
 }
 
+/** Before /setup: say so, rather than "All systems operational" for a page nobody runs yet. */
+function NotSetUp() {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white px-5 py-6 dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="text-xl font-semibold">This status page is not set up yet</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Nobody has published anything here yet, so it says nothing about any service. If you run it, open{" "}
+        <a href="/setup" className="text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+          /setup
+        </a>{" "}
+        to create the first admin.
+      </p>
+    </section>
+  );
+}
+
 function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentView; hasPostmortem?: boolean }) {
-  const latest = incident.updates[0];
+  const text = cardText(incident.updates);
   return (
     <article className="rounded-lg border border-slate-200 bg-white px-5 py-4 dark:border-slate-800 dark:bg-slate-900">
       <h3 className="font-semibold">
@@ -141,8 +161,14 @@ function IncidentCard({ incident, hasPostmortem = false }: { incident: IncidentV
           </span>
         )}
         {incident.components.length > 0 && <span>· {incident.components.map((component) => component.name).join(", ")}</span>}
+        {incident.updates[0] && (
+          <span>
+            · <TimeAgo iso={incident.updates[0].publishedAt.toISOString()} prefix="Updated " />
+          </span>
+        )}
       </p>
-      {latest && <Markdown source={latest.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
+      {text.automaticStatus && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{text.automaticStatus}</p>}
+      {text.message && <Markdown source={text.message} className="mt-2 text-sm text-slate-800 dark:text-slate-200" />}
       {hasPostmortem && (
         <p className="mt-2 text-sm">
           <a

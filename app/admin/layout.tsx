@@ -6,6 +6,8 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
 import { toDraftsSnapshot } from "@/lib/drafts/live-view";
 import { listOpenDrafts, readDraftsVersion } from "@/lib/drafts/queries";
+import { isLocalUrl } from "@/lib/settings/checklist";
+import { getPageSettings } from "@/lib/settings/queries";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { AdminNav } from "./admin-nav";
 import { DraftsBar } from "./drafts/drafts-bar";
@@ -16,12 +18,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const operator = await requirePageAccess("admin:read");
   const database = getDatabaseInfo();
   const [draftsVersion, drafts] = await Promise.all([readDraftsVersion(), listOpenDrafts()]);
+  const { effectivePublicUrl } = await getPageSettings();
   return (
     <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:font-semibold focus:text-blue-800 focus:shadow dark:focus:bg-slate-900 dark:focus:text-blue-300"
+      >
+        Skip to main content
+      </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="text-lg font-bold focus-visible:outline-2 focus-visible:outline-blue-600">
-            Candor <span className="font-normal text-slate-500">admin</span>
+            Candor <span className="font-normal text-slate-500 dark:text-slate-400">admin</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             {hasPermission(operator.role, "incidents:write") && (
@@ -45,13 +54,27 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </form>
           </div>
         </div>
+        {isLocalUrl(effectivePublicUrl) && (
+          <p
+            role="note"
+            className="border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            The public URL is {effectivePublicUrl}: links in email, feeds and the banner snippet point at this machine.{" "}
+            <Link href="/admin/settings" className="font-semibold underline">
+              Set the public URL
+            </Link>{" "}
+            (or PUBLIC_URL).
+          </p>
+        )}
       </header>
       <DraftsBar initial={toDraftsSnapshot(draftsVersion, drafts)} canPublish={hasPermission(operator.role, "incidents:write")} />
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <AdminNav />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
       <footer className="border-t border-slate-200 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">

@@ -1,4 +1,5 @@
 import { LocalTime } from "@/components/local-time";
+import { TimeAgo } from "@/components/time-ago";
 import { COMPONENT_STATUS_LABELS } from "@/lib/components/constants";
 import { INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { TimelineUpdate } from "@/lib/incidents/queries";
@@ -23,6 +24,7 @@ export function IncidentTimeline({ updates, actions }: { updates: TimelineUpdate
             <span className="font-normal text-slate-600 dark:text-slate-400">
               {" · "}
               <LocalTime iso={update.publishedAt.toISOString()} />
+              <TimeAgo iso={update.publishedAt.toISOString()} prefix=" · posted " withoutServerText />
               {update.editedAt && <span> · edited</span>}
               {update.authorName && actions && <span> · {update.authorName}</span>}
             </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
+import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/lib/components/constants";
 
 export interface CompactUptime {
   name: string;
@@ -10,11 +11,12 @@ export interface CompactUptime {
   levels: string;
   /** Only where the uptime is not the level's obvious one (100 %, or none without data). */
   percents: Record<number, number | null>;
+  /** The day's worst status, only where it was not operational. */
+  worst: Record<number, ComponentStatus>;
   incidents: Record<number, string[]>;
   uptimePercent: number | null;
 }
 
-const LABELS: Record<string, string> = { n: "No data", o: "No downtime", m: "Minor downtime", j: "Partial outage", c: "Major outage" };
 /** Phones show the last 30 days. */
 const PHONE_DAYS = 30;
 
@@ -23,15 +25,30 @@ function dateAt(firstDate: string, index: number): string {
   return new Date(Date.UTC(year!, month! - 1, day! + index)).toISOString().slice(0, 10);
 }
 
+/** The day's worst status and its downtime share, said apart: a partial outage is not a major one however long it lasted. */
 function describe(uptime: CompactUptime, index: number): string {
   const level = uptime.levels[index]!;
   const percent = index in uptime.percents ? uptime.percents[index] : level === "n" ? null : 100;
+  const worst = uptime.worst[index];
+  const status = worst ? `${COMPONENT_STATUS_LABELS[worst]} at worst` : level === "n" ? "No data" : "No downtime";
   const titles = uptime.incidents[index];
-  return `${dateAt(uptime.firstDate, index)}: ${LABELS[level]}, ${percent === null || percent === undefined ? "no data" : `${percent} % uptime`}${titles ? `; ${titles.join("; ")}` : ""}`;
+  const share = percent === null || percent === undefined ? (level === "n" && !worst ? "" : ", no data") : `, ${percent} % uptime`;
+  return `${dateAt(uptime.firstDate, index)}: ${status}${share}${titles ? `; ${titles.join("; ")}` : ""}`;
+}
+
+/** "99.5 % uptime", and since when when the history is shorter than the strip. */
+function overallLabel(uptime: CompactUptime): string {
+  if (uptime.uptimePercent === null) return "No data yet";
+  const first = uptime.levels.search(/[^n]/);
+  return `${uptime.uptimePercent} % uptime${first > 0 ? ` since ${shortDate(dateAt(uptime.firstDate, first))}` : ""}`;
+}
+
+function shortDate(isoDate: string): string {
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }
 
 function isNotable(uptime: CompactUptime, index: number): boolean {
-  return index in uptime.incidents || "mjc".includes(uptime.levels[index]!);
+  return index in uptime.incidents || index in uptime.worst || "mjc".includes(uptime.levels[index]!);
 }
 
 /**
@@ -45,7 +62,8 @@ export function UptimeStrip({ uptime }: { uptime: CompactUptime }) {
   const [active, setActive] = useState<number | null>(null);
   const [byKeyboard, setByKeyboard] = useState(false);
   const notable = [...uptime.levels].map((_, index) => index).filter((index) => isNotable(uptime, index));
-  const summary = `${uptime.uptimePercent === null ? "No uptime data yet" : `${uptime.uptimePercent} % uptime`} over the last ${count} days. ${
+  const since = uptime.levels.search(/[^n]/) > 0;
+  const summary = `${uptime.uptimePercent === null ? "No uptime data yet" : since ? overallLabel(uptime) : `${overallLabel(uptime)} over the last ${count} days`}. ${
     notable.length ? `Days with downtime or incidents: ${notable.map((index) => describe(uptime, index)).join(". ")}.` : "No downtime."
   }`;
 
@@ -98,7 +116,7 @@ export function UptimeStrip({ uptime }: { uptime: CompactUptime }) {
           <span className="sm:hidden">{PHONE_DAYS} days ago</span>
           <span className="max-sm:hidden">{count} days ago</span>
         </span>
-        <span>{uptime.uptimePercent === null ? "No data yet" : `${uptime.uptimePercent} % uptime`}</span>
+        <span>{overallLabel(uptime)}</span>
         <span>Today</span>
       </div>
     </div>

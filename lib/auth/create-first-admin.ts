@@ -15,6 +15,8 @@ export async function createFirstAdmin(input: NewOperatorInput) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
     if ((await tx.user.count()) > 0) throw new ConflictError("Candor already has an admin. Sign in instead.");
     const admin = await insertCredentialUser(tx, { email: input.email, name: input.name, passwordHash, role: "admin" });
+    // The public page says "not set up yet" until now: touching the settings row moves the public snapshot's version.
+    await tx.$executeRaw`INSERT INTO page_settings (id, updated_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET updated_at = now()`;
     await recordAudit(tx, admin, {
       action: "operator.created",
       entityType: "operator",

@@ -13,6 +13,7 @@ const select = {
   startsAt: true,
   endsAt: true,
   incidentId: true,
+  incident: { select: { title: true } },
   createdAt: true,
   author: { select: { name: true } },
 } satisfies Prisma.BannerVersionSelect;
@@ -20,8 +21,13 @@ const select = {
 type Row = Prisma.BannerVersionGetPayload<{ select: typeof select }>;
 
 function toView(row: Row): BannerVersionView {
-  const { author, severity, ...rest } = row;
-  return { ...rest, severity: severity ? (severity.toLowerCase() as BannerSeverity) : null, authorName: author?.name ?? null };
+  const { author, severity, incident, ...rest } = row;
+  return {
+    ...rest,
+    severity: severity ? (severity.toLowerCase() as BannerSeverity) : null,
+    authorName: author?.name ?? null,
+    incidentTitle: incident?.title ?? null,
+  };
 }
 
 export async function findCurrentBanner(): Promise<BannerVersionView | null> {

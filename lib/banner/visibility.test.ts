@@ -51,4 +51,9 @@ describe("describeChanges", () => {
     ]);
     expect(describeChanges(null, base).map((change) => change.field)).toEqual(["message", "severity"]);
   });
+
+  it("names linked incidents by title, not id", () => {
+    const linked = { ...base, id: "v2", version: 2, incidentId: "cmx1", incidentTitle: "Data from 27–28 November lost" };
+    expect(describeChanges(base, linked)).toEqual([{ field: "incidentId", from: null, to: "Data from 27–28 November lost" }]);
+  });
 });

@@ -12,6 +12,8 @@ export interface BannerVersionView {
   startsAt: Date | null;
   endsAt: Date | null;
   incidentId: string | null;
+  /** The linked incident's title, for people (the history names incidents by title). */
+  incidentTitle?: string | null;
   authorName: string | null;
   createdAt: Date;
 }
@@ -53,6 +55,7 @@ export function describeChanges(
   if (next.isCleared) return [];
   const text = (version: BannerVersionView | null, field: BannerField) => {
     if (!version || version.isCleared) return null;
+    if (field === "incidentId" && version.incidentId) return version.incidentTitle ?? version.incidentId;
     const value = version[field];
     return value instanceof Date ? value.toISOString() : (value ?? null);
   };

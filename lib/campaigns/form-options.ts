@@ -37,7 +37,7 @@ export async function suggestedDraft(incidentId: string | null, kind: "incident_
   const postmortem = kind === "postmortem" ? await findPostmortem(incident.id) : null;
   // What customers can read on the page: the published revision.
   const revision = postmortem ? await findRevision(incident.id, postmortem.publishedRevision ?? postmortem.currentRevision) : null;
-  if (!revision) return { ...empty, subject: incident.title, incidentId: incident.id, audience };
+  if (!revision) return { ...empty, subject: incident.title, body: await latestNewsBody(incident.id), incidentId: incident.id, audience };
   const { content } = revision;
   const parts = [
     "Dear {{first_name}},",
@@ -46,4 +46,14 @@ export async function suggestedDraft(incidentId: string | null, kind: "incident_
     sectionBody(content, "closing"),
   ];
   return { kind, subject: content.title, body: parts.filter(Boolean).join("\n\n"), incidentId: incident.id, audience };
+}
+
+/** The incident's latest public update (by the time it describes) under the greeting: what customers should hear. */
+async function latestNewsBody(incidentId: string): Promise<string> {
+  const latest = await prisma.incidentUpdate.findFirst({
+    where: { incidentId, isInternal: false },
+    orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
+    select: { message: true },
+  });
+  return `Dear {{first_name}},\n\n${latest?.message ?? ""}`;
 }

@@ -11,5 +11,14 @@ export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
   under_maintenance: "Under maintenance",
 };
 
+/** Worst first: what a component shows when several statuses apply at once, and a day's worst status. */
+export const STATUS_SEVERITY: readonly ComponentStatus[] = [
+  "major_outage",
+  "partial_outage",
+  "degraded_performance",
+  "under_maintenance",
+  "operational",
+];
+
 export const INCIDENT_IMPACTS = ["none", "minor", "major", "critical"] as const;
 export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number];

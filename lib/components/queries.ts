@@ -94,3 +94,8 @@ export async function listComponentTree(): Promise<AdminComponentGroup[]> {
     ...groups.map((group) => ({ ...group, components: components.filter((component) => component.groupId === group.id).map(toAdmin) })),
   ];
 }
+
+/** Components the operator added (demo data aside): whether the page describes their product yet. */
+export async function countOwnComponents(): Promise<number> {
+  return prisma.component.count({ where: { isDemo: false } });
+}

@@ -1,7 +1,7 @@
 import { prisma, type TransactionClient } from "../db";
 import { NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { recordComponentStatus } from "./record-status";
+import { rebuildComponentHistory } from "./rebuild-history";
 import type { ComponentInput, UpdateComponentInput } from "./schemas";
 
 async function assertGroupExists(tx: TransactionClient, groupId: string | undefined): Promise<void> {
@@ -28,7 +28,7 @@ export async function createComponent(actor: AuditActor, input: ComponentInput):
         position: (last?.position ?? -1) + 1,
       },
     });
-    await recordComponentStatus(tx, { componentId: component.id, status: "operational", at: component.createdAt, cause: "manual" });
+    await rebuildComponentHistory(tx, component.id, { at: component.createdAt, status: "operational" });
     await recordAudit(tx, actor, { action: "component.created", entityType: "component", entityId: component.id, after: input });
     return { id: component.id };
   });

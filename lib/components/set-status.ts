@@ -1,16 +1,28 @@
 import { prisma } from "../db";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { COMPONENT_STATUS_LABELS } from "./constants";
 import { fromDbComponentStatus } from "./convert";
-import { recordComponentStatus } from "./record-status";
+import { rebuildComponentHistory } from "./rebuild-history";
 import type { SetComponentStatusInput } from "./schemas";
 
-/** An operator sets a component's status by hand, from now. */
-export async function setComponentStatus(actor: AuditActor, input: SetComponentStatusInput): Promise<void> {
+/**
+ * An operator sets a component's own status by hand, from now. Refused
+ * (nothing written) while an open incident holds it in a worse status: the
+ * component shows the worst of the two, so the change would not show.
+ */
+export async function setComponentStatus(actor: AuditActor, input: SetComponentStatusInput, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const component = await tx.component.findUnique({ where: { id: input.componentId }, select: { status: true } });
     if (!component) throw new NotFoundError("That component no longer exists.");
-    await recordComponentStatus(tx, { componentId: input.componentId, status: input.status, at: new Date(), cause: "manual" });
+    const intervals = await rebuildComponentHistory(tx, input.componentId, { at: now, status: input.status });
+    const shown = intervals.at(-1)!;
+    if (shown.status !== input.status && shown.incidentId) {
+      const incident = await tx.incident.findUnique({ where: { id: shown.incidentId }, select: { title: true } });
+      throw new ConflictError(
+        `“${incident?.title ?? "An open incident"}” holds this component in ${COMPONENT_STATUS_LABELS[shown.status].toLowerCase()}. Post an update on that incident to change it.`,
+      );
+    }
     await recordAudit(tx, actor, {
       action: "component.status_changed",
       entityType: "component",

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import { draftFromIncident } from "../postmortems/prefill";
 import { toRevisionData } from "../postmortems/queries";
 import { fromDbIncidentStatus } from "../incidents/convert";
+import { fromDbComponentStatus } from "../components/convert";
 import { DEMO_GROUPS, DEMO_HISTORY_DAYS, DEMO_INCIDENT, DEMO_INCIDENT_DAYS_AGO, DEMO_POSTMORTEM } from "./demo-content";
 
 const MINUTE = 60_000;
@@ -53,10 +54,17 @@ async function insertDemo(tx: TransactionClient, now: Date): Promise<void> {
       isDemo: true,
       components: { create: [{ componentId: affectedId }] },
       updates: {
-        create: DEMO_INCIDENT.updates.map((update) => ({
+        create: DEMO_INCIDENT.updates.map((update, index) => ({
           status: update.status,
           message: update.message,
           publishedAt: new Date(incidentStart.getTime() + update.at * MINUTE),
+          // The facts the component's history is derived from, should it be derived again.
+          componentChanges:
+            index === 0
+              ? [{ componentId: affectedId, status: fromDbComponentStatus(DEMO_INCIDENT.componentStatus) }]
+              : index === DEMO_INCIDENT.updates.length - 1
+                ? [{ componentId: affectedId, status: "operational", isDefault: true }]
+                : undefined,
         })),
       },
     },

@@ -1,11 +1,8 @@
 import { prisma } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { applyComponentChanges } from "./apply-component-changes";
+import { MAINTENANCE_COMPLETED_MESSAGE, MAINTENANCE_STARTED_MESSAGE } from "./constants";
 import { refreshIncident } from "./refresh-incident";
-import { statusesAfterClosing } from "./status-after-closing";
-
-export const MAINTENANCE_STARTED_MESSAGE = "Scheduled maintenance is in progress. We will post an update when it is complete.";
-export const MAINTENANCE_COMPLETED_MESSAGE = "The scheduled maintenance has been completed.";
 
 /**
  * Moves maintenance along by the clock, with nobody present: a window that
@@ -55,13 +52,13 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
       steps.push({ status: "COMPLETED", at: maintenance.scheduledEnd!, message: MAINTENANCE_COMPLETED_MESSAGE });
     }
     const componentIds = maintenance.components.map(({ componentId }) => componentId);
-    const afterCompletion = await statusesAfterClosing(tx, incidentId, componentIds);
     for (const step of steps) {
-      const changes = componentIds.map((componentId) => ({
-        componentId,
-        // Completion returns each component to what other open incidents hold it in.
-        status: step.status === "COMPLETED" ? afterCompletion.get(componentId)! : ("under_maintenance" as const),
-      }));
+      // Completion releases each component: the entry is relabelled with what held it then.
+      const changes = componentIds.map((componentId) =>
+        step.status === "COMPLETED"
+          ? { componentId, status: "operational" as const, isDefault: true }
+          : { componentId, status: "under_maintenance" as const },
+      );
       await tx.incidentUpdate.create({
         data: {
           incidentId,
@@ -71,7 +68,7 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
           componentChanges: changes.length ? changes : undefined,
         },
       });
-      await applyComponentChanges(tx, { incidentId, changes, at: step.at, cause: "maintenance" });
+      await applyComponentChanges(tx, { incidentId, changes });
       await recordAudit(tx, null, {
         action: "maintenance.advanced",
         entityType: "incident",

@@ -1,7 +1,8 @@
 import { prisma } from "../db";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { toDbImpact } from "../components/convert";
-import { writeBannerVersion } from "../banner/publish-banner";
+import { applyIncidentBannerChoice } from "../banner/incident-banner";
+import { bannerSeverityForImpact, type BannerSeverity } from "../banner/constants";
 import { applyComponentChanges } from "./apply-component-changes";
 import { toDbIncidentStatus } from "./convert";
 import type { DeclareIncidentInput } from "./schemas";
@@ -14,7 +15,7 @@ import { assertUpdateTime } from "./timeline-rules";
  */
 export async function declareIncident(
   actor: AuditActor,
-  input: Omit<DeclareIncidentInput, "setBanner"> & { setBanner?: boolean },
+  input: Omit<DeclareIncidentInput, "setBanner" | "bannerSeverity"> & { setBanner?: boolean; bannerSeverity?: BannerSeverity },
   now = new Date(),
 ): Promise<{ id: string }> {
   const startedAt = input.startedAt ?? now;
@@ -37,10 +38,16 @@ export async function declareIncident(
         },
       },
     });
-    await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components, at: startedAt, cause: "incident" });
+    await applyComponentChanges(tx, { incidentId: incident.id, changes: input.components });
     if (input.setBanner && input.bannerMessage) {
-      const severity = input.impact === "critical" ? "critical" : input.impact === "none" ? "info" : "warning";
-      await writeBannerVersion(tx, actor, { kind: "publish", input: { message: input.bannerMessage, severity, incidentId: incident.id } });
+      await applyIncidentBannerChoice(tx, actor, {
+        incidentId: incident.id,
+        publish: {
+          message: input.bannerMessage,
+          severity: input.bannerSeverity ?? bannerSeverityForImpact(input.impact),
+          replaceVersion: input.replaceBanner,
+        },
+      });
     }
     await recordAudit(tx, actor, {
       action: "incident.declared",

@@ -7,3 +7,14 @@ export function formatDuration(ms: number): string {
   const rest = minutes % 60;
   return [days && `${days} ${days === 1 ? "day" : "days"}`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(" ");
 }
+
+/** "just now", "12 min ago", "3 h ago", "2 days ago": how long ago something was posted, at a glance. Pure. */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? "day" : "days"} ago`;
+}

@@ -1,24 +1,25 @@
 import { prisma } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { applyIncidentBannerChoice } from "../banner/incident-banner";
 import { applyComponentChanges } from "./apply-component-changes";
 import { CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from "./constants";
 import { fromDbIncidentStatus, toDbIncidentStatus } from "./convert";
 import { refreshIncident } from "./refresh-incident";
-import { statusesAfterClosing } from "./status-after-closing";
-import type { ComponentStatus } from "../components/constants";
-import type { ComponentChange, PostUpdateInput } from "./schemas";
+import type { RecordedComponentChange } from "../components/rebuild-history";
+import type { PostUpdateInput } from "./schemas";
 import { assertUpdateTime } from "./timeline-rules";
 
 /**
  * Posts a public update at a time that defaults to now and may be backdated.
  * Its component changes take effect at that time. Closing it (resolved /
- * completed) returns every affected component to operational unless the
- * update says otherwise. Refuses updates to a closed incident.
+ * completed) releases every affected component: from then it shows what
+ * other incidents held it in at that time (or its own status), unless the
+ * update sets it explicitly. Refuses updates to a closed incident.
  */
 export async function postIncidentUpdate(
   actor: AuditActor,
-  input: PostUpdateInput,
+  input: Omit<PostUpdateInput, "updateBanner"> & { updateBanner?: boolean },
   now = new Date(),
 ): Promise<{ id: string; incidentId: string }> {
   return prisma.$transaction(async (tx) => {
@@ -46,9 +47,7 @@ export async function postIncidentUpdate(
       now,
     );
     const affectedIds = incident.components.map((link) => link.componentId);
-    const isClosing = CLOSED_STATUSES.includes(input.status);
-    const closingStatuses = isClosing ? await statusesAfterClosing(tx, incident.id, affectedIds) : new Map<string, ComponentStatus>();
-    const changes = withDefaultChanges(input, incident.kind, affectedIds, closingStatuses);
+    const changes = withDefaultChanges(input, incident.kind, affectedIds);
     const update = await tx.incidentUpdate.create({
       data: {
         incidentId: incident.id,
@@ -59,13 +58,16 @@ export async function postIncidentUpdate(
         componentChanges: changes.length ? changes : undefined,
       },
     });
-    await applyComponentChanges(tx, {
-      incidentId: incident.id,
-      changes,
-      at: publishedAt,
-      cause: incident.kind === "MAINTENANCE" ? "maintenance" : "incident",
-    });
+    await applyComponentChanges(tx, { incidentId: incident.id, changes });
     await refreshIncident(tx, incident.id);
+    await applyIncidentBannerChoice(tx, actor, {
+      incidentId: incident.id,
+      publish:
+        input.updateBanner && input.bannerMessage
+          ? { message: input.bannerMessage, severity: input.bannerSeverity ?? "warning", replaceVersion: input.replaceBanner }
+          : undefined,
+      clearVersion: CLOSED_STATUSES.includes(input.status) ? input.clearBanner : undefined,
+    });
     await recordAudit(tx, actor, {
       action: "incident.update_posted",
       entityType: "incident",
@@ -77,22 +79,22 @@ export async function postIncidentUpdate(
 }
 
 /**
- * Closing returns affected components to operational (or to what another open
- * incident holds them in); maintenance starting puts them under maintenance.
- * Changes the operator chose win.
+ * Closing releases the affected components (the entry names the status they
+ * returned to, filled in when the history is derived); maintenance starting
+ * puts them under maintenance. Changes the operator chose win.
  */
 function withDefaultChanges(
-  input: PostUpdateInput,
+  input: Pick<PostUpdateInput, "components" | "status">,
   kind: string,
   affectedIds: string[],
-  closingStatuses: Map<string, ComponentStatus>,
-): ComponentChange[] {
-  const explicit = new Map(input.components.map((change) => [change.componentId, change]));
+): RecordedComponentChange[] {
+  const explicit = new Map<string, RecordedComponentChange>(input.components.map((change) => [change.componentId, change]));
+  const isClosing = CLOSED_STATUSES.includes(input.status);
   for (const componentId of affectedIds) {
     if (explicit.has(componentId)) continue;
-    const status =
-      closingStatuses.get(componentId) ?? (kind === "MAINTENANCE" && input.status === "in_progress" ? "under_maintenance" : null);
-    if (status) explicit.set(componentId, { componentId, status });
+    if (isClosing) explicit.set(componentId, { componentId, status: "operational", isDefault: true });
+    else if (kind === "MAINTENANCE" && input.status === "in_progress")
+      explicit.set(componentId, { componentId, status: "under_maintenance" });
   }
   return [...explicit.values()];
 }

@@ -124,7 +124,32 @@ export async function listIncidentsForOperators(): Promise<{ open: IncidentView[
   return { open, closed };
 }
 
-export async function listOpenIncidentImpacts(): Promise<IncidentImpact[]> {
-  const incidents = await prisma.incident.findMany({ where: { kind: "INCIDENT", status: { not: "RESOLVED" } }, select: { impact: true } });
-  return incidents.map((incident) => fromDbImpact(incident.impact));
+export interface OpenIncidentSummary {
+  id: string;
+  title: string;
+  impact: IncidentImpact;
+  /** When customers last heard about it: the newest public update's time. */
+  lastPublicUpdateAt: Date;
+}
+
+/** Incidents still open, oldest public update first (the one customers have waited longest on leads). */
+export async function listOpenIncidents(): Promise<OpenIncidentSummary[]> {
+  const incidents = await prisma.incident.findMany({
+    where: { kind: "INCIDENT", status: { not: "RESOLVED" } },
+    select: {
+      id: true,
+      title: true,
+      impact: true,
+      startedAt: true,
+      updates: { where: { isInternal: false }, orderBy: { publishedAt: "desc" }, take: 1, select: { publishedAt: true } },
+    },
+  });
+  return incidents
+    .map((incident) => ({
+      id: incident.id,
+      title: incident.title,
+      impact: fromDbImpact(incident.impact),
+      lastPublicUpdateAt: incident.updates[0]?.publishedAt ?? incident.startedAt,
+    }))
+    .sort((a, b) => a.lastPublicUpdateAt.getTime() - b.lastPublicUpdateAt.getTime());
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, INCIDENT_IMPACTS } from "../components/constants";
+import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, bannerSeverityForImpact } from "../banner/constants";
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, MESSAGE_MAX, TITLE_MAX } from "./constants";
+import { FUTURE_TIME_MESSAGE, isNotInFuture } from "./timeline-rules";
 
 const id = z.string().min(1).max(64);
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -12,7 +14,11 @@ export const utcTimeSchema = z
   .transform((value) => new Date(value.endsWith("Z") ? value : `${value}Z`))
   .refine((date) => !Number.isNaN(date.getTime()), "That is not a real date and time.");
 
-const optionalTime = z.preprocess(emptyToUndefined, utcTimeSchema.optional());
+/** Checked with the other fields, so a future time is reported together with a missing title. */
+const optionalPastTime = z.preprocess(
+  emptyToUndefined,
+  utcTimeSchema.refine((date) => isNotInFuture(date), FUTURE_TIME_MESSAGE).optional(),
+);
 
 export const titleSchema = z
   .string()
@@ -30,9 +36,17 @@ export const componentChangeSchema = z.object({
   componentId: id,
   status: z.enum(COMPONENT_STATUSES, { error: "Choose a status from the list." }),
 });
-export type ComponentChange = z.infer<typeof componentChangeSchema>;
 
 export const impactSchema = z.enum(INCIDENT_IMPACTS, { error: "Choose the impact: none, minor, major or critical." });
+
+const checkbox = z.preprocess((value) => value === "on" || value === true, z.boolean()).default(false);
+const bannerMessage = z.preprocess(
+  emptyToUndefined,
+  z.string().trim().max(BANNER_MESSAGE_MAX, `Keep the banner message to ${BANNER_MESSAGE_MAX} characters.`).optional(),
+);
+const bannerSeverity = z.preprocess(emptyToUndefined, z.enum(BANNER_SEVERITIES, { error: "Choose info, warning or critical." }).optional());
+/** The banner version the operator saw on the form (a checkbox's value). */
+const bannerVersion = z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional());
 
 export const declareIncidentSchema = z
   .object({
@@ -40,28 +54,43 @@ export const declareIncidentSchema = z
     impact: impactSchema,
     status: z.enum(["investigating", "identified", "monitoring"], { error: "Choose investigating, identified or monitoring." }),
     message: messageSchema,
-    startedAt: optionalTime,
+    startedAt: optionalPastTime,
     components: z.array(componentChangeSchema).max(500),
     /** Also publish the sign-in banner, linked to this incident. */
-    setBanner: z.preprocess((value) => value === "on" || value === true, z.boolean()).default(false),
-    bannerMessage: z.preprocess(emptyToUndefined, z.string().trim().max(500, "Keep the banner message to 500 characters.").optional()),
+    setBanner: checkbox,
+    bannerMessage,
+    bannerSeverity,
+    replaceBanner: bannerVersion,
   })
   .refine((input) => !input.setBanner || input.bannerMessage, {
     message: "Write the banner's message, or untick “Also set the sign-in banner”.",
     path: ["bannerMessage"],
-  });
+  })
+  .transform((input) => ({ ...input, bannerSeverity: input.bannerSeverity ?? bannerSeverityForImpact(input.impact) }));
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
-export const postUpdateSchema = z.object({
-  incidentId: id,
-  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
-  message: messageSchema,
-  publishedAt: optionalTime,
-  components: z.array(componentChangeSchema).max(500),
-});
+export const postUpdateSchema = z
+  .object({
+    incidentId: id,
+    status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
+    message: messageSchema,
+    publishedAt: optionalPastTime,
+    components: z.array(componentChangeSchema).max(500),
+    /** Also publish the sign-in banner (linked to this incident) with `bannerMessage`. */
+    updateBanner: checkbox,
+    bannerMessage,
+    bannerSeverity,
+    replaceBanner: bannerVersion,
+    /** On closing: clear the banner, if it is still this version. */
+    clearBanner: bannerVersion,
+  })
+  .refine((input) => !input.updateBanner || input.bannerMessage, {
+    message: "Write the banner's message, or untick “Also update the sign-in banner”.",
+    path: ["bannerMessage"],
+  });
 export type PostUpdateInput = z.infer<typeof postUpdateSchema>;
 
-export const addNoteSchema = z.object({ incidentId: id, message: messageSchema, publishedAt: optionalTime });
+export const addNoteSchema = z.object({ incidentId: id, message: messageSchema, publishedAt: optionalPastTime });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
 export const editUpdateSchema = z.object({ updateId: id, message: messageSchema });

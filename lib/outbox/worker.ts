@@ -5,7 +5,7 @@
 // the messages that were in flight.
 import { prisma } from "../db";
 import { getPageSettings } from "../settings/queries";
-import { classifySendError, MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "../email/delivery-rules";
+import { classifySendError, MAX_ATTEMPTS, messageIdFor, retryDelayMs, senderHeader } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
@@ -26,6 +26,8 @@ interface ClaimedRow {
 interface CampaignCopy {
   message: CompiledMessage;
   publicUrl: string;
+  /** The sender's display name: the page's name. */
+  pageName: string;
 }
 
 export interface OutboxWorkerOptions {
@@ -100,7 +102,7 @@ export class OutboxWorker {
       const copy = personaliseMessage(campaign.message, recipientValues({ ...row.values, email: row.email }), link);
       await this.#limiter.take();
       await this.#options.transport.send({
-        from: senderAddress(campaign.publicUrl),
+        from: senderHeader(campaign.pageName, senderAddress(campaign.publicUrl)),
         to: row.email,
         subject: copy.subject,
         html: copy.html,
@@ -139,6 +141,7 @@ export class OutboxWorker {
     const copy = {
       message: { subject: campaign.subject, html: campaign.html, text: campaign.text },
       publicUrl: settings.effectivePublicUrl,
+      pageName: settings.pageName,
     };
     this.#campaigns.set(id, copy);
     return copy;

@@ -38,12 +38,13 @@ function publicView(incident: IncidentView): IncidentView {
 
 export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
   const since = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
-  const [settings, groups, incidents, banner, postmortems] = await Promise.all([
+  const [settings, groups, incidents, banner, postmortems, anyOperator] = await Promise.all([
     getPageSettings(),
     listPublicComponentGroups(),
     listPublicIncidents(),
     findCurrentBanner(),
     listPublishedPostmortems(),
+    prisma.user.findFirst({ select: { id: true } }),
   ]);
   // Which incidents touched each component in the uptime window, for the bars' day details.
   const windows = incidents
@@ -78,6 +79,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
         date: day.date,
         uptimePercent: day.uptimePercent,
         level: day.level,
+        worstStatus: day.worstStatus,
         incidents: mine
           .filter((window) => window.startedAt < day.end && (window.endedAt ?? now) > day.start)
           .map((window) => ({ id: window.incidentId, title: window.title })),
@@ -93,6 +95,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
   const validUntil = Math.min(now.getTime() + MAX_AGE_MS, bannerChange?.getTime() ?? Infinity);
   return {
     version,
+    isSetUp: anyOperator !== null,
     changedAt,
     builtAt: now,
     validUntil: new Date(validUntil),

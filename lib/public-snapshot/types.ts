@@ -2,6 +2,7 @@
 // shared by every public page, the Statuspage-compatible API, the feeds and
 // the sign-in banner.
 import type { PublicBanner } from "../banner/public-banner";
+import type { ComponentStatus } from "../components/constants";
 import type { PublicComponent } from "../components/queries";
 import type { Indicator } from "../components/rollup";
 import type { IncidentView } from "../incidents/queries";
@@ -16,6 +17,8 @@ export interface UptimeDay {
   date: string;
   uptimePercent: number | null;
   level: DayLevel;
+  /** The worst status that day, named apart from the downtime share (null without data). */
+  worstStatus: ComponentStatus | null;
   incidents: { id: string; title: string }[];
 }
 
@@ -36,6 +39,8 @@ export interface ComponentGroupView {
 export interface PublicSnapshot {
   /** The database's public_snapshot_version when this was built. */
   version: string;
+  /** False until the first admin exists: the public page then says it is not set up yet. */
+  isSetUp: boolean;
   /** When the public last changed (the version row's time). */
   changedAt: Date;
   builtAt: Date;

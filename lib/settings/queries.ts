@@ -9,6 +9,8 @@ export interface PageSettings {
   logoUrl: string | null;
   brandColor: string;
   supportEmail: string | null;
+  /** The product's own website, linked from the public header. */
+  websiteUrl: string | null;
   timeZone: string;
   /** A postmortem needs a second operator's approval before it is published. */
   requirePostmortemApproval: boolean;
@@ -20,6 +22,7 @@ const DEFAULTS = {
   logoUrl: null,
   brandColor: "#2563eb",
   supportEmail: null,
+  websiteUrl: null,
   timeZone: "UTC",
   requirePostmortemApproval: false,
 };
@@ -34,6 +37,7 @@ export async function getPageSettings(): Promise<PageSettings> {
     logoUrl: settings.logoUrl,
     brandColor: settings.brandColor,
     supportEmail: settings.supportEmail,
+    websiteUrl: settings.websiteUrl,
     timeZone: settings.timeZone,
     requirePostmortemApproval: settings.requirePostmortemApproval,
   };

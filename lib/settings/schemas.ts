@@ -29,6 +29,7 @@ export const pageSettingsSchema = z.object({
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #2563eb.")
     .transform((value) => value.toLowerCase()),
+  websiteUrl: optionalText(httpUrl),
   supportEmail: optionalText(z.string().trim().pipe(z.email("Enter an email address like support@example.com."))),
   timeZone: z.string().refine((value) => TIME_ZONES.has(value), "Choose a time zone from the list, e.g. Europe/London."),
   // An unticked checkbox sends nothing.

@@ -2,7 +2,16 @@ import { prisma } from "../db";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { PageSettingsInput } from "./schemas";
 
-const FIELDS = ["pageName", "publicUrl", "logoUrl", "brandColor", "supportEmail", "timeZone", "requirePostmortemApproval"] as const;
+const FIELDS = [
+  "pageName",
+  "publicUrl",
+  "logoUrl",
+  "brandColor",
+  "websiteUrl",
+  "supportEmail",
+  "timeZone",
+  "requirePostmortemApproval",
+] as const;
 
 /** Saves the page settings; the audit entry holds only the fields that changed. */
 export async function updatePageSettings(actor: AuditActor, input: PageSettingsInput): Promise<void> {
@@ -11,6 +20,7 @@ export async function updatePageSettings(actor: AuditActor, input: PageSettingsI
     publicUrl: input.publicUrl ?? null,
     logoUrl: input.logoUrl ?? null,
     brandColor: input.brandColor,
+    websiteUrl: input.websiteUrl ?? null,
     supportEmail: input.supportEmail ?? null,
     timeZone: input.timeZone,
     requirePostmortemApproval: input.requirePostmortemApproval,

@@ -62,6 +62,13 @@ describe("dailyUptime", () => {
     expect(day!.observedMs).toBe(8 * 3_600_000);
     expect(day!.downtimeMs).toBeCloseTo(1.2 * 3_600_000);
     expect(day!.uptimePercent).toBe(85);
+    // The day's worst status is named apart from its downtime share.
+    expect(day!.worstStatus).toBe("partial_outage");
+  });
+
+  it("names no worst status on a day without data, and operational on a clean day", () => {
+    const days = dailyUptime([interval("operational", "2026-11-28T06:00:00Z", null)], options);
+    expect(days.map((day) => day.worstStatus)).toEqual([null, null, "operational"]);
   });
 
   it("has no data before the component existed, at the 90-day edge", () => {

@@ -4,7 +4,7 @@
 // major outage 1, partial outage 0.5, degraded performance 0.1, operational 0.
 // Maintenance is neither up nor down: its time leaves the day's total.
 // Time before the component's first interval, or after `now`, is not observed.
-import type { ComponentStatus } from "../components/constants";
+import { STATUS_SEVERITY, type ComponentStatus } from "../components/constants";
 import { lastDays, type CalendarDate } from "./zoned-days";
 
 export const DOWNTIME_WEIGHTS: Record<ComponentStatus, number | null> = {
@@ -33,6 +33,8 @@ export interface DayUptime {
   /** 0–100, or null for a day with nothing observed. */
   uptimePercent: number | null;
   level: DayLevel;
+  /** The worst status the component was in that day (maintenance included), or null without data. */
+  worstStatus: ComponentStatus | null;
 }
 
 /** Thresholds on the day's weighted downtime share: under 1 % minor, under 5 % major, else critical. */
@@ -52,16 +54,20 @@ export function dailyUptime(intervals: readonly StatusInterval[], options: { now
     const dayEnd = Math.min(day.end.getTime(), nowMs);
     let observedMs = 0;
     let downtimeMs = 0;
+    let worstStatus: ComponentStatus | null = null;
     for (const interval of intervals) {
       const weight = DOWNTIME_WEIGHTS[interval.status];
       const from = Math.max(interval.startedAt.getTime(), dayStart);
       const to = Math.min(interval.endedAt?.getTime() ?? nowMs, dayEnd);
-      if (to <= from || weight === null) continue;
+      if (to <= from) continue;
+      if (worstStatus === null || STATUS_SEVERITY.indexOf(interval.status) < STATUS_SEVERITY.indexOf(worstStatus))
+        worstStatus = interval.status;
+      if (weight === null) continue;
       observedMs += to - from;
       downtimeMs += (to - from) * weight;
     }
     const uptimePercent = observedMs > 0 ? roundDown(100 * (1 - downtimeMs / observedMs)) : null;
-    return { ...day, observedMs, downtimeMs, uptimePercent, level: levelFor(observedMs, downtimeMs) };
+    return { ...day, observedMs, downtimeMs, uptimePercent, level: levelFor(observedMs, downtimeMs), worstStatus };
   });
 }
 

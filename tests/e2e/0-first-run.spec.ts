@@ -22,6 +22,11 @@ test.afterAll(async () => {
 
 test("first run: /setup creates the admin, who can sign out; then /setup is gone", async () => {
   expect(candor.output()).toContain("/setup to create the first admin");
+  // Before set-up the public page claims nothing about any service.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This status page is not set up yet");
+  await expect(page.locator("body")).not.toContainText("All systems operational");
+  await screenshot(page, "public-not-set-up");
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/setup$/);
   await screenshot(page, "setup");
@@ -39,7 +44,21 @@ test("first run: /setup creates the admin, who can sign out; then /setup is gone
   await createFirstAdmin(page);
   await expect(page.getByTestId("database-kind")).toContainText("Embedded PostgreSQL");
   await expect(page.getByText("This page shows demo data")).toBeVisible();
+  // A checklist until the page is really set up, and a warning while links point at this machine.
+  const checklist = page.getByRole("region", { name: "Set up your status page" });
+  await expect(checklist.getByRole("link", { name: "Set the public URL" })).toBeVisible();
+  await expect(checklist).toContainText("Email goes out from “Acme status” <status@localhost>");
+  await expect(checklist.getByRole("button", { name: "Copy the snippet" })).toBeVisible();
+  await expect(
+    page.getByRole("note").filter({ hasText: "links in email, feeds and the banner snippet point at this machine" }),
+  ).toBeVisible();
   await screenshot(page, "admin-overview");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "admin-overview-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, "admin-overview-360");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

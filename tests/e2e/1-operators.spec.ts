@@ -34,6 +34,9 @@ test("a demoted operator is refused an admin action by the server, not just by a
 
   // Robin's page still shows the admin button; the server must refuse it.
   await removeDemo.click();
+  const confirm = robin.getByRole("dialog", { name: "Remove the demo data?" });
+  await expect(confirm).toContainText("This cannot be undone.");
+  await confirm.getByRole("button", { name: "Remove demo data" }).click();
   await expect(robin.getByText("Your role (viewer) cannot do this. Ask an admin to change your role.")).toBeVisible();
   await robin.reload();
   await expect(robin.getByText("This page shows demo data")).toBeVisible();

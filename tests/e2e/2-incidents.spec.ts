@@ -34,7 +34,21 @@ test("an operator declares an incident from one screen and the status page shows
 
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Partial system outage/);
-  await expect(page.getByRole("region", { name: "Active incidents" }).getByText("Sign-in failing for some users")).toBeVisible();
+  const active = page.getByRole("region", { name: "Active incidents" });
+  await expect(active.getByText("Sign-in failing for some users")).toBeVisible();
+  // When it was posted, as an age the browser keeps fresh, with the UTC time on hover; "Since" stays.
+  const updated = active.locator("time", { hasText: /min ago$/ });
+  await expect(updated).toHaveText(/^1[01] min ago$/);
+  await expect(updated).toHaveAttribute("title", /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  await expect(active).toContainText(/Updated 1[01] min ago/);
+  await expect(active).toContainText("Since");
+
+  // The Overview lists it, with how long customers have waited for news.
+  await page.goto("/admin");
+  const open = page.getByRole("region", { name: "Open incidents" });
+  await expect(open.getByRole("link", { name: "Sign-in failing for some users" })).toBeVisible();
+  await expect(open).toContainText(/Last public update 1[01] min ago/);
+  await expect(open).not.toContainText("customers were promised one");
 });
 
 test("updates, one backdated, and an internal note: customers see the updates in time order and never the note", async () => {
@@ -69,6 +83,7 @@ test("updates, one backdated, and an internal note: customers see the updates in
   await expect(timeline.getByRole("listitem").nth(0)).toContainText("Identified");
   await expect(timeline.getByRole("listitem").nth(1)).toContainText("Earlier: error rates");
   await expect(timeline.getByRole("listitem").nth(2)).toContainText("We are investigating");
+  await expect(timeline.getByRole("listitem").nth(1)).toContainText(/posted [56] min ago/);
   await expect(page.getByText("Identified", { exact: true }).first()).toBeVisible();
   await expect(page.locator("body")).not.toContainText("paging Sam");
   await page.goto("/");
@@ -105,6 +120,13 @@ test("seed 002's timeline, entered after the fact, reads right with the outage o
   await page.getByLabel("Started at (UTC)").fill(utcInput(start));
   await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page.getByText("Declared. It is on the status page now.")).toBeVisible();
+  // Its only public update is days old: the Overview flags it.
+  const incidentPage = page.url();
+  await page.goto("/admin");
+  const row = page.getByRole("region", { name: "Open incidents" }).getByRole("listitem").filter({ hasText: "A day to forget" });
+  await expect(row).toContainText("No update for 30 min: customers were promised one");
+  await screenshot(page, "admin-overview-open-incidents");
+  await page.goto(incidentPage);
 
   const post = async (status: string, message: string, at: string, webApp?: string) => {
     await page.getByLabel("Status", { exact: true }).selectOption(status);

@@ -83,10 +83,14 @@ test("declaring without a title or message says what is missing and creates noth
   await page.goto("/admin/incidents");
   const before = await page.getByRole("listitem").count();
   await page.goto("/admin/incidents/new");
+  await page.getByLabel("Started at (UTC)").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 16));
   await page.getByRole("button", { name: "Declare incident" }).last().click();
+  // Every problem at once, and focus on the first.
   await expect(page.getByText("Enter a title that says what customers notice")).toBeVisible();
   await expect(page.getByText("Write what customers should know")).toBeVisible();
+  await expect(page.getByText("An update cannot be in the future.")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Title")).toBeFocused();
   await page.goto("/admin/incidents");
   await expect(page.getByRole("listitem")).toHaveCount(before);
 });

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, openAdminPage, screenshot, test } from "./fixtures";
 import { startLoginHost } from "./support/login-host";
 
@@ -73,6 +73,13 @@ test("seed 002: a message placed, amended twice and cleared reaches a login page
   await screenshot(admin, "admin-banner");
 
   await admin.getByRole("button", { name: "Clear banner" }).click();
+  // Asked first; Cancel leaves it.
+  const confirm = admin.getByRole("dialog", { name: "Clear the sign-in banner?" });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await admin.getByRole("button", { name: "Clear banner" }).click();
+  await screenshot(admin, "admin-banner-clear-confirm");
+  await confirm.getByRole("button", { name: "Clear the banner" }).click();
   // The "Now" panel, a live region, says what login pages show.
   await expect(admin.getByRole("status").filter({ hasText: "Cleared (version 4)" })).toBeVisible();
   await product.reload();
@@ -153,4 +160,74 @@ test("the banner API answers any origin, with an ETag that saves the body", asyn
   expect(again.status()).toBe(304);
   const script = await request.get("/embed/banner.js");
   expect(script.headers()["content-type"]).toContain("javascript");
+});
+
+// Seed 002's banner, kept with the incident: set when declaring, amended from
+// an update, cleared on resolution; never silently taken by a second incident.
+// (Here rather than in a file of its own: a new sign-in would meet the sign-in rate limit.)
+const TITLE = "Leave requests failing";
+
+const bannerMessage = async (request: APIRequestContext) => {
+  const body = await (await request.get("/api/banner")).json();
+  return body.banner ? `${body.banner.severity}: ${body.banner.message_text}` : null;
+};
+
+test("declaring a major incident suggests a critical banner and asks before replacing the one showing", async ({ request }) => {
+  await admin.goto("/admin/incidents/new");
+  await admin.getByLabel("Title").fill(TITLE);
+  await admin.getByRole("radio", { name: "Major" }).check();
+  await admin.getByLabel("First message to customers").fill("Some leave requests fail to save. We are investigating.");
+  await expect(admin.getByLabel("Banner severity")).toHaveValue("critical");
+  // The tests above left a banner showing, linked to no incident.
+  await expect(admin.getByText(/The sign-in banner now shows \(warning\): “Careful/)).toBeVisible();
+  await admin.getByLabel("Also set the sign-in banner").check();
+  await expect(admin.getByLabel("Banner message")).toHaveValue("Some leave requests fail to save. We are investigating.");
+  await admin.getByLabel("Banner message").fill("Leave requests may fail to save. We are on it.");
+  await admin.getByRole("button", { name: "Declare incident" }).click();
+  await expect(admin.getByText(/Tick “Replace that banner” to replace it/)).toBeVisible();
+  await admin.getByLabel("Replace that banner").check();
+  await screenshot(admin, "admin-declare-banner");
+  await admin.getByRole("button", { name: "Declare incident" }).click();
+  await expect(admin.getByText("Declared. It is on the status page now.")).toBeVisible();
+  await expect.poll(() => bannerMessage(request)).toBe("critical: Leave requests may fail to save. We are on it.");
+});
+
+test("an update amends the banner it owns, prefilled from the update, and resolving clears it", async ({ request }) => {
+  await admin.reload();
+  await expect(admin.getByLabel("Also update the sign-in banner")).toBeChecked();
+  await admin.getByLabel("Status", { exact: true }).selectOption("identified");
+  await admin.getByLabel("Message to customers").fill("Requests made since 01:00 may need to be entered again.");
+  await expect(admin.getByLabel("Banner message")).toHaveValue("Requests made since 01:00 may need to be entered again.");
+  await admin.getByRole("button", { name: "Post update" }).click();
+  await expect(admin.getByText("Update posted. It is on the status page now.")).toBeVisible();
+  await expect.poll(() => bannerMessage(request)).toBe("critical: Requests made since 01:00 may need to be entered again.");
+
+  await admin.reload();
+  await admin.getByLabel("Status", { exact: true }).selectOption("resolved");
+  await expect(admin.getByText(/now shows \(critical\): “Requests made since 01:00.*”, linked to this incident/)).toBeVisible();
+  await expect(admin.getByLabel("Clear the banner")).toBeChecked();
+  await screenshot(admin, "admin-resolve-clear-banner");
+  await admin.getByLabel("Message to customers").fill("Resolved.");
+  await admin.getByRole("button", { name: "Post update" }).click();
+  await expect(admin.getByText("This incident is resolved. Internal notes can still be added.")).toBeVisible();
+  await expect.poll(() => bannerMessage(request)).toBeNull();
+});
+
+test("the banner history names the incident by title, and the preview links the status page as the real banner does", async () => {
+  await admin.goto("/admin/banner");
+  await expect(admin.getByText(`— → ${TITLE}`).first()).toBeVisible();
+  await admin.goto("/admin/incidents");
+  await admin.getByRole("link", { name: TITLE }).click();
+  await expect(admin).toHaveURL(/\/admin\/incidents\/\w+$/);
+  const incidentPage = admin.url();
+  // Email affected customers: the campaign opens prefilled from the incident.
+  await admin.getByRole("link", { name: "Email affected customers" }).click();
+  await expect(admin.getByLabel("Subject")).toHaveValue(TITLE);
+  await expect(admin.getByLabel("Message (Markdown)")).toHaveValue("Dear {{first_name}},\n\nResolved.");
+  await admin.goto(incidentPage);
+  await admin.getByRole("link", { name: "Set banner from this incident" }).click();
+  // The preview is drawn by banner.js itself, in the preview box's Shadow DOM.
+  const preview = admin.locator('[aria-labelledby="banner-preview-label"]');
+  await expect(preview.getByRole("link", { name: "Status page" })).toHaveAttribute("href", /\/incidents\/\w+$/);
+  await screenshot(admin, "admin-banner-preview-from-incident");
 });

@@ -30,6 +30,16 @@ async function renamePage(databaseUrl: string, name: string): Promise<void> {
   await client.end();
 }
 
+/** An operator, as /setup would leave one: until one exists the public page says it is not set up. */
+async function addOperator(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(
+    "INSERT INTO users (id, name, email, role, updated_at) VALUES ('e2e-operator', 'Ops', 'ops@example.com', 'admin', now())",
+  );
+  await client.end();
+}
+
 /** Milliseconds until every URL's body contains the text (fails after `limitMs`: a bound on waiting, not a target). */
 async function millisecondsUntilVisible(urls: string[], text: string, limitMs = 30_000): Promise<number> {
   const started = Date.now();
@@ -91,6 +101,7 @@ test.beforeAll(async ({ browser }) => {
     env: envFor("seed"),
     stdio: "pipe",
   });
+  await addOperator(databaseUrl);
   instances.push(await startCandorProcess(envFor("a")), await startCandorProcess(envFor("b")));
   page = await browser.newPage();
 });

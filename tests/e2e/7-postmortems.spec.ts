@@ -230,3 +230,53 @@ test("unpublishing takes it off the status page, and it can be edited as a new r
   expect(response.status()).toBe(404);
   expect((await (await page.request.get(`/api/v2/incidents/${incidentId}.json`)).json()).incident.status).toBe("resolved");
 });
+
+test("admin pages pass axe in light and dark mode, with a skip link to the main content", async () => {
+  test.setTimeout(300_000); // 32 full axe runs
+  const incidentId = incidentUrl.split("/").pop()!;
+  const pages = [
+    "/admin",
+    "/admin/incidents",
+    "/admin/incidents/new",
+    incidentUrl,
+    `/admin/incidents/${incidentId}/postmortem`,
+    "/admin/maintenance/new",
+    "/admin/components",
+    "/admin/banner",
+    "/admin/banner/snippet",
+    "/admin/templates",
+    "/admin/customers",
+    "/admin/campaigns",
+    "/admin/mailbox",
+    "/admin/operators",
+    "/admin/audit",
+    "/admin/settings",
+  ];
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of pages) {
+      await page.goto(path);
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const violation of result.violations) {
+        const targets = violation.nodes.map((node) => node.target.join(" ")).slice(0, 3);
+        found.push(`${colorScheme} ${path}: ${violation.id} (${violation.nodes.length}) ${targets.join(" | ")}`);
+      }
+    }
+  }
+  // Every page and scheme at once, so one run shows everything to fix.
+  expect(found).toEqual([]);
+  await page.goto("/admin/settings");
+  await screenshot(page, "admin-settings-dark");
+  await page.goto("/admin/incidents/new");
+  await screenshot(page, "admin-declare-dark");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await screenshot(page, "admin-declare-360");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await skip.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});

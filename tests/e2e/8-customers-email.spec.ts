@@ -100,6 +100,9 @@ test("preview for a chosen recipient at desktop and mobile width, a test send, t
   await expect(page.getByText("Test put in the dev mailbox for ada@example.com (no SMTP_URL).")).toBeVisible();
 
   await page.getByRole("button", { name: "Send to 5 recipients" }).click();
+  const confirm = page.getByRole("dialog", { name: "Send to 5 recipients?" });
+  await expect(confirm).toContainText("Email goes out to 5 recipients now");
+  await confirm.getByRole("button", { name: "Send to 5 recipients" }).click();
   const bar = page.getByRole("progressbar", { name: "Sent" });
   await expect(bar).toHaveAttribute("aria-valuenow", "100", { timeout: 20_000 });
   await expect(page.getByText(/100 % · ✓ 5 sent · ✕ 0 failed · 0 pending/)).toBeVisible();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
+import { findShowingBanner } from "@/lib/banner/incident-banner";
 import { listBannerVersions } from "@/lib/banner/queries";
 import { publishBanner, republishBannerVersion } from "@/lib/banner/publish-banner";
 import { bannerSchema } from "@/lib/banner/schemas";
@@ -113,8 +114,10 @@ describe("the sign-in banner (seed 002: placed, amended twice, cleared)", () => 
     expect(await prisma.bannerVersion.count()).toBe(count);
   });
 
-  it("is set together with a declared incident when asked, linked to it", async () => {
+  it("is set together with a declared incident when asked, linked to it, replacing the banner showing", async () => {
+    const showing = await findShowingBanner();
     const { id } = await declareIncident(actor, {
+      replaceBanner: showing?.version,
       title: "Login down",
       impact: "critical",
       status: "investigating",

@@ -125,6 +125,11 @@ describe("sending", () => {
 
     const pro7 = received.find((message) => recipients[received.indexOf(message)] === "pro7@example.com")!;
     expect(pro7.subject).toBe("A day to forget yet a day to remember");
+    // The page's name as the sender's name: "Candor status" <status@localhost>.
+    expect((pro7.from as { value: { name: string; address: string }[] }).value[0]).toEqual({
+      name: "Candor status",
+      address: "status@localhost",
+    });
     expect(pro7.html).toContain("Dear First7,");
     expect(pro7.text).toContain("Dear First7,\n\nOn 27th September");
     expect(pro7.messageId).toMatch(new RegExp(`^<${campaignId}\\.[0-9a-f]{20}@localhost>$`));

@@ -4,7 +4,7 @@ import { hasDemoData, removeDemoData } from "@/lib/demo/remove-demo";
 import { seedDemoOnFirstStart } from "@/lib/demo/seed-demo";
 import { listPublishedPostmortems } from "@/lib/postmortems/queries";
 import { listPublicComponentGroups } from "@/lib/components/queries";
-import { listOpenIncidentImpacts } from "@/lib/incidents/queries";
+import { listOpenIncidents } from "@/lib/incidents/queries";
 import { pageSettingsSchema } from "@/lib/settings/schemas";
 import { getPageSettings } from "@/lib/settings/queries";
 import { updatePageSettings } from "@/lib/settings/update-settings";
@@ -17,7 +17,7 @@ describe("demo data", () => {
     const groups = await listPublicComponentGroups();
     expect(groups.map((group) => group.name)).toEqual(["Core platform", "Integrations"]);
     expect(await prisma.incident.findFirstOrThrow()).toMatchObject({ status: "RESOLVED", isDemo: true });
-    expect(await listOpenIncidentImpacts()).toEqual([]);
+    expect(await listOpenIncidents()).toEqual([]);
     const postmortem = (await listPublishedPostmortems())[0]!;
     expect(postmortem.sections.map((section) => section.key)).toEqual([
       "summary",

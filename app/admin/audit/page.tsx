@@ -81,13 +81,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <span className="font-semibold">{entry.actorEmail ?? "Candor"}</span>{" "}
                     <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.action}</code>
                     {entry.entityId && (
-                      <span className="text-slate-500">
+                      <span className="text-slate-500 dark:text-slate-400">
                         {" "}
                         · {entry.entityType} {entry.entityId}
                       </span>
                     )}
                   </p>
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
                     <LocalTime iso={entry.createdAt.toISOString()} />
                   </span>
                 </div>

@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/use-action-form";
 import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, BANNER_SEVERITY_LABELS, type BannerSeverity } from "@/lib/banner/constants";
 import { clearBannerAction, publishBannerAction, republishBannerAction } from "./actions";
 import { BannerPreview } from "./banner-preview";
+import { ConfirmSubmitButton } from "@/components/confirm-submit";
 
 export interface BannerFormDefaults {
   message: string;
@@ -22,10 +23,13 @@ export function BannerForm({
   defaults,
   incidents,
   isAmendment,
+  publicUrl,
 }: {
   defaults: BannerFormDefaults;
   incidents: { id: string; title: string }[];
   isAmendment: boolean;
+  /** Where the public incident pages are, for the preview's "Status page" link. */
+  publicUrl: string;
 }) {
   const { state, formAction, isPending, errors, values } = useActionForm(publishBannerAction);
   const start = { ...defaults, ...values } as BannerFormDefaults;
@@ -34,6 +38,7 @@ export function BannerForm({
     severity: start.severity,
     linkUrl: start.linkUrl,
     linkLabel: start.linkLabel,
+    incidentId: start.incidentId,
   });
   const update = (field: keyof typeof preview) => (event: { target: { value: string } }) =>
     setPreview((current) => ({ ...current, [field]: event.target.value }));
@@ -109,10 +114,11 @@ export function BannerForm({
         label="Linked incident (optional)"
         options={[{ value: "", label: "None" }, ...incidents.map((incident) => ({ value: incident.id, label: incident.title }))]}
         defaultValue={start.incidentId}
+        onChange={update("incidentId")}
         errors={errors?.incidentId}
         hint="Without a link of its own, the banner links to this incident's public page."
       />
-      <BannerPreview input={preview} />
+      <BannerPreview input={{ ...preview, incidentUrl: preview.incidentId ? `${publicUrl}/incidents/${preview.incidentId}` : null }} />
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Publishing…" : isAmendment ? "Publish amendment" : "Publish banner"}
@@ -121,13 +127,20 @@ export function BannerForm({
   );
 }
 
-export function ClearBannerForm() {
+export function ClearBannerForm({ message }: { message: string }) {
   const { state, formAction, isPending } = useActionForm(clearBannerAction);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
-        Clear banner
-      </button>
+      <ConfirmSubmitButton
+        label="Clear banner"
+        title="Clear the sign-in banner?"
+        confirmLabel="Clear the banner"
+        className={buttonClasses.secondary}
+        disabled={isPending}
+        isDanger
+      >
+        <p>Login pages stop showing “{message}” within a minute. The history keeps it; you can publish it again.</p>
+      </ConfirmSubmitButton>
       <FormMessage state={state} />
     </form>
   );

@@ -16,6 +16,8 @@ export interface PreviewInput {
   severity: BannerSeverity;
   linkUrl: string;
   linkLabel: string;
+  /** The banner's public incident page, when linked to one (embed.js links it as "Status page"). */
+  incidentUrl: string | null;
 }
 
 /** The banner drawn by the embed script itself, so the preview is exactly what login pages show. */
@@ -35,10 +37,10 @@ export function BannerPreview({ input }: { input: PreviewInput }) {
     if (!isReady || !host.current || !window.CandorBanner) return;
     const link = /^https?:\/\//i.test(input.linkUrl) ? { url: input.linkUrl, label: input.linkLabel || "Learn more" } : null;
     window.CandorBanner.render(
-      { id: "preview", severity: input.severity, message_html: html ?? "", link, incident_url: null },
+      { id: "preview", severity: input.severity, message_html: html ?? "", link, incident_url: input.incidentUrl },
       host.current,
     );
-  }, [isReady, html, input.severity, input.linkUrl, input.linkLabel]);
+  }, [isReady, html, input.severity, input.linkUrl, input.linkLabel, input.incidentUrl]);
 
   return (
     <div>

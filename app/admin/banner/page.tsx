@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader, Panel } from "@/components/page-header";
-import { BANNER_SEVERITY_LABELS } from "@/lib/banner/constants";
+import { BANNER_SEVERITY_LABELS, bannerSeverityForImpact } from "@/lib/banner/constants";
 import { listBannerVersions } from "@/lib/banner/queries";
 import { BANNER_FIELD_LABELS, describeChanges, isBannerVisible, type BannerVersionView } from "@/lib/banner/visibility";
 import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { findIncidentForOperators, listIncidentsForOperators } from "@/lib/incidents/queries";
+import { getPageSettings } from "@/lib/settings/queries";
 import { toUtcInputValue } from "../incidents/component-choices";
 import { BannerForm, ClearBannerForm, RepublishForm, type BannerFormDefaults } from "./banner-forms";
 
@@ -17,10 +18,11 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
   const operator = await requirePageAccess("admin:read");
   const canWrite = hasPermission(operator.role, "banner:write");
   const { incident: incidentParam } = await searchParams;
-  const [versions, incidents, fromIncident] = await Promise.all([
+  const [versions, incidents, fromIncident, settings] = await Promise.all([
     listBannerVersions(),
     listIncidentsForOperators(),
     incidentParam && incidentParam.length <= 64 ? findIncidentForOperators(incidentParam) : null,
+    getPageSettings(),
   ]);
   const current = versions[0] ?? null;
   const now = new Date();
@@ -28,7 +30,7 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
   const defaults: BannerFormDefaults = fromIncident
     ? {
         message: `We are working on an issue: **${fromIncident.title}**.`,
-        severity: fromIncident.impact === "critical" ? "critical" : "warning",
+        severity: bannerSeverityForImpact(fromIncident.impact),
         linkUrl: "",
         linkLabel: "",
         startsAt: "",
@@ -64,13 +66,18 @@ export default async function BannerPage({ searchParams }: { searchParams: Promi
           </p>
           {canWrite && current && !current.isCleared && (
             <div className="mt-3">
-              <ClearBannerForm />
+              <ClearBannerForm message={current.message ?? ""} />
             </div>
           )}
         </Panel>
         {canWrite && (
           <Panel title={current && !current.isCleared ? "Amend the banner" : "Publish a banner"}>
-            <BannerForm defaults={defaults} incidents={incidentChoices} isAmendment={Boolean(current && !current.isCleared)} />
+            <BannerForm
+              defaults={defaults}
+              incidents={incidentChoices}
+              isAmendment={Boolean(current && !current.isCleared)}
+              publicUrl={settings.effectivePublicUrl}
+            />
           </Panel>
         )}
         <Panel title="History">

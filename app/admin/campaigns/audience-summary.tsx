@@ -23,7 +23,7 @@ export function AudienceSummary({
             {audience.count.toLocaleString("en")} {audience.count === 1 ? "recipient" : "recipients"}
           </strong>
         )}
-        {counting && audience !== null && <span className="ml-2 text-slate-500">updating…</span>}
+        {counting && audience !== null && <span className="ml-2 text-slate-500 dark:text-slate-400">updating…</span>}
         {errors && <p className="mt-1 text-red-700">{errors.join(" ")}</p>}
       </div>
       {audience && audience.count > 0 && (
@@ -36,7 +36,7 @@ export function AudienceSummary({
             {audience.first.map((member) => (
               <li key={member.id}>
                 {member.email}
-                {member.company ? <span className="text-slate-500"> · {member.company}</span> : null}
+                {member.company ? <span className="text-slate-500 dark:text-slate-400"> · {member.company}</span> : null}
               </li>
             ))}
           </ul>

@@ -32,7 +32,7 @@ export function ComponentStatusFields({
       )}
       {groups.map((group) => (
         <div key={group ?? "ungrouped"}>
-          {group && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</p>}
+          {group && <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{group}</p>}
           <div className="grid grid-cols-[repeat(auto-fill,minmax(17rem,1fr))] gap-2">
             {components
               .filter((component) => component.groupName === group)
@@ -43,7 +43,7 @@ export function ComponentStatusFields({
                 >
                   <span className="min-w-0">
                     <label htmlFor={`component-${component.id}`}>{component.name}</label>
-                    <span id={`component-${component.id}-now`} className="block text-xs text-slate-500">
+                    <span id={`component-${component.id}-now`} className="block text-xs text-slate-500 dark:text-slate-400">
                       now: {COMPONENT_STATUS_LABELS[component.current]}
                     </span>
                   </span>

@@ -1,19 +1,39 @@
 "use client";
 
 import { useActionForm } from "@/components/use-action-form";
-import { useRef } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import type { ShowingBanner } from "@/lib/banner/incident-banner";
+import type { IncidentImpact } from "@/lib/components/constants";
+import { bannerSeverityForImpact } from "@/lib/banner/constants";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
 import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { declareIncidentAction } from "./actions";
+import { BannerPublishFields } from "./banner-choice-fields";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
 const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
 
-export function DeclareIncidentForm({ components, templates }: { components: ComponentChoice[]; templates: IncidentTemplateView[] }) {
+export function DeclareIncidentForm({
+  components,
+  templates,
+  showingBanner,
+}: {
+  components: ComponentChoice[];
+  templates: IncidentTemplateView[];
+  showingBanner: ShowingBanner | null;
+}) {
   const { state, formAction, isPending, errors, values } = useActionForm(declareIncidentAction);
   const form = useRef<HTMLFormElement>(null);
+  const [impact, setImpact] = useState<IncidentImpact>((values?.impact as IncidentImpact | undefined) ?? "minor");
+  const [message, setMessage] = useState(values?.message ?? "");
+  // The banner's suggestions follow the impact and the first message.
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const field = event.target as HTMLInputElement;
+    if (field.name === "impact") setImpact(field.value as IncidentImpact);
+    if (field.name === "message") setMessage(field.value);
+  };
 
   function applyTemplate(templateId: string) {
     const template = templates.find((item) => item.id === templateId);
@@ -26,7 +46,7 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
   }
 
   return (
-    <form ref={form} action={formAction} className="space-y-5" noValidate>
+    <form ref={form} action={formAction} onChange={onChange} className="space-y-5" noValidate>
       {templates.length > 0 && (
         <SelectField
           name="template"
@@ -85,21 +105,16 @@ export function DeclareIncidentForm({ components, templates }: { components: Com
         hint="Leave empty for now. Set an earlier time when you record an incident after the fact."
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
-          <legend className="px-1 font-medium">Sign-in banner</legend>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="setBanner" defaultChecked={values?.setBanner === "on"} />
-            Also set the sign-in banner
-          </label>
-          <TextField
-            name="bannerMessage"
-            label="Banner message"
-            maxLength={500}
-            defaultValue={values?.bannerMessage}
-            errors={errors?.bannerMessage}
-            hint="Shown on your product's login page, linked to this incident."
-          />
-        </fieldset>
+        <BannerPublishFields
+          checkboxName="setBanner"
+          checkboxLabel="Also set the sign-in banner"
+          isCheckedByDefault={false}
+          showing={showingBanner}
+          suggestedMessage={message}
+          suggestedSeverity={bannerSeverityForImpact(impact)}
+          errors={errors}
+          values={values}
+        />
         <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <p className="font-medium">Notify subscribers</p>
           <p>Emailing subscribers from here arrives with subscriptions.</p>

@@ -6,6 +6,11 @@ import { TextAreaField } from "@/components/form-textarea";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, MAINTENANCE_STATUSES } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { addNoteAction, deleteUpdateAction, editUpdateAction, extendMaintenanceAction, postUpdateAction } from "./actions";
+import { useState, type FormEvent } from "react";
+import { bannerSeverityForImpact } from "@/lib/banner/constants";
+import type { ShowingBanner } from "@/lib/banner/incident-banner";
+import type { IncidentImpact } from "@/lib/components/constants";
+import { BannerClearField, BannerPublishFields } from "./banner-choice-fields";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
 export function PostUpdateForm(props: {
@@ -15,22 +20,34 @@ export function PostUpdateForm(props: {
   affected: ComponentChoice[];
   others: ComponentChoice[];
   templates: IncidentTemplateView[];
+  impact: IncidentImpact;
+  showingBanner: ShowingBanner | null;
 }) {
   const { state, formAction, isPending, errors, values } = useActionForm(postUpdateAction);
   const statuses = props.kind === "maintenance" ? MAINTENANCE_STATUSES.filter((status) => status !== "scheduled") : INCIDENT_STATUSES;
+  const initialStatus = values?.status ?? (statuses.includes(props.currentStatus as never) ? props.currentStatus : statuses[0]);
+  const [status, setStatus] = useState(initialStatus);
+  const [message, setMessage] = useState(values?.message ?? "");
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const field = event.target as HTMLInputElement;
+    if (field.name === "status") setStatus(field.value);
+    if (field.name === "message") setMessage(field.value);
+  };
+  const ownsBanner = props.showingBanner?.incidentId === props.incidentId;
+  const isClosing = status === "resolved" || status === "completed";
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} onChange={onChange} className="space-y-4" noValidate>
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <SelectField
         name="status"
         label="Status"
         options={statuses.map((status) => ({ value: status, label: INCIDENT_STATUS_LABELS[status] }))}
-        defaultValue={values?.status ?? (statuses.includes(props.currentStatus as never) ? props.currentStatus : statuses[0])}
+        defaultValue={initialStatus}
         errors={errors?.status}
         hint={
           props.kind === "maintenance"
             ? "Completed returns the components to operational."
-            : "Resolved returns the affected components to operational unless you choose otherwise below."
+            : "Resolved returns the affected components, from its time, to what other open incidents held them in then (or operational), unless you choose otherwise below."
         }
       />
       {props.templates.length > 0 && (
@@ -47,6 +64,8 @@ export function PostUpdateForm(props: {
             if (!template) return;
             (form.elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
             (form.elements.namedItem("status") as HTMLSelectElement).value = template.status;
+            setMessage(template.message);
+            setStatus(template.status);
           }}
         />
       )}
@@ -77,6 +96,22 @@ export function PostUpdateForm(props: {
           </div>
         </details>
       )}
+      {props.kind === "incident" &&
+        (isClosing ? (
+          <BannerClearField showing={props.showingBanner} incidentId={props.incidentId} errors={errors} />
+        ) : (
+          <BannerPublishFields
+            checkboxName="updateBanner"
+            checkboxLabel="Also update the sign-in banner"
+            isCheckedByDefault={ownsBanner}
+            showing={props.showingBanner}
+            incidentId={props.incidentId}
+            suggestedMessage={message}
+            suggestedSeverity={ownsBanner ? props.showingBanner!.severity : bannerSeverityForImpact(props.impact)}
+            errors={errors}
+            values={values}
+          />
+        ))}
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Posting…" : "Post update"}

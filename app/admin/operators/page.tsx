@@ -20,7 +20,7 @@ export default async function OperatorsPage() {
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Operators</caption>
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-700">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:text-slate-400 dark:border-slate-700">
                 <tr>
                   <th scope="col" className="py-2 pr-4">
                     Name
@@ -46,7 +46,7 @@ export default async function OperatorsPage() {
                   <tr key={operator.id}>
                     <td className="py-2 pr-4 font-medium">
                       {operator.name}
-                      {operator.id === current.id && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+                      {operator.id === current.id && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(you)</span>}
                     </td>
                     <td className="py-2 pr-4">{operator.email}</td>
                     <td className="py-2 pr-4">

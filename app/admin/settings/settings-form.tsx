@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionForm } from "@/components/use-action-form";
-import { FormMessage, TextField, buttonClasses, Field } from "@/components/form-controls";
+import { FormMessage, TextField, buttonClasses } from "@/components/form-controls";
 import type { PageSettings } from "@/lib/settings/queries";
 import { updateSettingsAction } from "./actions";
+import { BrandColourField } from "./brand-colour-field";
 
 export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageSettings; timeZones: string[]; canEdit: boolean }) {
   // After a failed save, show what was typed; otherwise the saved settings.
@@ -36,25 +37,15 @@ export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageS
           errors={errors?.logoUrl}
           hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text."
         />
-        <Field id="brandColor" label="Brand colour" errors={errors?.brandColor} hint="Hex, e.g. #2563eb. Used for links and accents.">
-          {(describedBy, invalid) => (
-            <div className="flex items-center gap-2">
-              <input
-                id="brandColor"
-                name="brandColor"
-                defaultValue={value("brandColor")}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className="w-32 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
-              />
-              <span
-                aria-hidden="true"
-                className="inline-block h-8 w-8 rounded border border-slate-300"
-                style={{ backgroundColor: settings.brandColor }}
-              />
-            </div>
-          )}
-        </Field>
+        <BrandColourField defaultValue={value("brandColor")} errors={errors?.brandColor} />
+        <TextField
+          name="websiteUrl"
+          label="Your product's website"
+          type="url"
+          defaultValue={value("websiteUrl")}
+          errors={errors?.websiteUrl}
+          hint="Linked from the status page's header (“Back to example.com”), e.g. https://example.com."
+        />
         <TextField
           name="supportEmail"
           label="Support email"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { ConfirmSubmitButton } from "@/components/confirm-submit";
 import { buttonClasses, FormMessage } from "@/components/form-controls";
 import { Panel } from "@/components/page-header";
 import { useActionForm } from "@/components/use-action-form";
@@ -26,6 +27,8 @@ export function ReviewPanel({
   const [problem, setProblem] = useState<string | null>(null);
   const test = useActionForm(testSendAction);
   const send = useActionForm(sendAction);
+  const recipientCount = `${recipients.toLocaleString("en")} ${recipients === 1 ? "recipient" : "recipients"}`;
+  const sendLabel = `Send to ${recipientCount}`;
 
   useEffect(() => {
     const formData = new FormData();
@@ -106,9 +109,19 @@ export function ReviewPanel({
           </form>
           <form action={send.formAction} className="space-y-2">
             <input type="hidden" name="campaignId" value={campaignId} />
-            <button type="submit" className={buttonClasses.danger} disabled={send.isPending || recipients === 0}>
-              {send.isPending ? "Queuing…" : `Send to ${recipients.toLocaleString("en")} ${recipients === 1 ? "recipient" : "recipients"}`}
-            </button>
+            <ConfirmSubmitButton
+              label={send.isPending ? "Queuing…" : sendLabel}
+              title={`${sendLabel}?`}
+              confirmLabel={sendLabel}
+              className={buttonClasses.danger}
+              disabled={send.isPending || recipients === 0}
+              isDanger
+            >
+              <p>
+                Email goes out to {recipientCount} now, through the outbox. It cannot be unsent; you can pause or cancel the rest while it
+                sends.
+              </p>
+            </ConfirmSubmitButton>
             <FormMessage state={send.state} />
           </form>
         </div>

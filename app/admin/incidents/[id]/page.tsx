@@ -7,6 +7,7 @@ import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
 import { hasPermission } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
+import { findShowingBanner } from "@/lib/banner/incident-banner";
 import { listComponentTree } from "@/lib/components/queries";
 import { CLOSED_STATUSES, IMPACT_LABELS } from "@/lib/incidents/constants";
 import { findIncidentForOperators } from "@/lib/incidents/queries";
@@ -30,10 +31,11 @@ export default async function AdminIncidentPage({
   const { id } = await params;
   const incident = id.length <= 64 ? await findIncidentForOperators(id) : null;
   if (!incident) notFound();
-  const [tree, templates, postmortem, { declared }] = await Promise.all([
+  const [tree, templates, postmortem, showingBanner, { declared }] = await Promise.all([
     listComponentTree(),
     listIncidentTemplates(),
     findPostmortemState(incident.id),
+    findShowingBanner(),
     searchParams,
   ]);
   const choices = toComponentChoices(tree);
@@ -61,10 +63,15 @@ export default async function AdminIncidentPage({
           </span>
         }
       >
-        <div className="flex gap-4 text-sm">
+        <div className="flex flex-wrap gap-4 text-sm">
           {hasPermission(operator.role, "banner:write") && incident.kind === "incident" && (
             <Link href={`/admin/banner?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
               Set banner from this incident
+            </Link>
+          )}
+          {hasPermission(operator.role, "campaigns:send") && incident.kind === "incident" && (
+            <Link href={`/admin/campaigns/new?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
+              Email affected customers
             </Link>
           )}
           <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
@@ -152,6 +159,8 @@ export default async function AdminIncidentPage({
                 affected={choices.filter((choice) => affectedIds.has(choice.id))}
                 others={choices.filter((choice) => !affectedIds.has(choice.id))}
                 templates={templates}
+                impact={incident.impact}
+                showingBanner={showingBanner}
               />
             </Panel>
           ) : (

@@ -3,6 +3,7 @@
 import { useEffect, useId } from "react";
 import { buttonClasses } from "@/components/form-controls";
 import { PostmortemBody } from "@/components/postmortem/postmortem-body";
+import { insertInTimeOrder } from "@/lib/postmortems/timeline-order";
 import { SECTIONS, visibleSections, type PostmortemContent, type SectionKey } from "@/lib/postmortems/sections";
 import { ActionItemsEditor } from "./action-items-editor";
 import { ConflictPanel } from "./conflict-panel";
@@ -126,7 +127,7 @@ export function PostmortemEditor(props: {
                   <InternalNotes
                     notes={props.internalNotes}
                     timeline={timeline}
-                    onImport={(line) => setSection("timeline", { body: timeline.trimEnd() ? `${timeline.trimEnd()}\n${line}` : line })}
+                    onImport={(line) => setSection("timeline", { body: insertInTimeOrder(timeline, line) })}
                   />
                 )}
                 {key === "prevention" && (

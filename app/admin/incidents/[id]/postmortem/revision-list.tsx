@@ -35,7 +35,9 @@ export function RevisionList({
             <tr key={revision.number} className="border-b border-slate-100 align-top dark:border-slate-800">
               <td className="py-2 pr-3 font-medium whitespace-nowrap">
                 {revision.number}
-                {revision.number === postmortem.currentRevision && <span className="ml-1 font-normal text-slate-500"> (current)</span>}
+                {revision.number === postmortem.currentRevision && (
+                  <span className="ml-1 font-normal text-slate-500 dark:text-slate-400"> (current)</span>
+                )}
                 {revision.number === postmortem.publishedRevision && (
                   <span className="ml-1 font-normal text-green-800 dark:text-green-400"> (published)</span>
                 )}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useState } from "react";
+import { SelectField, TextField } from "@/components/form-controls";
+import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, BANNER_SEVERITY_LABELS, type BannerSeverity } from "@/lib/banner/constants";
+import type { ShowingBanner } from "@/lib/banner/incident-banner";
+
+type Errors = Record<string, string[] | undefined> | undefined;
+type Values = Record<string, string | undefined> | undefined;
+
+const checkboxRow = "flex items-start gap-2";
+const errorText = "text-sm text-red-700 dark:text-red-400";
+
+/** Which banner is showing, said before anything replaces or clears it. */
+function ShowingNotice({ showing, incidentId }: { showing: ShowingBanner; incidentId?: string }) {
+  const owner = showing.incidentId === incidentId ? "this incident" : showing.incidentTitle ? `“${showing.incidentTitle}”` : null;
+  return (
+    <p className="rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200">
+      The sign-in banner now shows ({BANNER_SEVERITY_LABELS[showing.severity].toLowerCase()}): “{showing.message}”
+      {owner ? `, linked to ${owner}` : ", not linked to an incident"}.
+    </p>
+  );
+}
+
+/**
+ * Publishing the banner from an incident form: the message (suggested from
+ * the update until the operator edits it), its severity (suggested from the
+ * impact), and, when another banner is showing, an explicit choice to replace it.
+ *
+ * Uncontrolled on purpose: a field's default follows the suggestion, which
+ * the browser shows until the operator edits that field (its dirty flag), and
+ * React's reset after a refused submit returns to what was submitted.
+ */
+export function BannerPublishFields(props: {
+  checkboxName: "setBanner" | "updateBanner";
+  checkboxLabel: string;
+  isCheckedByDefault: boolean;
+  showing: ShowingBanner | null;
+  incidentId?: string;
+  suggestedMessage: string;
+  suggestedSeverity: BannerSeverity;
+  errors: Errors;
+  values: Values;
+}) {
+  const { showing, values, errors } = props;
+  // React applies a select's defaultValue only when it mounts: remount it to follow the suggestion until the operator picks.
+  const [hasPickedSeverity, setPickedSeverity] = useState(false);
+  // On the declare form every banner showing belongs to something else.
+  const belongsElsewhere = showing !== null && (props.incidentId === undefined || showing.incidentId !== props.incidentId);
+  return (
+    <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+      <legend className="px-1 font-medium">Sign-in banner</legend>
+      {showing && <ShowingNotice showing={showing} incidentId={props.incidentId} />}
+      <label className={checkboxRow}>
+        <input
+          type="checkbox"
+          name={props.checkboxName}
+          className="mt-1"
+          defaultChecked={values ? values[props.checkboxName] === "on" : props.isCheckedByDefault}
+        />
+        {props.checkboxLabel}
+      </label>
+      <TextField
+        name="bannerMessage"
+        label="Banner message"
+        maxLength={BANNER_MESSAGE_MAX}
+        defaultValue={values?.bannerMessage ?? props.suggestedMessage.slice(0, BANNER_MESSAGE_MAX)}
+        errors={errors?.bannerMessage}
+        hint="Shown on your product's login page, linked to this incident."
+      />
+      <SelectField
+        key={`${values?.bannerSeverity ?? ""}|${hasPickedSeverity ? "picked" : props.suggestedSeverity}`}
+        onChange={() => setPickedSeverity(true)}
+        name="bannerSeverity"
+        label="Banner severity"
+        options={BANNER_SEVERITIES.map((value) => ({ value, label: BANNER_SEVERITY_LABELS[value] }))}
+        defaultValue={values?.bannerSeverity ?? props.suggestedSeverity}
+        errors={errors?.bannerSeverity}
+        hint="Critical for a major or critical incident."
+      />
+      {belongsElsewhere && (
+        <div>
+          <label className={checkboxRow}>
+            <input
+              type="checkbox"
+              name="replaceBanner"
+              value={showing.version}
+              className="mt-1"
+              defaultChecked={values?.replaceBanner === String(showing.version)}
+              aria-invalid={Boolean(errors?.replaceBanner)}
+              aria-describedby={errors?.replaceBanner ? "replaceBanner-error" : undefined}
+            />
+            Replace that banner
+          </label>
+          {errors?.replaceBanner && (
+            <p id="replaceBanner-error" className={errorText}>
+              {errors.replaceBanner.join(" ")}
+            </p>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/** On resolution: clear the banner, ticked by default when it belongs to this incident. */
+export function BannerClearField({ showing, incidentId, errors }: { showing: ShowingBanner | null; incidentId: string; errors: Errors }) {
+  return (
+    <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+      <legend className="px-1 font-medium">Sign-in banner</legend>
+      {showing ? (
+        <>
+          <ShowingNotice showing={showing} incidentId={incidentId} />
+          <label className={checkboxRow}>
+            <input
+              type="checkbox"
+              name="clearBanner"
+              value={showing.version}
+              className="mt-1"
+              defaultChecked={showing.incidentId === incidentId}
+              aria-invalid={Boolean(errors?.clearBanner)}
+              aria-describedby={errors?.clearBanner ? "clearBanner-error" : undefined}
+            />
+            Clear the banner
+          </label>
+          {errors?.clearBanner && (
+            <p id="clearBanner-error" className={errorText}>
+              {errors.clearBanner.join(" ")}
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="text-slate-600 dark:text-slate-300">No sign-in banner is showing.</p>
+      )}
+    </fieldset>
+  );
+}

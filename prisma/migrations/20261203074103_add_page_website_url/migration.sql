@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "page_settings" ADD COLUMN     "website_url" VARCHAR(300);
