@@ -103,7 +103,7 @@ class Claim {
         UPDATE outbox SET locked_until = now() + make_interval(secs => ${this.leaseMs / 1_000})
         WHERE claim_token = ${this.token}::uuid AND state = 'sending'`
         .then(() => (this.#validUntil = Math.max(this.#validUntil, at + this.leaseMs)))
-        .catch((error: Error) => log(`could not renew a claim (${error.message.split("\n")[0]}); sends stop before it lapses`));
+        .catch((error: unknown) => log(`could not renew a claim (${describe(error)}); sends stop before it lapses`));
     }, timeouts.renewEveryMs);
   }
 
@@ -115,6 +115,17 @@ class Claim {
   end(): void {
     clearInterval(this.#heartbeat);
   }
+}
+
+/** An error in one line for the log (Prisma's messages span several, the first often empty). */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(" ")
+    .slice(0, 300);
 }
 
 export class OutboxWorker {
@@ -220,7 +231,7 @@ export class OutboxWorker {
     try {
       if (!(await this.#marks.write(row.id, claim.token, "start"))) return;
     } catch (error) {
-      this.#options.log(`could not mark message ${row.id} as started, so it was not sent: ${(error as Error).message.split("\n")[0]}`);
+      this.#options.log(`could not mark message ${row.id} as started, so it was not sent: ${describe(error)}`);
       return;
     }
     try {
@@ -234,7 +245,7 @@ export class OutboxWorker {
         this.#options.log(`message ${row.id} was delivered after its claim lapsed; it may be delivered twice`);
     } catch (error) {
       // Delivered but not recorded: the row stays claimed until its lease lapses, then counts as unconfirmed.
-      this.#options.log(`message ${row.id} was delivered but could not be recorded: ${(error as Error).message.split("\n")[0]}`);
+      this.#options.log(`message ${row.id} was delivered but could not be recorded: ${describe(error)}`);
     }
   }
 
@@ -252,9 +263,7 @@ export class OutboxWorker {
         await prisma.customer.updateMany({ where: { id: row.customer_id }, data: { bouncedAt: new Date() } });
     } catch (recordError) {
       claim.undelivered.push(row.id);
-      this.#options.log(
-        `message ${row.id} failed (${failure.reason}) and the failure could not be recorded: ${(recordError as Error).message.split("\n")[0]}`,
-      );
+      this.#options.log(`message ${row.id} failed (${failure.reason}) and the failure could not be recorded: ${describe(recordError)}`);
     }
   }
 
@@ -266,7 +275,7 @@ export class OutboxWorker {
           attempts = CASE WHEN started_at IS NULL THEN attempts - 1 ELSE attempts END
         WHERE claim_token = ${claim.token}::uuid AND state = 'sending' AND (started_at IS NULL OR id = ANY(${claim.undelivered}::bigint[]))`;
     } catch (error) {
-      this.#options.log(`could not give back a claim (it lapses by itself): ${(error as Error).message.split("\n")[0]}`);
+      this.#options.log(`could not give back a claim (it lapses by itself): ${describe(error)}`);
     }
   }
 
@@ -287,7 +296,7 @@ export class OutboxWorker {
         try {
           handled = await this.runOnce();
         } catch (error) {
-          this.#options.log(`a batch failed and will be retried: ${(error as Error).message.split("\n")[0]}`);
+          this.#options.log(`a batch failed and will be retried: ${describe(error)}`);
         }
         if (handled === 0 && !this.#isStopping)
           await new Promise<void>((resolve) => {
