@@ -85,7 +85,7 @@ async function startWorker(env: Env): Promise<void> {
   if (!env.CANDOR_WORKER) return;
   const { startOutboxWorker } = await import("./lib/outbox/run-worker");
   const stop = startOutboxWorker(env);
-  onShutdown.push(() => void stop());
+  onShutdown.push(stop);
 }
 
 const CLOCK_INTERVAL_MS = 15_000;
@@ -102,8 +102,8 @@ async function startClock(): Promise<void> {
   setInterval(tick, CLOCK_INTERVAL_MS).unref();
 }
 
-/** Run first on SIGINT/SIGTERM, before the database closes. */
-const onShutdown: (() => void)[] = [];
+/** Run first on SIGINT/SIGTERM, and awaited before the database closes. */
+const onShutdown: (() => void | Promise<void>)[] = [];
 
 function registerShutdown(database: OpenDatabase): void {
   let stopping = false;
@@ -111,7 +111,8 @@ function registerShutdown(database: OpenDatabase): void {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Candor…`);
-    onShutdown.forEach((step) => step());
+    // The outbox worker finishes the messages in flight and gives back the rest of its claim.
+    await Promise.all(onShutdown.map((step) => step())).catch((error) => console.error(error));
     await database.close().catch((error) => console.error(error));
     process.exit(0);
   };
