@@ -13,9 +13,10 @@
 // - at the end of a batch, and on stop(), gives back the rows it did not
 //   start at once.
 // So a crash (kill -9) leaves at most the messages in flight at that instant
-// (one per lane: the SMTP pool's connections) without a result; when their
-// lease lapses another worker sends them again, and each is counted in
-// unconfirmed_sends ("may have been delivered twice"), shown to the operator.
+// without a result: one per lane, of which only those on one of the SMTP
+// pool's connections can have reached the relay. When their lease lapses
+// another worker sends them again, and each is counted in unconfirmed_sends
+// ("may have been delivered twice"), shown to the operator.
 import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
 import { abortableSleep, SharedRateLimiter } from "./rate-limiter";
@@ -27,7 +28,7 @@ export interface OutboxWorkerOptions {
   transport: MailTransport;
   http?: HttpTransport;
   batchSize?: number;
-  /** Messages in flight at once (the SMTP pool's connections carry them): the most a crash can leave unrecorded. */
+  /** Messages handed to the transport at once (default OUTBOX_LANES): the most a crash can leave unrecorded. */
   concurrency?: number;
   /** CANDOR_SEND_RATE: messages a second for the whole deployment, shared through PostgreSQL; 0 for no limit. */
   ratePerSecond?: number;
@@ -37,47 +38,76 @@ export interface OutboxWorkerOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * Messages one worker has handed to its transport at once: two per SMTP
+ * connection, so each connection has its next message ready while the last
+ * one's result is written. Only those on a connection (SMTP_CONNECTIONS) can
+ * reach the relay before a crash without a result; all of them may be counted
+ * as unconfirmed.
+ */
+export const OUTBOX_LANES = 2 * SMTP_CONNECTIONS;
+
 /** Rows a rate-limited worker claims: about this much sending, so a notice queued meanwhile waits little. */
 const RATE_LIMITED_BATCH_MS = 2_000;
 
 type Mark = "start" | "sent";
+/** Mark UPDATEs in flight at once (of the database pool's 10 connections). */
+const PARALLEL_MARK_WRITES = 3;
+/** A campaign whose last rows were sent is marked sent within this time (or at once when the outbox runs dry). */
+const FINISH_CAMPAIGNS_EVERY_MS = 5_000;
 
-/** Writes the lanes' start and sent marks together: one UPDATE for all marks waiting. */
+/**
+ * Writes the lanes' start and sent marks together: one UPDATE for all the
+ * marks queued while the previous one ran (each lane's "sent" for the message
+ * it just sent usually travels with its "start" for the next).
+ */
 class MarkWriter {
   #queue: { id: bigint; token: string; mark: Mark; done: (isOwned: boolean) => void; fail: (error: unknown) => void }[] = [];
-  #flushing = false;
+  #isScheduled = false;
+  #running = 0;
 
   /** Resolves true once written, false when the claim is no longer this worker's. */
   write(id: bigint, token: string, mark: Mark): Promise<boolean> {
     return new Promise((done, fail) => {
       this.#queue.push({ id, token, mark, done, fail });
-      if (!this.#flushing) void this.#flush();
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#isScheduled || this.#running >= PARALLEL_MARK_WRITES || this.#queue.length === 0) return;
+    this.#isScheduled = true;
+    // After the lanes' pending callbacks: marks queued in the same turn share the UPDATE.
+    setImmediate(() => {
+      this.#isScheduled = false;
+      void this.#flush();
     });
   }
 
   async #flush(): Promise<void> {
-    this.#flushing = true;
-    while (this.#queue.length) {
-      const marks = this.#queue.splice(0);
-      try {
-        const written = await prisma.$queryRaw<{ id: bigint; mark: Mark }[]>`
-          UPDATE outbox o SET
-            state = CASE WHEN d.mark = 'sent' THEN 'sent'::"OutboxState" ELSE o.state END,
-            sent_at = CASE WHEN d.mark = 'sent' THEN now() ELSE o.sent_at END,
-            started_at = CASE WHEN d.mark = 'start' THEN now() ELSE o.started_at END,
-            claim_token = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.claim_token END,
-            locked_until = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.locked_until END,
-            last_error = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.last_error END
-          FROM unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.token)}::uuid[], ${marks.map((m) => m.mark)}::text[]) AS d(id, token, mark)
-          WHERE o.id = d.id AND o.claim_token = d.token AND o.state = 'sending'
-          RETURNING o.id, d.mark`;
-        const owned = new Set(written.map((row) => `${row.id}:${row.mark}`));
-        for (const mark of marks) mark.done(owned.has(`${mark.id}:${mark.mark}`));
-      } catch (error) {
-        for (const mark of marks) mark.fail(error);
-      }
+    const marks = this.#queue.splice(0);
+    if (marks.length === 0) return;
+    this.#running++;
+    try {
+      const written = await prisma.$queryRaw<{ id: bigint; mark: Mark }[]>`
+        UPDATE outbox o SET
+          state = CASE WHEN d.mark = 'sent' THEN 'sent'::"OutboxState" ELSE o.state END,
+          sent_at = CASE WHEN d.mark = 'sent' THEN now() ELSE o.sent_at END,
+          started_at = CASE WHEN d.mark = 'start' THEN now() ELSE o.started_at END,
+          claim_token = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.claim_token END,
+          locked_until = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.locked_until END,
+          last_error = CASE WHEN d.mark = 'sent' THEN NULL ELSE o.last_error END
+        FROM unnest(${marks.map((m) => m.id)}::bigint[], ${marks.map((m) => m.token)}::uuid[], ${marks.map((m) => m.mark)}::text[]) AS d(id, token, mark)
+        WHERE o.id = d.id AND o.claim_token = d.token AND o.state = 'sending'
+        RETURNING o.id, d.mark`;
+      const owned = new Set(written.map((row) => `${row.id}:${row.mark}`));
+      for (const mark of marks) mark.done(owned.has(`${mark.id}:${mark.mark}`));
+    } catch (error) {
+      for (const mark of marks) mark.fail(error);
+    } finally {
+      this.#running--;
+      this.#schedule();
     }
-    this.#flushing = false;
   }
 }
 
@@ -86,6 +116,8 @@ class Claim {
   /** performance.now() until which the lease is known to hold. */
   #validUntil: number;
   readonly #heartbeat: ReturnType<typeof setInterval>;
+  /** Rows marked started (the others are given back at the end). */
+  started = 0;
   /** Rows whose send failed but whose failure could not be recorded: not delivered, safe to give back. */
   readonly undelivered: bigint[] = [];
 
@@ -137,12 +169,15 @@ export class OutboxWorker {
   #running: Promise<void> | null = null;
   #stopping = new AbortController();
   #wake: (() => void) | null = null;
+  #reclaimedAt = -Infinity;
+  #wasIdle = true;
+  #finishedAt = -Infinity;
 
   constructor(options: OutboxWorkerOptions) {
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#options = {
       batchSize: 50,
-      concurrency: SMTP_CONNECTIONS,
+      concurrency: OUTBOX_LANES,
       ratePerSecond: 0,
       idleMs: 500,
       log: (message) => console.log(`[outbox] ${message}`),
@@ -160,10 +195,15 @@ export class OutboxWorker {
 
   /** Claims and delivers one batch; returns how many rows it claimed. */
   async runOnce(): Promise<number> {
-    await this.#reclaimLapsed();
+    // Lapsed claims are looked for when idle, and every quarter lease while busy.
+    if (this.#wasIdle || performance.now() - this.#reclaimedAt >= this.#timeouts.renewEveryMs) {
+      await this.#reclaimLapsed();
+      this.#reclaimedAt = performance.now();
+    }
     const token = randomUUID();
     const claimedAt = performance.now();
-    const rows = await this.#claim(token);
+    const { rows, limit } = await this.#claim(token);
+    this.#wasIdle = rows.length === 0;
     if (rows.length === 0) {
       await this.#finishCampaigns();
       return 0;
@@ -172,16 +212,19 @@ export class OutboxWorker {
     try {
       let next = 0;
       const lanes = Array.from({ length: Math.min(this.#options.concurrency, rows.length) }, async () => {
+        // The previous message's "sent" mark, written while the next message is prepared and marked started.
+        let recording: Promise<void> = Promise.resolve();
         while (next < rows.length && !this.#isStopping && claim.canStartSend()) {
-          await this.#deliver(rows[next++]!, claim);
+          ({ recording } = await this.#deliver(rows[next++]!, claim, recording));
         }
+        await recording;
       });
       await Promise.all(lanes);
     } finally {
       claim.end();
-      await this.#release(claim);
+      if (claim.started < rows.length || claim.undelivered.length) await this.#release(claim);
     }
-    await this.#finishCampaigns();
+    if (rows.length < limit || performance.now() - this.#finishedAt >= FINISH_CAMPAIGNS_EVERY_MS) await this.#finishCampaigns();
     return rows.length;
   }
 
@@ -193,7 +236,7 @@ export class OutboxWorker {
       WHERE state = 'sending' AND locked_until < now()`;
   }
 
-  async #claim(token: string): Promise<ClaimedRow[]> {
+  async #claim(token: string): Promise<{ rows: ClaimedRow[]; limit: number }> {
     const { batchSize, concurrency, ratePerSecond, leaseMs } = this.#options;
     const limit =
       ratePerSecond > 0
@@ -212,41 +255,54 @@ export class OutboxWorker {
       FROM claimed WHERE outbox.id = claimed.id
       RETURNING outbox.id, outbox.kind, outbox.dispatch_id, outbox.campaign_id, outbox.channel::text AS channel, outbox.priority,
         outbox.customer_id, outbox.recipient, outbox.payload, outbox.attempts`;
-    return rows.sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1));
+    return { rows: rows.sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1)), limit };
   }
 
-  async #deliver(row: ClaimedRow, claim: Claim): Promise<void> {
+  /**
+   * Sends one row once the previous message of this lane is recorded (so a
+   * lane never has more than one delivered message without its result), and
+   * returns the writing of this one's result, for the lane to await before
+   * its next send.
+   */
+  async #deliver(row: ClaimedRow, claim: Claim, previous: Promise<void>): Promise<{ recording: Promise<void> }> {
     try {
       await this.#limiter.take(this.#stopping.signal);
     } catch {
-      return; // Stopping: the row is given back with the rest of the claim.
+      return { recording: previous }; // Stopping: the row is given back with the rest of the claim.
     }
-    if (this.#isStopping || !claim.canStartSend()) return;
+    if (this.#isStopping || !claim.canStartSend()) return { recording: previous };
     let delivery: Delivery;
     try {
       delivery = await this.#preparer.prepare(row);
     } catch (error) {
-      return this.#recordFailure(row, claim, error);
+      await previous;
+      await this.#recordFailure(row, claim, error);
+      return { recording: previous };
     }
+    const started = this.#marks.write(row.id, claim.token, "start");
+    await previous;
     try {
-      if (!(await this.#marks.write(row.id, claim.token, "start"))) return;
+      if (!(await started)) return { recording: previous };
+      claim.started++;
     } catch (error) {
       this.#options.log(`could not mark message ${row.id} as started, so it was not sent: ${describe(error)}`);
-      return;
+      return { recording: previous };
     }
     try {
       if (delivery.channel === "email") await this.#options.transport.send(delivery.message);
       else await this.#options.http.send(delivery.request);
     } catch (error) {
-      return this.#recordFailure(row, claim, error);
+      await this.#recordFailure(row, claim, error);
+      return { recording: previous };
     }
-    try {
-      if (!(await this.#marks.write(row.id, claim.token, "sent")))
-        this.#options.log(`message ${row.id} was delivered after its claim lapsed; it may be delivered twice`);
-    } catch (error) {
+    const recording = this.#marks.write(row.id, claim.token, "sent").then(
+      (isOwned) => {
+        if (!isOwned) this.#options.log(`message ${row.id} was delivered after its claim lapsed; it may be delivered twice`);
+      },
       // Delivered but not recorded: the row stays claimed until its lease lapses, then counts as unconfirmed.
-      this.#options.log(`message ${row.id} was delivered but could not be recorded: ${describe(error)}`);
-    }
+      (error: unknown) => this.#options.log(`message ${row.id} was delivered but could not be recorded: ${describe(error)}`),
+    );
+    return { recording };
   }
 
   async #recordFailure(row: ClaimedRow, claim: Claim, error: unknown): Promise<void> {
@@ -281,6 +337,7 @@ export class OutboxWorker {
 
   /** A campaign with nothing left to send is sent (failed rows count as handled; "retry failed" reopens it). */
   async #finishCampaigns(): Promise<void> {
+    this.#finishedAt = performance.now();
     await prisma.$executeRaw`
       UPDATE campaigns c SET state = 'sent', finished_at = now(), updated_at = now()
       WHERE c.state = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.campaign_id = c.id AND o.state IN ('pending', 'sending'))`;

@@ -11,7 +11,7 @@ import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
 import { campaignDraftSchema } from "@/lib/campaigns/schemas";
 import { sendCampaign } from "@/lib/campaigns/send-campaign";
 import { createMailTransport, SMTP_CONNECTIONS } from "@/lib/outbox/transport";
-import { OutboxWorker } from "@/lib/outbox/worker";
+import { OUTBOX_LANES, OutboxWorker } from "@/lib/outbox/worker";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
@@ -93,7 +93,7 @@ it("sends each message once through a slow relay with two workers, though the ba
     () => new OutboxWorker({ transport: createMailTransport(sink.url, TEST_LEASE_MS), leaseMs: TEST_LEASE_MS, idleMs: 100, log: noLog }),
   );
   for (const worker of workers) worker.start();
-  // 20 messages, 5 at a time, 3 s each: about 12 s of sending for whichever worker claimed them, against a 10 s lease.
+  // 20 messages, 5 connections, 3 s each: about 12 s of sending for whichever worker claimed them, against a 10 s lease.
   await sink.until(() => deliveredTo(id).length >= 20 && sink.awaitingReply === 0);
   await Promise.all(workers.map((worker) => worker.stop()));
 
@@ -146,16 +146,17 @@ it("gives back the rest of its claim at once on SIGTERM, after recording the mes
   await sink.until(() => sink.awaitingReply === SMTP_CONNECTIONS);
   expect(await stopChild(worker, "SIGTERM")).toBe(0);
 
-  // Straight after the exit, with no lease left to wait for: the five in flight are sent, the rest pending and unclaimed.
+  // Straight after the exit, with no lease left to wait for: the messages handed to the transport (five on the
+  // connections, five queued behind them) are sent and recorded, the rest pending and unclaimed.
   const rows = await prisma.outboxMessage.findMany({
     where: { campaignId: id },
     select: { state: true, claimToken: true, lockedUntil: true, attempts: true },
   });
   const sent = rows.filter((row) => row.state === "SENT");
   const pending = rows.filter((row) => row.state === "PENDING");
-  expect(sent).toHaveLength(SMTP_CONNECTIONS);
-  expect(deliveredTo(id).length - before).toBe(SMTP_CONNECTIONS);
-  expect(pending).toHaveLength(30 - SMTP_CONNECTIONS);
+  expect(sent).toHaveLength(OUTBOX_LANES);
+  expect(deliveredTo(id).length - before).toBe(OUTBOX_LANES);
+  expect(pending).toHaveLength(30 - OUTBOX_LANES);
   expect(pending.every((row) => row.claimToken === null && row.lockedUntil === null && row.attempts === 0)).toBe(true);
 }, 60_000);
 
@@ -177,7 +178,8 @@ it("repeats at most the messages in flight when a worker is killed mid-send, and
   expect(duplicates).toBeLessThanOrEqual(inFlight);
   const progress = (await campaignProgress(id))!;
   expect(progress).toMatchObject({ state: "sent", sent: 30, failed: 0, pending: 0 });
-  // Every repeat is counted where the operator sees it, and nothing more than what was in flight.
+  // Every repeat is counted where the operator sees it; the count can include the messages that were still queued
+  // for a connection (handed to the transport, never on the wire), and no more.
   expect(progress.unconfirmed).toBeGreaterThanOrEqual(duplicates);
-  expect(progress.unconfirmed).toBeLessThanOrEqual(inFlight);
+  expect(progress.unconfirmed).toBeLessThanOrEqual(OUTBOX_LANES);
 }, 120_000);
