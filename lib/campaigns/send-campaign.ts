@@ -6,6 +6,7 @@ import { getPageSettings } from "../settings/queries";
 import { compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
 import { audienceSchema, audienceWhere } from "./audience";
 import { DISPATCH_KINDS } from "../outbox/kinds";
+import { refreshOutboxStatistics } from "../outbox/enqueue";
 
 /** The link a campaign's button and text point to: its incident's page (or postmortem), else the status page. */
 export function campaignLink(publicUrl: string, kind: string, incidentId: string | null): string {
@@ -44,7 +45,7 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
   if (!draft) throw new NotFoundError("That campaign no longer exists.");
   const compiled = await compileCampaign(draft);
   const audience = audienceSchema.parse(draft.audience);
-  return prisma.$transaction(
+  const queued = await prisma.$transaction(
     async (tx) => {
       const locked = await lockCampaign(tx, draft.id);
       if (locked.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
@@ -76,4 +77,9 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
     },
     { timeout: 120_000 },
   );
+  if (queued.recipients >= BULK_ROWS) await refreshOutboxStatistics();
+  return queued;
 }
+
+/** Queuing this many rows at once changes the outbox enough to refresh its statistics. */
+const BULK_ROWS = 1_000;
