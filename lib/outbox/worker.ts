@@ -47,6 +47,15 @@ export interface OutboxWorkerOptions {
  */
 export const OUTBOX_LANES = 2 * SMTP_CONNECTIONS;
 
+/**
+ * Rows a worker claims at once (fewer when rate-limited). A claim costs a
+ * query, and its last messages leave lanes idle while they finish, so small
+ * claims slow sending (measured: 50 rows, ~55 % of raw nodemailer; 200,
+ * ~85 %). A notice queued meanwhile waits for the rest of the claim: under a
+ * second at full speed. Rows claimed but not started are never sent twice.
+ */
+export const OUTBOX_BATCH = 200;
+
 /** Rows a rate-limited worker claims: about this much sending, so a notice queued meanwhile waits little. */
 const RATE_LIMITED_BATCH_MS = 2_000;
 
@@ -176,7 +185,7 @@ export class OutboxWorker {
   constructor(options: OutboxWorkerOptions) {
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#options = {
-      batchSize: 50,
+      batchSize: OUTBOX_BATCH,
       concurrency: OUTBOX_LANES,
       ratePerSecond: 0,
       idleMs: 500,

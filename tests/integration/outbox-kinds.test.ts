@@ -10,8 +10,8 @@ import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
 import { campaignDraftSchema } from "@/lib/campaigns/schemas";
 import { sendCampaign } from "@/lib/campaigns/send-campaign";
 import { enqueueEmail, enqueueHttp } from "@/lib/outbox/enqueue";
-import { createMailTransport, SMTP_CONNECTIONS } from "@/lib/outbox/transport";
-import { OutboxWorker } from "@/lib/outbox/worker";
+import { createMailTransport } from "@/lib/outbox/transport";
+import { OUTBOX_BATCH, OUTBOX_LANES, OutboxWorker } from "@/lib/outbox/worker";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
@@ -109,7 +109,7 @@ it("delivers a notice queued behind a 10,000-message campaign before the campaig
 
   const worker = new OutboxWorker({ transport: createMailTransport(sink.url), log: noLog });
   worker.start();
-  await sink.until(() => campaignMail() >= 100);
+  await sink.until(() => campaignMail() >= OUTBOX_LANES);
   await prisma.$transaction((tx) =>
     enqueueEmail(tx, {
       kind: "notice",
@@ -127,7 +127,7 @@ it("delivers a notice queued behind a 10,000-message campaign before the campaig
   await worker.stop();
 
   // At most the rest of the batch being sent when it was queued, and the lanes beside it in the next one.
-  expect(campaignMailBeforeNotice).toBeLessThanOrEqual(50 + SMTP_CONNECTIONS);
+  expect(campaignMailBeforeNotice).toBeLessThanOrEqual(OUTBOX_BATCH + OUTBOX_LANES);
   expect((await campaignProgress(id))!.pending).toBeGreaterThan(9_000);
   const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: "notice" } });
   expect(notice).toMatchObject({ state: "SENT", channel: "EMAIL", priority: 0, recipient: "subscriber@example.com" });
