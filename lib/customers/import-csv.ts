@@ -178,8 +178,9 @@ export async function importCustomers(
       const creates = checked.rows.filter((_, index) => checked.targets[index] === null);
       const updates = checked.rows.flatMap((row, index) => (checked.targets[index] ? [{ id: checked.targets[index]!, row }] : []));
       const mapped = (field: keyof ColumnMapping) => checked.mapping[field] !== null;
-      if (creates.length) await bulkInsert(tx, creates);
-      if (updates.length) await bulkUpdate(tx, updates, mapped);
+      // In slices: one statement's parameters for 100,000 rows (text arrays, then the driver's copy) cost ~100 MB at once.
+      for (const slice of slices(creates)) await bulkInsert(tx, slice);
+      for (const slice of slices(updates)) await bulkUpdate(tx, slice, mapped);
       if (mapped("components")) await replaceComponents(tx, checked.rows);
       const report = {
         created: creates.length,
@@ -196,6 +197,12 @@ export async function importCustomers(
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
+}
+
+const ROWS_PER_STATEMENT = 5_000;
+
+function* slices<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) yield items.slice(start, start + ROWS_PER_STATEMENT);
 }
 
 /** The rows as one array per column, for unnest(): one statement whatever the row count. */
