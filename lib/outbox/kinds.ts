@@ -17,8 +17,6 @@ export const DISPATCH_KINDS = {
   webhook: { channel: "http", priority: PRIORITY.urgent },
 } as const satisfies Record<string, { channel: Channel; priority: number }>;
 
-export type DispatchKind = keyof typeof DISPATCH_KINDS;
-
 /** The payload of a ready-made email (every kind but campaign). */
 export const emailPayloadSchema = z.object({
   subject: z.string().min(1).max(300),
