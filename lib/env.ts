@@ -35,8 +35,10 @@ const envSchema = z.object({
     .refine((value) => URL.canParse(value), "is not a valid URL")
     .optional(),
   MAIL_FROM: z.email("must be an email address").optional(),
-  /** Messages per second each outbox worker sends at most; 0 means no limit. */
+  /** Messages per second all outbox workers together send at most (shared through PostgreSQL); 0 means no limit. */
   CANDOR_SEND_RATE: z.coerce.number().min(0).max(10_000).default(100),
+  /** How long an outbox worker's claim lasts unless its heartbeat renews it; every send time limit derives from it. */
+  CANDOR_OUTBOX_LEASE_SECONDS: z.coerce.number().min(4).max(3_600).default(60),
   /** Run the outbox worker inside `npm start` (turn off when `npm run worker` runs elsewhere). */
   CANDOR_WORKER: flag.default(true),
   CANDOR_DEMO: flag.default(true),
@@ -74,6 +76,7 @@ const EXAMPLES: Record<string, string> = {
   SMTP_URL: "smtp://user:password@smtp.example.com:587",
   MAIL_FROM: "status@example.com",
   CANDOR_SEND_RATE: "50",
+  CANDOR_OUTBOX_LEASE_SECONDS: "60",
   CANDOR_WORKER: "0",
   CANDOR_DEMO: "0",
   TRUST_PROXY: "1",

@@ -19,7 +19,7 @@ if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
 const { startOutboxWorker } = await import("../lib/outbox/run-worker");
 const worker = startOutboxWorker(env);
 const shutdown = (signal: string) => {
-  console.log(`candor worker: ${signal}, finishing the batch in flight…`);
+  console.log(`candor worker: ${signal}, finishing the messages in flight and giving back the rest…`);
   void worker.stop().then(() => process.exit(0));
 };
 process.once("SIGINT", () => shutdown("SIGINT"));

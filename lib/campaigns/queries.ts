@@ -81,9 +81,17 @@ export async function listRecipients(campaignId: string, { state, page = 1 }: { 
       orderBy: { id: "asc" },
       skip: (page - 1) * RECIPIENT_PAGE_SIZE,
       take: RECIPIENT_PAGE_SIZE,
-      select: { id: true, email: true, state: true, attempts: true, lastError: true, sentAt: true },
+      select: { id: true, recipient: true, state: true, attempts: true, lastError: true, sentAt: true, unconfirmedSends: true },
     }),
     prisma.outboxMessage.count({ where }),
   ]);
-  return { rows: rows.map((row) => ({ ...row, id: row.id.toString(), state: row.state.toLowerCase() as RecipientState })), total };
+  return {
+    rows: rows.map(({ recipient, ...row }) => ({
+      ...row,
+      email: recipient,
+      id: row.id.toString(),
+      state: row.state.toLowerCase() as RecipientState,
+    })),
+    total,
+  };
 }

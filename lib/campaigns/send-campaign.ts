@@ -5,6 +5,8 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { getPageSettings } from "../settings/queries";
 import { compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
 import { audienceSchema, audienceWhere } from "./audience";
+import { DISPATCH_KINDS } from "../outbox/kinds";
+import { refreshOutboxStatistics } from "../outbox/enqueue";
 
 /** The link a campaign's button and text point to: its incident's page (or postmortem), else the status page. */
 export function campaignLink(publicUrl: string, kind: string, incidentId: string | null): string {
@@ -43,7 +45,7 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
   if (!draft) throw new NotFoundError("That campaign no longer exists.");
   const compiled = await compileCampaign(draft);
   const audience = audienceSchema.parse(draft.audience);
-  return prisma.$transaction(
+  const queued = await prisma.$transaction(
     async (tx) => {
       const locked = await lockCampaign(tx, draft.id);
       if (locked.state !== "draft") throw new ConflictError("This campaign was already sent or cancelled.");
@@ -51,12 +53,12 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
       if (locked.updatedAt.getTime() !== draft.updatedAt.getTime())
         throw new ConflictError("The draft was changed while you were sending it. Review it again, then send.");
       const recipients = await tx.$executeRaw`
-        INSERT INTO outbox (campaign_id, customer_id, email, "values", next_attempt_at)
-        SELECT ${draft.id}, c.id, c.email,
+        INSERT INTO outbox (kind, dispatch_id, campaign_id, channel, priority, customer_id, recipient, payload, next_attempt_at)
+        SELECT 'campaign', ${draft.id}, ${draft.id}, 'email', ${DISPATCH_KINDS.campaign.priority}, c.id, c.email,
                jsonb_build_object('name', c.name, 'firstName', c.first_name, 'company', c.company, 'plan', c.plan, 'externalId', c.external_id),
                ${now}
         FROM customers c WHERE ${audienceWhere(audience)}
-        ON CONFLICT (campaign_id, email) DO NOTHING`;
+        ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
       if (recipients === 0)
         throw new ValidationError("Nobody would receive this: the audience is empty. Change the filters.", {
           audience: ["The audience is empty."],
@@ -75,4 +77,9 @@ export async function sendCampaign(actor: AuditActor, input: { campaignId: strin
     },
     { timeout: 120_000 },
   );
+  if (queued.recipients >= BULK_ROWS) await refreshOutboxStatistics();
+  return queued;
 }
+
+/** Queuing this many rows at once changes the outbox enough to refresh its statistics. */
+const BULK_ROWS = 1_000;

@@ -137,6 +137,39 @@ export function toCustomerRow(
   return { row, problems };
 }
 
+/**
+ * Checks records one at a time as the file is read, duplicates within the
+ * file included, keeping only the customers (not the raw records).
+ */
+export class RecordChecker {
+  readonly rows: CustomerRow[] = [];
+  /** The line of each good row. */
+  readonly lines: number[] = [];
+  readonly problems: RowProblem[] = [];
+  readonly #emails = new Map<string, number>();
+  readonly #accounts = new Map<string, number>();
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly components: Map<string, string>,
+  ) {}
+
+  add(record: string[], line: number): void {
+    const checked = toCustomerRow(record, this.mapping, this.components);
+    const found = [...checked.problems];
+    const { email, externalId: account } = checked.row;
+    if (email && this.#emails.has(email)) found.push(`${email} is also on line ${this.#emails.get(email)}; each customer once per file.`);
+    if (account && this.#accounts.has(account)) found.push(`Account id ${account} is also on line ${this.#accounts.get(account)}.`);
+    if (email && !this.#emails.has(email)) this.#emails.set(email, line);
+    if (account && !this.#accounts.has(account)) this.#accounts.set(account, line);
+    if (found.length) this.problems.push({ line, problems: found });
+    else {
+      this.rows.push(checked.row);
+      this.lines.push(line);
+    }
+  }
+}
+
 /** Every record checked, duplicates within the file included; `firstLine` is the first data line's number. */
 export function checkRecords(
   records: string[][],
@@ -144,25 +177,7 @@ export function checkRecords(
   components: Map<string, string>,
   firstLine = 2,
 ): { rows: CustomerRow[]; lines: number[]; problems: RowProblem[] } {
-  const rows: CustomerRow[] = [];
-  const lines: number[] = [];
-  const problems: RowProblem[] = [];
-  const emails = new Map<string, number>();
-  const accounts = new Map<string, number>();
-  records.forEach((record, index) => {
-    const line = firstLine + index;
-    const checked = toCustomerRow(record, mapping, components);
-    const found = [...checked.problems];
-    const { email, externalId: account } = checked.row;
-    if (email && emails.has(email)) found.push(`${email} is also on line ${emails.get(email)}; each customer once per file.`);
-    if (account && accounts.has(account)) found.push(`Account id ${account} is also on line ${accounts.get(account)}.`);
-    if (email && !emails.has(email)) emails.set(email, line);
-    if (account && !accounts.has(account)) accounts.set(account, line);
-    if (found.length) problems.push({ line, problems: found });
-    else {
-      rows.push(checked.row);
-      lines.push(line);
-    }
-  });
-  return { rows, lines, problems };
+  const checker = new RecordChecker(mapping, components);
+  records.forEach((record, index) => checker.add(record, firstLine + index));
+  return { rows: checker.rows, lines: checker.lines, problems: checker.problems };
 }

@@ -1,37 +1,77 @@
-// Customer CSV import: parse (papaparse), map columns, check every row, then
-// upsert all good rows in one transaction (by account id, else by email).
+// Customer CSV import: parse (papaparse, record by record), map columns, check
+// every row as it is read, then upsert all good rows in one transaction (by
+// account id, else by email).
 import Papa from "papaparse";
 import { prisma, type TransactionClient } from "../db";
 import { ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { checkRecords, CSV_MAX_BYTES, guessMapping, type ColumnMapping, type CustomerRow, type RowProblem } from "./csv-rows";
+import { CSV_MAX_BYTES, guessMapping, RecordChecker, type ColumnMapping, type CustomerRow, type RowProblem } from "./csv-rows";
 
 const SHOWN_PROBLEMS = 500;
 
-export interface ParsedCsv {
+interface ReadCsv {
   headers: string[];
-  records: string[][];
+  mapping: ColumnMapping;
+  /** Records in the file (the header excluded). */
+  total: number;
+  rows: CustomerRow[];
+  lines: number[];
+  problems: RowProblem[];
 }
 
-/** The file's rows as text, or a ValidationError that says what is wrong with the file itself. */
-export function parseCsv(text: string): ParsedCsv {
+/**
+ * Reads the file record by record (papaparse's step mode) and checks each
+ * as it comes, so a 100,000-row file is never held as raw records as well as
+ * customers. Throws a ValidationError that says what is wrong with the file.
+ */
+function readCsv(text: string, mapping: ColumnMapping | null, components: Map<string, string>): ReadCsv {
   if (Buffer.byteLength(text) > CSV_MAX_BYTES)
     throw new ValidationError(`The file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
   if (text.includes("\uFFFD"))
     throw new ValidationError("The file is not UTF-8 text (characters could not be read). Save it as “CSV UTF-8” and upload it again.");
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new ValidationError("The file is empty.");
-  const result = Papa.parse<string[]>(body, { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] });
-  const broken = result.errors.find((error) => error.type === "Quotes");
-  if (broken) throw new ValidationError(`Line ${(broken.row ?? 0) + 1}: ${broken.message}. Check the quotes on that line.`);
-  const [headers, ...records] = result.data;
-  if (!headers || records.length === 0) throw new ValidationError("The file has a header row but no customers.");
-  if (headers.length < 2 && !/mail/i.test(headers[0] ?? "")) {
-    throw new ValidationError(
-      "Only one column was found: the file may use a delimiter other than comma, semicolon, tab or |, or not be a CSV file.",
-    );
-  }
-  return { headers: headers.map((header) => header.trim()), records };
+  let headers: string[] | null = null;
+  let columns: ColumnMapping | null = null;
+  let checker: RecordChecker | null = null;
+  let total = 0;
+  let refusal: ValidationError | null = null;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: "greedy",
+    delimitersToGuess: [",", ";", "\t", "|"],
+    step(result, parser) {
+      const line = total + (headers ? 2 : 1);
+      if (result.errors.some((error) => error.type === "Quotes")) {
+        const broken = result.errors.find((error) => error.type === "Quotes")!;
+        refusal = new ValidationError(`Line ${line}: ${broken.message}. Check the quotes on that line.`);
+        return parser.abort();
+      }
+      if (checker) {
+        total++;
+        return checker.add(result.data, line);
+      }
+      headers = result.data.map((header) => header.trim());
+      if (headers.length < 2 && !/mail/i.test(headers[0] ?? "")) {
+        refusal = new ValidationError(
+          "Only one column was found: the file may use a delimiter other than comma, semicolon, tab or |, or not be a CSV file.",
+        );
+        return parser.abort();
+      }
+      columns = mapping ?? guessMapping(headers);
+      if (columns.email === null) {
+        refusal = new ValidationError(
+          "No column holds email addresses. Choose it in the column mapping (the header may be named “Email”).",
+          { email: ["Choose the email column."] },
+        );
+        return parser.abort();
+      }
+      checker = new RecordChecker(columns, components);
+    },
+  });
+  if (refusal) throw refusal;
+  if (!headers || !columns || !checker || total === 0) throw new ValidationError("The file has a header row but no customers.");
+  const { rows, lines, problems } = checker as RecordChecker;
+  return { headers, mapping: columns, total, rows, lines, problems };
 }
 
 export interface ImportPreview {
@@ -53,7 +93,7 @@ async function componentNames(): Promise<Map<string, string>> {
 }
 
 interface Checked {
-  parsed: ParsedCsv;
+  read: ReadCsv;
   mapping: ColumnMapping;
   rows: CustomerRow[];
   problems: RowProblem[];
@@ -62,15 +102,9 @@ interface Checked {
 }
 
 async function check(text: string, mapping: ColumnMapping | null, client: TransactionClient | typeof prisma = prisma): Promise<Checked> {
-  const parsed = parseCsv(text);
-  const columns = mapping ?? guessMapping(parsed.headers);
-  if (columns.email === null)
-    throw new ValidationError("No column holds email addresses. Choose it in the column mapping (the header may be named “Email”).", {
-      email: ["Choose the email column."],
-    });
-  const checked = checkRecords(parsed.records, columns, await componentNames());
-  const emails = checked.rows.map((row) => row.email);
-  const accounts = checked.rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
+  const read = readCsv(text, mapping, await componentNames());
+  const emails = read.rows.map((row) => row.email);
+  const accounts = read.rows.flatMap((row) => (row.externalId ? [row.externalId] : []));
   // Arrays, not IN lists: 100,000 rows would pass PostgreSQL's parameter limit.
   const existing = (
     await client.$queryRaw<{ id: string; email: string; external_id: string | null }[]>`
@@ -80,13 +114,13 @@ async function check(text: string, mapping: ColumnMapping | null, client: Transa
   const byAccount = new Map(existing.flatMap((customer) => (customer.externalId ? [[customer.externalId, customer] as const] : [])));
   const rows: CustomerRow[] = [];
   const targets: (string | null)[] = [];
-  const problems = [...checked.problems];
-  checked.rows.forEach((row, index) => {
+  const problems = [...read.problems];
+  read.rows.forEach((row, index) => {
     const byId = row.externalId ? byAccount.get(row.externalId) : undefined;
     const sameEmail = byEmail.get(row.email);
     if (byId && sameEmail && byId.id !== sameEmail.id) {
       problems.push({
-        line: checked.lines[index]!,
+        line: read.lines[index]!,
         problems: [
           `${row.email} belongs to another customer (account id ${sameEmail.externalId ?? "none"}) than account id ${row.externalId}.`,
         ],
@@ -97,16 +131,16 @@ async function check(text: string, mapping: ColumnMapping | null, client: Transa
     targets.push((byId ?? sameEmail)?.id ?? null);
   });
   problems.sort((a, b) => a.line - b.line);
-  return { parsed, mapping: columns, rows, problems, targets };
+  return { read, mapping: read.mapping, rows, problems, targets };
 }
 
 export async function previewCustomerImport(text: string, mapping: ColumnMapping | null): Promise<ImportPreview> {
   const checked = await check(text, mapping);
   const toUpdate = checked.targets.filter(Boolean).length;
   return {
-    headers: checked.parsed.headers,
+    headers: checked.read.headers,
     mapping: checked.mapping,
-    total: checked.parsed.records.length,
+    total: checked.read.total,
     valid: checked.rows.length,
     toCreate: checked.rows.length - toUpdate,
     toUpdate,
@@ -144,8 +178,9 @@ export async function importCustomers(
       const creates = checked.rows.filter((_, index) => checked.targets[index] === null);
       const updates = checked.rows.flatMap((row, index) => (checked.targets[index] ? [{ id: checked.targets[index]!, row }] : []));
       const mapped = (field: keyof ColumnMapping) => checked.mapping[field] !== null;
-      if (creates.length) await bulkInsert(tx, creates);
-      if (updates.length) await bulkUpdate(tx, updates, mapped);
+      // In slices: one statement's parameters for 100,000 rows (text arrays, then the driver's copy) cost ~100 MB at once.
+      for (const slice of slices(creates)) await bulkInsert(tx, slice);
+      for (const slice of slices(updates)) await bulkUpdate(tx, slice, mapped);
       if (mapped("components")) await replaceComponents(tx, checked.rows);
       const report = {
         created: creates.length,
@@ -162,6 +197,12 @@ export async function importCustomers(
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
+}
+
+const ROWS_PER_STATEMENT = 5_000;
+
+function* slices<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) yield items.slice(start, start + ROWS_PER_STATEMENT);
 }
 
 /** The rows as one array per column, for unnest(): one statement whatever the row count. */

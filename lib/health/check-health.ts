@@ -12,13 +12,16 @@ export type Health =
       version: string;
       database: { kind: "embedded" | "postgresql"; serverVersion: string };
       migrations: { applied: number; pending: string[] };
+      outbox: OutboxHealth;
     }
   | { status: "unavailable"; version: string; reason: string };
 
 export async function checkHealth(): Promise<Health> {
   const version = packageJson.version;
   try {
-    const [serverVersion, applied] = await withTimeout(Promise.all([readServerVersion(), readAppliedMigrations()]));
+    const [serverVersion, applied, outbox] = await withTimeout(
+      Promise.all([readServerVersion(), readAppliedMigrations(), readOutboxHealth()]),
+    );
     // The server runs from the project root (npm start), where prisma/ ships.
     const onDisk = await listMigrationNames(path.join(process.cwd(), "prisma", "migrations"));
     return {
@@ -26,10 +29,35 @@ export async function checkHealth(): Promise<Health> {
       version,
       database: { kind: getDatabaseInfo().kind, serverVersion },
       migrations: { applied: applied.length, pending: onDisk.filter((name) => !applied.includes(name)) },
+      outbox,
     };
   } catch (error) {
     return { status: "unavailable", version, reason: `The database is unreachable: ${(error as Error).message.split("\n")[0]}` };
   }
+}
+
+export interface OutboxHealth {
+  /** Messages not yet sent (waiting, retrying or being sent). */
+  pending: number;
+  /** How long the longest-waiting message that is due (not paused, not backing off) has waited; 0 when none. */
+  oldestPendingSeconds: number;
+  /** Messages given up on (a permanent refusal or too many attempts). */
+  failed: number;
+}
+
+async function readOutboxHealth(): Promise<OutboxHealth> {
+  // Each count reads the (state, …) indexes' pending or failed rows, never the sent history.
+  const [row] = await prisma.$queryRaw<{ pending: bigint; oldest: number | null; failed: bigint }[]>`
+    SELECT
+      (SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')) AS pending,
+      (SELECT extract(epoch FROM now() - min(o.next_attempt_at))::float8 FROM outbox o LEFT JOIN campaigns c ON c.id = o.campaign_id
+        WHERE o.state IN ('pending', 'sending') AND o.next_attempt_at <= now() AND (o.campaign_id IS NULL OR c.state = 'sending')) AS oldest,
+      (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed`;
+  return {
+    pending: Number(row!.pending),
+    oldestPendingSeconds: Math.max(0, Math.floor(row!.oldest ?? 0)),
+    failed: Number(row!.failed),
+  };
 }
 
 async function readServerVersion(): Promise<string> {

@@ -193,7 +193,7 @@ describe("sending", () => {
     expect(await campaignProgress(id)).toMatchObject({ state: "sent", sent: 19, failed: 1, pending: 0 });
     expect(sink.messages.length - before).toBe(19);
     expect(await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id, state: "FAILED" } })).toMatchObject({
-      email: "retry3@example.com",
+      recipient: "retry3@example.com",
       lastError: expect.stringContaining("550"),
     });
     expect((await prisma.customer.findUniqueOrThrow({ where: { email: "retry3@example.com" } })).bouncedAt).not.toBeNull();

@@ -1,5 +1,7 @@
 // A real SMTP server on loopback (the smtp-server package) that keeps what it
-// receives, parsed by mailparser, and can refuse or go away on demand.
+// receives, parsed by mailparser, and can refuse, answer slowly or go away on
+// demand.
+import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -17,13 +19,40 @@ export interface SmtpSink {
   mode: SinkMode;
   /** Recipients answered with 550 (a permanent refusal). */
   rejected: Set<string>;
+  /**
+   * How long the sink waits, once it has a message, before it answers "250"
+   * (a slow relay). The message counts as received from the start of the
+   * wait: a client that dies meanwhile never learns that it was delivered.
+   */
+  replyDelayMs: number;
+  /** Messages received whose "250" has not been answered yet. */
+  awaitingReply: number;
+  /** Resolves as soon as `condition` holds, checked after every message received or answered. */
+  until(condition: () => boolean): Promise<void>;
   stop(): Promise<void>;
   /** Starts again on the same port after stop(). */
   restart(): Promise<void>;
 }
 
 export async function startSmtpSink(port = 0): Promise<SmtpSink> {
-  const sink = { messages: [] as ParsedMail[], mode: "accept" as SinkMode, rejected: new Set<string>() };
+  const sink = {
+    messages: [] as ParsedMail[],
+    mode: "accept" as SinkMode,
+    rejected: new Set<string>(),
+    replyDelayMs: 0,
+    awaitingReply: 0,
+  };
+  const changes = new EventEmitter().setMaxListeners(100);
+  const until = (condition: () => boolean) =>
+    new Promise<void>((resolve) => {
+      if (condition()) return resolve();
+      const check = () => {
+        if (!condition()) return;
+        changes.off("change", check);
+        resolve();
+      };
+      changes.on("change", check);
+    });
   let server: SMTPServer;
   const create = () =>
     new SMTPServer({
@@ -42,7 +71,17 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         simpleParser(stream)
           .then((parsed) => {
             sink.messages.push(parsed);
-            callback();
+            if (sink.replyDelayMs <= 0) {
+              changes.emit("change");
+              return callback();
+            }
+            sink.awaitingReply++;
+            changes.emit("change");
+            setTimeout(() => {
+              sink.awaitingReply--;
+              callback();
+              changes.emit("change");
+            }, sink.replyDelayMs);
           })
           .catch(callback);
       },
@@ -59,6 +98,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const actualPort = await listen(port);
   return Object.assign(sink, {
     url: `smtp://127.0.0.1:${actualPort}`,
+    until,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     restart: async () => void (await listen(actualPort)),
   });

@@ -84,6 +84,12 @@ export function CampaignProgressPanel({
         {progress.cancelled > 0 && ` · ${progress.cancelled.toLocaleString("en")} cancelled`} · {progress.state}
         {progress.rate > 0 && progress.pending > 0 && ` · ${progress.rate.toFixed(1)} a second, ${eta(progress.etaSeconds)}`}
       </p>
+      {progress.unconfirmed > 0 && (
+        <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">
+          {progress.unconfirmed.toLocaleString("en")} {progress.unconfirmed === 1 ? "message was" : "messages were"} sent again after a
+          worker stopped mid-send without recording the result: those recipients may have received it twice.
+        </p>
+      )}
       {canControl && (
         <form action={control.formAction} className="mt-4 flex flex-wrap items-center gap-2">
           <input type="hidden" name="campaignId" value={campaignId} />

@@ -1,0 +1,53 @@
+// Puts a message in the outbox inside the caller's transaction, so the change
+// that causes it and the message commit together (or neither does). Unique per
+// (kind, dispatch, recipient): queuing the same one twice queues it once.
+import { prisma, type TransactionClient } from "../db";
+import { DISPATCH_KINDS, emailPayloadSchema, httpPayloadSchema, type EmailPayload, type HttpPayload } from "./kinds";
+
+type KindOf<C extends "email" | "http"> = {
+  [K in keyof typeof DISPATCH_KINDS]: (typeof DISPATCH_KINDS)[K]["channel"] extends C ? K : never;
+}[keyof typeof DISPATCH_KINDS];
+
+interface Enqueued {
+  /** False when this (kind, dispatch, recipient) was already queued. */
+  isNew: boolean;
+}
+
+/** A ready-made email to one address, e.g. an incident notice to a subscriber. */
+export async function enqueueEmail(
+  tx: TransactionClient,
+  input: { kind: Exclude<KindOf<"email">, "campaign">; dispatchId: string; to: string; customerId?: string } & EmailPayload,
+): Promise<Enqueued> {
+  const { kind, dispatchId, to, customerId, ...message } = input;
+  const payload = emailPayloadSchema.parse(message);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO outbox (kind, dispatch_id, channel, priority, recipient, customer_id, payload)
+    VALUES (${kind}, ${dispatchId}, 'email', ${DISPATCH_KINDS[kind].priority}, ${to.toLowerCase()}, ${customerId ?? null}, ${JSON.stringify(payload)}::jsonb)
+    ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
+  return { isNew: inserted > 0 };
+}
+
+/** An HTTP request to one endpoint, e.g. a webhook delivery of an incident update. */
+export async function enqueueHttp(
+  tx: TransactionClient,
+  input: { kind: KindOf<"http">; dispatchId: string; url: string } & HttpPayload,
+): Promise<Enqueued> {
+  const { kind, dispatchId, url, ...request } = input;
+  const payload = httpPayloadSchema.parse(request);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO outbox (kind, dispatch_id, channel, priority, recipient, payload)
+    VALUES (${kind}, ${dispatchId}, 'http', ${DISPATCH_KINDS[kind].priority}, ${url}, ${JSON.stringify(payload)}::jsonb)
+    ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
+  return { isNew: inserted > 0 };
+}
+
+/**
+ * After queuing many rows at once (a campaign), outside its transaction:
+ * refreshes PostgreSQL's statistics of the outbox at once rather than when
+ * autovacuum gets to it. Until then the planner takes the new rows for a
+ * handful and claims by sorting every pending row (measured: 37 ms a claim
+ * for 10,000 rows, against 0.1 ms through the index).
+ */
+export async function refreshOutboxStatistics(): Promise<void> {
+  await prisma.$executeRawUnsafe("ANALYZE outbox");
+}

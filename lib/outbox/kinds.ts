@@ -1,0 +1,35 @@
+// The kinds of dispatch the one outbox carries. A new kind of outbound message
+// (subscriber notices, make-good offers, billing calls, mirror pushes) is a
+// line here and an enqueue call in its domain's transaction, not a new queue.
+// Pure: no database.
+import { z } from "zod";
+import type { Channel } from "./retry-policy";
+
+/** Claimed in this order (lower first), so notices never wait behind bulk mail. */
+export const PRIORITY = { urgent: 0, normal: 50, bulk: 100 } as const;
+
+export const DISPATCH_KINDS = {
+  /** A campaign's email, personalised per recipient from the compiled campaign (lib/campaigns). */
+  campaign: { channel: "email", priority: PRIORITY.bulk },
+  /** A ready-made email to one person: incident and maintenance notices, confirmations. */
+  notice: { channel: "email", priority: PRIORITY.urgent },
+  /** A signed HTTP POST to a subscriber's endpoint. */
+  webhook: { channel: "http", priority: PRIORITY.urgent },
+} as const satisfies Record<string, { channel: Channel; priority: number }>;
+
+/** The payload of a ready-made email (every kind but campaign). */
+export const emailPayloadSchema = z.object({
+  subject: z.string().min(1).max(300),
+  html: z.string(),
+  text: z.string(),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+export type EmailPayload = z.input<typeof emailPayloadSchema>;
+
+/** The payload of an HTTP delivery. */
+export const httpPayloadSchema = z.object({
+  method: z.enum(["POST", "PUT"]).default("POST"),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string(),
+});
+export type HttpPayload = z.input<typeof httpPayloadSchema>;

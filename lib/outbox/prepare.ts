@@ -1,0 +1,109 @@
+// Turns a claimed outbox row into what goes out: a campaign row is
+// personalised from its campaign's compiled message; every other kind carries
+// its message in the row.
+import { prisma } from "../db";
+import { getPageSettings } from "../settings/queries";
+import { messageIdFor, senderHeader } from "../email/delivery-rules";
+import { recipientValues, type RecipientFields } from "../email/personalise";
+import { personaliseMessage, type CompiledMessage } from "../email/templates";
+import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
+import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
+import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
+
+export interface ClaimedRow {
+  id: bigint;
+  kind: string;
+  dispatch_id: string;
+  campaign_id: string | null;
+  channel: "email" | "http";
+  priority: number;
+  customer_id: string | null;
+  recipient: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export type Delivery = { channel: "email"; message: OutgoingMessage } | { channel: "http"; request: HttpRequest };
+
+const SETTINGS_TTL_MS = 60_000;
+
+/** The page's settings a message needs: links point at its public URL; the sender is named after the page. */
+interface SenderSettings {
+  publicUrl: string;
+  pageName: string;
+}
+
+/** One per worker: caches each campaign's compiled message and the page's public URL and name. */
+export class DeliveryPreparer {
+  readonly #campaigns = new Map<string, Promise<CompiledMessage>>();
+  #settings: { value: Promise<SenderSettings>; at: number } | null = null;
+
+  async prepare(row: ClaimedRow): Promise<Delivery> {
+    if (row.channel === "http") {
+      const request = httpPayloadSchema.parse(row.payload);
+      return { channel: "http", request: { url: row.recipient, ...request } };
+    }
+    const { publicUrl, pageName } = await this.#readSettings();
+    const from = senderHeader(pageName, senderAddress(publicUrl));
+    const domain = new URL(publicUrl).hostname;
+    if (row.kind === "campaign" && row.campaign_id) {
+      const copy = personaliseMessage(
+        await this.#campaign(row.campaign_id),
+        recipientValues({ ...(row.payload as RecipientFields), email: row.recipient }),
+        unsubscribeUrl(publicUrl, row.recipient),
+      );
+      return {
+        channel: "email",
+        message: {
+          from,
+          to: row.recipient,
+          subject: copy.subject,
+          html: copy.html,
+          text: copy.text,
+          messageId: messageIdFor(row.campaign_id, row.recipient, domain),
+          campaignId: row.campaign_id,
+          headers: {
+            "List-Unsubscribe": `<${oneClickUnsubscribeUrl(publicUrl, row.recipient)}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "X-Candor-Campaign": row.campaign_id,
+          },
+        },
+      };
+    }
+    const email = emailPayloadSchema.parse(row.payload);
+    return {
+      channel: "email",
+      message: {
+        from,
+        to: row.recipient,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId: messageIdFor(`${row.kind}.${row.dispatch_id}`, row.recipient, domain),
+        headers: { ...email.headers, "X-Candor-Dispatch": `${row.kind}:${row.dispatch_id}` },
+      },
+    };
+  }
+
+  #readSettings(): Promise<SenderSettings> {
+    if (!this.#settings || performance.now() - this.#settings.at > SETTINGS_TTL_MS) {
+      const value = getPageSettings().then((settings) => ({ publicUrl: settings.effectivePublicUrl, pageName: settings.pageName }));
+      value.catch(() => (this.#settings = null));
+      this.#settings = { value, at: performance.now() };
+    }
+    return this.#settings.value;
+  }
+
+  #campaign(id: string): Promise<CompiledMessage> {
+    let copy = this.#campaigns.get(id);
+    if (!copy) {
+      copy = prisma.campaign.findUniqueOrThrow({ where: { id }, select: { subject: true, html: true, text: true } }).then((campaign) => {
+        if (campaign.html === null || campaign.text === null) throw new Error(`Campaign ${id} was queued without its compiled message`);
+        return { subject: campaign.subject, html: campaign.html, text: campaign.text };
+      });
+      copy.catch(() => this.#campaigns.delete(id));
+      this.#campaigns.set(id, copy);
+    }
+    return copy;
+  }
+}
