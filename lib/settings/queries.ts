@@ -1,4 +1,4 @@
-import { prisma } from "../db";
+import { prisma, type TransactionClient } from "../db";
 import { getEnv } from "../env";
 
 export interface PageSettings {
@@ -27,8 +27,9 @@ const DEFAULTS = {
   requirePostmortemApproval: false,
 };
 
-export async function getPageSettings(): Promise<PageSettings> {
-  const row = await prisma.pageSettings.findUnique({ where: { id: 1 } });
+/** Inside a transaction, pass its client: waiting for a second pool connection while holding one can exhaust the pool. */
+export async function getPageSettings(db: TransactionClient = prisma): Promise<PageSettings> {
+  const row = await db.pageSettings.findUnique({ where: { id: 1 } });
   const settings = row ?? DEFAULTS;
   return {
     pageName: settings.pageName,

@@ -8,7 +8,7 @@ import { dismissDraft } from "@/lib/drafts/dismiss-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { listOpenDrafts } from "@/lib/drafts/queries";
 import { createComponent } from "@/lib/components/save-component";
-import { createAdmin } from "../support/factories";
+import { addOperator, createAdmin } from "../support/factories";
 import { expectDocumented } from "../support/api-client";
 
 let admin: { id: string; email: string };
@@ -91,6 +91,8 @@ async function post(source: string, body: unknown, bearer: string | null = token
 
 beforeAll(async () => {
   admin = await createAdmin();
+  await addOperator(admin, "rita@example.com", "responder");
+  await addOperator(admin, "vic@example.com", "viewer");
   token = (await createApiToken(admin, { name: "alertmanager", role: "responder" })).token;
   viewer = (await createApiToken(admin, { name: "grafana viewer", role: "viewer" })).token;
   apiComponent = (await createComponent(admin, { name: "Public API", isVisible: true })).id;
@@ -128,6 +130,14 @@ describe("Alertmanager alerts", () => {
     });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "draft.created" } });
     expect(audit.actorEmail).toBe("API token “alertmanager”");
+    // Everyone who may publish it hears of the draft once, through the outbox; repeats add nothing.
+    const notices = await prisma.outboxMessage.findMany({ where: { kind: "notice", dispatchId: `draft:${draft!.id}` } });
+    expect(notices.map((notice) => notice.recipient).sort()).toEqual(["ada@example.com", "rita@example.com"]);
+    expect(notices[0]!.priority).toBe(0);
+    expect(notices[0]!.payload).toMatchObject({
+      subject: "Draft waiting: Problems with Public API",
+      text: expect.stringContaining("/admin"),
+    });
 
     const { incidentId } = await publishDraft(admin, { draftId: draft!.id, setBanner: true, bannerMessage: "API errors; we are on it." });
     const incident = await prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { banners: true } });
