@@ -128,11 +128,19 @@ function inputJsonSchema(endpoint: Endpoint): Parameters<typeof findUnknownField
   return schema;
 }
 
+/** The body's object schema, under any `.transform()` (a pipe whose input is the object); null for other bodies. */
+export function bodyObject(endpoint: Endpoint): z.ZodObject | null {
+  let schema: unknown = endpoint.body;
+  while (schema instanceof z.ZodPipe) schema = schema.in;
+  return schema instanceof z.ZodObject ? schema : null;
+}
+
 /** The fields a client may send: the schema's, less path parameters. */
 export function bodyFieldNames(endpoint: Endpoint): string[] {
-  if (!(endpoint.body instanceof z.ZodObject)) return [];
+  const body = bodyObject(endpoint);
+  if (!body) return [];
   const excluded = new Set(pathParamNames(endpoint.path));
-  return Object.keys(endpoint.body.shape).filter((name) => !excluded.has(name));
+  return Object.keys(body.shape).filter((name) => !excluded.has(name));
 }
 
 export function pathParamNames(path: string): string[] {

@@ -6,7 +6,7 @@ import { ALERT_INTAKE_ENDPOINT } from "../alerts/intake";
 import { ALERT_SOURCES } from "../alerts/payloads";
 import { ENDPOINTS } from "./endpoints";
 import { apiErrorSchema } from "./errors";
-import { bodyFieldNames, pathParamNames, type Endpoint } from "./handle";
+import { bodyFieldNames, bodyObject, pathParamNames, type Endpoint } from "./handle";
 import { MAX_BODY_BYTES } from "./read-body";
 
 type JsonSchema = Record<string, unknown>;
@@ -41,7 +41,7 @@ function requestSchema(collector: SchemaCollector, endpoint: Endpoint): JsonSche
   for (const name of Object.keys(schema.properties ?? {})) if (!allowed.has(name)) delete schema.properties![name];
   if (schema.required) schema.required = schema.required.filter((name) => allowed.has(name));
   // The API refuses unknown fields at any depth (lib/api/unknown-fields.ts); third-party payloads (alert intake) stay open.
-  return endpoint.body instanceof z.ZodObject ? closeObjects(schema) : schema;
+  return bodyObject(endpoint) ? closeObjects(schema) : schema;
 }
 
 /** Marks every object schema with known properties as taking no others. */

@@ -76,10 +76,10 @@ function toView(row: IncidentRow, names: Map<string, string>): IncidentView {
       authorName: update.author?.name ?? null,
       createdAt: update.createdAt,
       updatedAt: update.updatedAt,
-      componentChanges: ((update.componentChanges ?? []) as { componentId: string; status: ComponentStatus }[]).map((change) => ({
-        ...change,
-        name: names.get(change.componentId) ?? "A removed component",
-      })),
+      // Only what the view promises: a stored change may carry bookkeeping (isDefault) that is not for readers.
+      componentChanges: ((update.componentChanges ?? []) as { componentId: string; status: ComponentStatus }[]).map(
+        ({ componentId, status }) => ({ componentId, status, name: names.get(componentId) ?? "A removed component" }),
+      ),
     })),
   };
 }

@@ -95,8 +95,9 @@ describe("incidents", () => {
     });
     expect(declared.status).toBe(201);
     const incidentId = declared.body.id;
+    // A major incident defaults to a critical banner (issue 17: the banner follows the incident).
     const banner = await callApi("GET", "/banner", { token: viewer });
-    expect(banner.body.banner).toMatchObject({ message: "Sign-in is failing; we are on it.", severity: "warning", incidentId });
+    expect(banner.body.banner).toMatchObject({ message: "Sign-in is failing; we are on it.", severity: "critical", incidentId });
 
     const update = await callApi("POST", `/incidents/${incidentId}/updates`, {
       token: responder,
