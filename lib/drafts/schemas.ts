@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { componentChangeSchema, impactSchema, messageSchema, postUpdateSchema, titleSchema } from "../incidents/schemas";
+import { componentChangeSchema, impactSchema, messageSchema, titleSchema, updateStatusSchema } from "../incidents/schemas";
 
 /** A proposed new incident (MCP, alerts): the declare form's fields without its publishing options. */
 export const draftIncidentSchema = z.object({
@@ -11,8 +11,14 @@ export const draftIncidentSchema = z.object({
 });
 export type DraftIncidentInput = z.infer<typeof draftIncidentSchema>;
 
-/** A proposed update to an open incident: the update form's fields, published at the time a person publishes it. */
-export const draftUpdateSchema = postUpdateSchema.omit({ publishedAt: true }).extend({
+/**
+ * A proposed update to an open incident: the update form's fields without its
+ * publishing options (time, banner), which the person who publishes it chooses.
+ */
+export const draftUpdateSchema = z.object({
+  incidentId: z.string().min(1).max(64),
+  status: updateStatusSchema,
+  message: messageSchema,
   components: z.array(componentChangeSchema).max(500).default([]),
 });
 export type DraftUpdateInput = z.infer<typeof draftUpdateSchema>;

@@ -69,10 +69,12 @@ export const declareIncidentSchema = z
   .transform((input) => ({ ...input, bannerSeverity: input.bannerSeverity ?? bannerSeverityForImpact(input.impact) }));
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
+export const updateStatusSchema = z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." });
+
 export const postUpdateSchema = z
   .object({
     incidentId: id,
-    status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
+    status: updateStatusSchema,
     message: messageSchema,
     publishedAt: optionalPastTime,
     components: z.array(componentChangeSchema).max(500),
