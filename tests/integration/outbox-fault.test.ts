@@ -1,8 +1,7 @@
 // Worker processes (`npm run worker`) killed with SIGKILL mid-send and started
 // again: everyone gets the message, duplicates stay within the messages in
 // flight (the SMTP pool's connections) and are all counted for the operator.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { campaignProgress } from "@/lib/campaigns/progress";
@@ -13,6 +12,7 @@ import { SMTP_CONNECTIONS } from "@/lib/outbox/transport";
 import { OUTBOX_LANES } from "@/lib/outbox/worker";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startWorkerProcess } from "../support/worker-process";
 
 const RECIPIENTS = 2_000;
 /** The shortest lease the configuration allows: a killed worker's claim lapses by itself, quickly. */
@@ -21,17 +21,10 @@ let sink: SmtpSink;
 const workers = new Set<ChildProcess>();
 
 function startWorker(): ChildProcess {
-  // node itself with tsx's loader: the tsx command would put a second process between the test and the worker, and SIGKILL would reach only the first.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/worker.ts")], {
-    env: {
-      ...process.env,
-      SMTP_URL: sink.url,
-      CANDOR_SEND_RATE: "0",
-      CANDOR_OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
-      NODE_ENV: "production",
-      AUTH_SECRET: "outbox-fault-test-secret-of-32-characters",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const child = startWorkerProcess({
+    smtpUrl: sink.url,
+    leaseSeconds: LEASE_SECONDS,
+    authSecret: "outbox-fault-test-secret-of-32-characters",
   });
   workers.add(child);
   child.once("exit", () => workers.delete(child));

@@ -2,8 +2,7 @@
 // recipient gets one message; a crash repeats at most the messages in flight,
 // and the operator sees how many may have been repeated. All against a real
 // SMTP server on loopback that answers each message after 3 s.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { campaignProgress } from "@/lib/campaigns/progress";
@@ -14,6 +13,7 @@ import { createMailTransport, SMTP_CONNECTIONS } from "@/lib/outbox/transport";
 import { OUTBOX_LANES, OutboxWorker } from "@/lib/outbox/worker";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startWorkerProcess } from "../support/worker-process";
 
 const SLOW_REPLY_MS = 3_000;
 /** Short enough that a batch of slow sends outlives it many times; long enough that the SMTP silence limit (half of it) exceeds the slow reply. */
@@ -39,18 +39,11 @@ afterAll(async () => {
   await sink.stop();
 });
 
-function startWorkerProcess(): ChildProcess {
-  // node itself with tsx's loader: the tsx command would put a second process between the test and the worker, and signals would reach only the first.
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
-    env: {
-      ...process.env,
-      SMTP_URL: sink.url,
-      CANDOR_SEND_RATE: "0",
-      CANDOR_OUTBOX_LEASE_SECONDS: String(TEST_LEASE_MS / 1_000),
-      NODE_ENV: "production",
-      AUTH_SECRET: "outbox-guarantee-test-secret-of-32-chars",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+function startWorker(): ChildProcess {
+  const child = startWorkerProcess({
+    smtpUrl: sink.url,
+    leaseSeconds: TEST_LEASE_MS / 1_000,
+    authSecret: "outbox-guarantee-test-secret-of-32-chars",
   });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -142,7 +135,7 @@ it("gives back the rest of its claim at once on SIGTERM, after recording the mes
   const id = await queue("term", 30);
   sink.replyDelayMs = SLOW_REPLY_MS;
   const before = deliveredTo(id).length;
-  const worker = startWorkerProcess();
+  const worker = startWorker();
   await sink.until(() => sink.awaitingReply === SMTP_CONNECTIONS);
   expect(await stopChild(worker, "SIGTERM")).toBe(0);
 
@@ -163,12 +156,12 @@ it("gives back the rest of its claim at once on SIGTERM, after recording the mes
 it("repeats at most the messages in flight when a worker is killed mid-send, and shows the operator how many", async () => {
   const id = await queue("kill", 30);
   sink.replyDelayMs = SLOW_REPLY_MS;
-  const first = startWorkerProcess();
+  const first = startWorker();
   await sink.until(() => sink.awaitingReply === SMTP_CONNECTIONS);
   const inFlight = sink.awaitingReply;
   await stopChild(first, "SIGKILL");
   // The relay has these five but the worker never heard its "250": they are sent again once the lease lapses.
-  const second = startWorkerProcess();
+  const second = startWorker();
   await sink.until(() => new Set(deliveredTo(id)).size === 30 && sink.awaitingReply === 0);
   await stopChild(second, "SIGTERM");
 
