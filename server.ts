@@ -153,8 +153,11 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+// `on`, not `once`: a signal sent to the process group reaches node twice
+// (directly, and forwarded by npm); with `once` the second would kill node
+// mid-stop and leave the embedded PostgreSQL running. shutdown() runs once.
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 main().catch(async (error: unknown) => {
   if (error instanceof EnvError || error instanceof StartupError || error instanceof MigrationError) {

@@ -18,9 +18,13 @@ if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
 }
 const { startOutboxWorker } = await import("../lib/outbox/run-worker");
 const worker = startOutboxWorker(env);
+let stopping = false;
 const shutdown = (signal: string) => {
+  // A second signal (npm forwarding the group's) must not kill the worker mid-stop.
+  if (stopping) return;
+  stopping = true;
   console.log(`candor worker: ${signal}, finishing the messages in flight and giving back the rest…`);
   void worker.stop().then(() => process.exit(0));
 };
-process.once("SIGINT", () => shutdown("SIGINT"));
-process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
