@@ -7,10 +7,11 @@ import type { IncidentImpact } from "@/lib/components/constants";
 import { bannerSeverityForImpact } from "@/lib/banner/constants";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
+import { INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { declareIncidentAction } from "./actions";
 import { BannerPublishFields } from "./banner-choice-fields";
+import { ImpactField } from "./impact-field";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
 const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
@@ -65,21 +66,7 @@ export function DeclareIncidentForm({
         errors={errors?.title}
         hint="What customers notice, e.g. “Sign-in failing for some users”."
       />
-      <fieldset>
-        <legend className="text-sm font-medium">Impact</legend>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {(Object.keys(IMPACT_LABELS) as (keyof typeof IMPACT_LABELS)[]).map((impact) => (
-            <label
-              key={impact}
-              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950"
-            >
-              <input type="radio" name="impact" value={impact} defaultChecked={(values?.impact ?? "minor") === impact} />
-              {IMPACT_LABELS[impact]}
-            </label>
-          ))}
-        </div>
-        {errors?.impact && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.impact.join(" ")}</p>}
-      </fieldset>
+      <ImpactField defaultImpact={values?.impact ?? "minor"} errors={errors?.impact} />
       <ComponentStatusFields components={components} emptyLabel="Not affected" values={values} errors={componentErrors(errors)} />
       <SelectField
         name="status"
