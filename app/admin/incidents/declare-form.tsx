@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionForm } from "@/components/use-action-form";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 import type { IncidentImpact } from "@/lib/components/constants";
 import { bannerSeverityForImpact } from "@/lib/banner/constants";
@@ -12,6 +12,7 @@ import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { declareIncidentAction } from "./actions";
 import { BannerPublishFields } from "./banner-choice-fields";
 import { ImpactField } from "./impact-field";
+import { TemplateSelectField } from "./template-select-field";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
 const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
@@ -26,7 +27,6 @@ export function DeclareIncidentForm({
   showingBanner: ShowingBanner | null;
 }) {
   const { state, formAction, isPending, errors, values } = useActionForm(declareIncidentAction);
-  const form = useRef<HTMLFormElement>(null);
   const [impact, setImpact] = useState<IncidentImpact>((values?.impact as IncidentImpact | undefined) ?? "minor");
   const [message, setMessage] = useState(values?.message ?? "");
   // The banner's suggestions follow the impact and the first message.
@@ -36,10 +36,8 @@ export function DeclareIncidentForm({
     if (field.name === "message") setMessage(field.value);
   };
 
-  function applyTemplate(templateId: string) {
-    const template = templates.find((item) => item.id === templateId);
-    const elements = form.current?.elements;
-    if (!template || !elements) return;
+  function applyTemplate(template: IncidentTemplateView, form: HTMLFormElement) {
+    const elements = form.elements;
     (elements.namedItem("title") as HTMLInputElement).value = template.title;
     (elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
     if ((OPENING_STATUSES as readonly string[]).includes(template.status))
@@ -47,13 +45,12 @@ export function DeclareIncidentForm({
   }
 
   return (
-    <form ref={form} action={formAction} onChange={onChange} className="space-y-5" noValidate>
+    <form action={formAction} onChange={onChange} className="space-y-5" noValidate>
       {templates.length > 0 && (
-        <SelectField
-          name="template"
+        <TemplateSelectField
           label="Start from a template"
-          options={[{ value: "", label: "No template" }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
-          onChange={(event) => applyTemplate(event.target.value)}
+          templates={templates}
+          onPick={applyTemplate}
           hint="Fills the title, message and status; edit them before declaring."
         />
       )}

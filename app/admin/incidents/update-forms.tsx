@@ -10,6 +10,7 @@ import { useState, type FormEvent } from "react";
 import { bannerSeverityForImpact } from "@/lib/banner/constants";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 import type { IncidentImpact } from "@/lib/components/constants";
+import { TemplateSelectField } from "./template-select-field";
 import { BannerClearField, BannerPublishFields } from "./banner-choice-fields";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
@@ -51,17 +52,10 @@ export function PostUpdateForm(props: {
         }
       />
       {props.templates.length > 0 && (
-        <SelectField
-          name="template"
+        <TemplateSelectField
           label="Message from a template"
-          options={[
-            { value: "", label: "No template" },
-            ...props.templates.map((template) => ({ value: template.id, label: template.name })),
-          ]}
-          onChange={(event) => {
-            const template = props.templates.find((item) => item.id === event.target.value);
-            const form = event.target.form!;
-            if (!template) return;
+          templates={props.templates}
+          onPick={(template, form) => {
             (form.elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
             (form.elements.namedItem("status") as HTMLSelectElement).value = template.status;
             setMessage(template.message);
