@@ -16,7 +16,8 @@ import { findPostmortemState } from "@/lib/postmortems/queries";
 import { POSTMORTEM_STATE_LABELS } from "@/lib/postmortems/workflow";
 import { StartPostmortemForm } from "./postmortem/start-postmortem-form";
 import { toComponentChoices, toUtcInputValue } from "../component-choices";
-import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm, PostUpdateForm } from "../update-forms";
+import { PostUpdateForm } from "../post-update-form";
+import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm } from "../update-forms";
 
 export const metadata: Metadata = { title: "Incident" };
 
