@@ -2,7 +2,14 @@
 
 import { useState } from "react";
 import { CheckboxField, SelectField, TextField } from "@/components/form-controls";
-import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, BANNER_SEVERITY_LABELS, type BannerSeverity } from "@/lib/banner/constants";
+import {
+  BANNER_MESSAGE_MAX,
+  BANNER_SEVERITIES,
+  BANNER_SEVERITY_LABELS,
+  bannerSeverityForImpact,
+  type BannerSeverity,
+} from "@/lib/banner/constants";
+import type { IncidentImpact } from "@/lib/components/constants";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 
 type Errors = Record<string, string[] | undefined> | undefined;
@@ -87,7 +94,7 @@ export function BannerPublishFields(props: {
 }
 
 /** On resolution: clear the banner, ticked by default when it belongs to this incident. */
-export function BannerClearField({ showing, incidentId, errors }: { showing: ShowingBanner | null; incidentId: string; errors: Errors }) {
+function BannerClearField({ showing, incidentId, errors }: { showing: ShowingBanner | null; incidentId: string; errors: Errors }) {
   return (
     <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
       <legend className="px-1 font-medium">Sign-in banner</legend>
@@ -106,5 +113,36 @@ export function BannerClearField({ showing, incidentId, errors }: { showing: Sho
         <p className="text-slate-600 dark:text-slate-300">No sign-in banner is showing.</p>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The banner part of an update: clearing it when the update closes the
+ * incident, otherwise publishing it (ticked, and keeping its severity, when
+ * the banner showing belongs to this incident).
+ */
+export function UpdateBannerFields(props: {
+  isClosing: boolean;
+  showing: ShowingBanner | null;
+  incidentId: string;
+  impact: IncidentImpact;
+  suggestedMessage: string;
+  errors: Errors;
+  values: Values;
+}) {
+  if (props.isClosing) return <BannerClearField showing={props.showing} incidentId={props.incidentId} errors={props.errors} />;
+  const ownsBanner = props.showing?.incidentId === props.incidentId;
+  return (
+    <BannerPublishFields
+      checkboxName="updateBanner"
+      checkboxLabel="Also update the sign-in banner"
+      isCheckedByDefault={ownsBanner}
+      showing={props.showing}
+      incidentId={props.incidentId}
+      suggestedMessage={props.suggestedMessage}
+      suggestedSeverity={ownsBanner ? props.showing!.severity : bannerSeverityForImpact(props.impact)}
+      errors={props.errors}
+      values={props.values}
+    />
   );
 }

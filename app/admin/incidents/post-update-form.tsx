@@ -4,13 +4,12 @@ import { useState, type FormEvent } from "react";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
 import { useActionForm } from "@/components/use-action-form";
-import { bannerSeverityForImpact } from "@/lib/banner/constants";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 import type { IncidentImpact } from "@/lib/components/constants";
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, MAINTENANCE_STATUSES } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { postUpdateAction } from "./actions";
-import { BannerClearField, BannerPublishFields } from "./banner-choice-fields";
+import { UpdateBannerFields } from "./banner-choice-fields";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 import { TemplateSelectField } from "./template-select-field";
 
@@ -34,8 +33,6 @@ export function PostUpdateForm(props: {
     if (field.name === "status") setStatus(field.value);
     if (field.name === "message") setMessage(field.value);
   };
-  const ownsBanner = props.showingBanner?.incidentId === props.incidentId;
-  const isClosing = status === "resolved" || status === "completed";
   return (
     <form action={formAction} onChange={onChange} className="space-y-4" noValidate>
       <input type="hidden" name="incidentId" value={props.incidentId} />
@@ -90,22 +87,17 @@ export function PostUpdateForm(props: {
           </div>
         </details>
       )}
-      {props.kind === "incident" &&
-        (isClosing ? (
-          <BannerClearField showing={props.showingBanner} incidentId={props.incidentId} errors={errors} />
-        ) : (
-          <BannerPublishFields
-            checkboxName="updateBanner"
-            checkboxLabel="Also update the sign-in banner"
-            isCheckedByDefault={ownsBanner}
-            showing={props.showingBanner}
-            incidentId={props.incidentId}
-            suggestedMessage={message}
-            suggestedSeverity={ownsBanner ? props.showingBanner!.severity : bannerSeverityForImpact(props.impact)}
-            errors={errors}
-            values={values}
-          />
-        ))}
+      {props.kind === "incident" && (
+        <UpdateBannerFields
+          isClosing={status === "resolved" || status === "completed"}
+          showing={props.showingBanner}
+          incidentId={props.incidentId}
+          impact={props.impact}
+          suggestedMessage={message}
+          errors={errors}
+          values={values}
+        />
+      )}
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Posting…" : "Post update"}
