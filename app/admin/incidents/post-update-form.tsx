@@ -10,7 +10,7 @@ import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS, MAINTENANCE_STATUSES } from 
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { postUpdateAction } from "./actions";
 import { UpdateBannerFields } from "./banner-choice-fields";
-import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
+import { UpdateComponentFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 import { TemplateSelectField } from "./template-select-field";
 
 export function PostUpdateForm(props: {
@@ -78,15 +78,7 @@ export function PostUpdateForm(props: {
         errors={errors?.publishedAt}
         hint="Leave empty for now; backdate to record what happened earlier."
       />
-      <ComponentStatusFields components={props.affected} emptyLabel="No change" values={values} errors={componentErrors(errors)} />
-      {props.others.length > 0 && (
-        <details>
-          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-400">Other components</summary>
-          <div className="mt-2">
-            <ComponentStatusFields components={props.others} emptyLabel="No change" values={values} />
-          </div>
-        </details>
-      )}
+      <UpdateComponentFields affected={props.affected} others={props.others} values={values} errors={componentErrors(errors)} />
       {props.kind === "incident" && (
         <UpdateBannerFields
           isClosing={status === "resolved" || status === "completed"}
