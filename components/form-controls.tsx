@@ -54,12 +54,15 @@ type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "
  * A checkbox inside its label, and its errors (id `<name>-error`). A fragment:
  * the caller decides whether the error sits in the surrounding spacing.
  */
-export function CheckboxField({ name, label, errors, ...input }: CheckboxFieldProps) {
+export function CheckboxField({ name, label, ...props }: CheckboxFieldProps) {
+  const { errors, ...input } = props;
   const errorId = errors?.length ? `${name}-error` : undefined;
+  // A box the server never validates (no `errors` prop at all) carries no aria-invalid, as before the split.
+  const invalid = "errors" in props ? Boolean(errorId) : undefined;
   return (
     <>
       <label className="flex items-start gap-2">
-        <input type="checkbox" name={name} className="mt-1" aria-invalid={Boolean(errorId)} aria-describedby={errorId} {...input} />
+        <input type="checkbox" name={name} className="mt-1" aria-invalid={invalid} aria-describedby={errorId} {...input} />
         {label}
       </label>
       <FieldError id={errorId} errors={errors} />
