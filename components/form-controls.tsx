@@ -29,12 +29,44 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
           {hint}
         </p>
       )}
-      {errorId && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {errors!.join(" ")}
-        </p>
-      )}
+      <FieldError id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A field's error messages, or nothing; `id` is what the control's aria-describedby points at. */
+export function FieldError({ id, errors, className = "" }: { id?: string; errors?: string[]; className?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className={`${className ? `${className} ` : ""}text-sm text-red-700 dark:text-red-400`}>
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name"> & {
+  name: string;
+  label: string;
+  errors?: string[];
+};
+
+/**
+ * A checkbox inside its label, and its errors (id `<name>-error`). A fragment:
+ * the caller decides whether the error sits in the surrounding spacing.
+ */
+export function CheckboxField({ name, label, ...props }: CheckboxFieldProps) {
+  const { errors, ...input } = props;
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  // A box the server never validates (no `errors` prop at all) carries no aria-invalid, as before the split.
+  const invalid = "errors" in props ? Boolean(errorId) : undefined;
+  return (
+    <>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name={name} className="mt-1" aria-invalid={invalid} aria-describedby={errorId} {...input} />
+        {label}
+      </label>
+      <FieldError id={errorId} errors={errors} />
+    </>
   );
 }
 

@@ -1,15 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { SelectField, TextField } from "@/components/form-controls";
-import { BANNER_MESSAGE_MAX, BANNER_SEVERITIES, BANNER_SEVERITY_LABELS, type BannerSeverity } from "@/lib/banner/constants";
+import { CheckboxField, SelectField, TextField } from "@/components/form-controls";
+import {
+  BANNER_MESSAGE_MAX,
+  BANNER_SEVERITIES,
+  BANNER_SEVERITY_LABELS,
+  bannerSeverityForImpact,
+  type BannerSeverity,
+} from "@/lib/banner/constants";
+import type { IncidentImpact } from "@/lib/components/constants";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 
 type Errors = Record<string, string[] | undefined> | undefined;
 type Values = Record<string, string | undefined> | undefined;
-
-const checkboxRow = "flex items-start gap-2";
-const errorText = "text-sm text-red-700 dark:text-red-400";
 
 /** Which banner is showing, said before anything replaces or clears it. */
 function ShowingNotice({ showing, incidentId }: { showing: ShowingBanner; incidentId?: string }) {
@@ -51,15 +55,11 @@ export function BannerPublishFields(props: {
     <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
       <legend className="px-1 font-medium">Sign-in banner</legend>
       {showing && <ShowingNotice showing={showing} incidentId={props.incidentId} />}
-      <label className={checkboxRow}>
-        <input
-          type="checkbox"
-          name={props.checkboxName}
-          className="mt-1"
-          defaultChecked={values ? values[props.checkboxName] === "on" : props.isCheckedByDefault}
-        />
-        {props.checkboxLabel}
-      </label>
+      <CheckboxField
+        name={props.checkboxName}
+        label={props.checkboxLabel}
+        defaultChecked={values ? values[props.checkboxName] === "on" : props.isCheckedByDefault}
+      />
       <TextField
         name="bannerMessage"
         label="Banner message"
@@ -80,23 +80,13 @@ export function BannerPublishFields(props: {
       />
       {belongsElsewhere && (
         <div>
-          <label className={checkboxRow}>
-            <input
-              type="checkbox"
-              name="replaceBanner"
-              value={showing.version}
-              className="mt-1"
-              defaultChecked={values?.replaceBanner === String(showing.version)}
-              aria-invalid={Boolean(errors?.replaceBanner)}
-              aria-describedby={errors?.replaceBanner ? "replaceBanner-error" : undefined}
-            />
-            Replace that banner
-          </label>
-          {errors?.replaceBanner && (
-            <p id="replaceBanner-error" className={errorText}>
-              {errors.replaceBanner.join(" ")}
-            </p>
-          )}
+          <CheckboxField
+            name="replaceBanner"
+            label="Replace that banner"
+            value={showing.version}
+            defaultChecked={values?.replaceBanner === String(showing.version)}
+            errors={errors?.replaceBanner}
+          />
         </div>
       )}
     </fieldset>
@@ -104,34 +94,55 @@ export function BannerPublishFields(props: {
 }
 
 /** On resolution: clear the banner, ticked by default when it belongs to this incident. */
-export function BannerClearField({ showing, incidentId, errors }: { showing: ShowingBanner | null; incidentId: string; errors: Errors }) {
+function BannerClearField({ showing, incidentId, errors }: { showing: ShowingBanner | null; incidentId: string; errors: Errors }) {
   return (
     <fieldset className="space-y-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
       <legend className="px-1 font-medium">Sign-in banner</legend>
       {showing ? (
         <>
           <ShowingNotice showing={showing} incidentId={incidentId} />
-          <label className={checkboxRow}>
-            <input
-              type="checkbox"
-              name="clearBanner"
-              value={showing.version}
-              className="mt-1"
-              defaultChecked={showing.incidentId === incidentId}
-              aria-invalid={Boolean(errors?.clearBanner)}
-              aria-describedby={errors?.clearBanner ? "clearBanner-error" : undefined}
-            />
-            Clear the banner
-          </label>
-          {errors?.clearBanner && (
-            <p id="clearBanner-error" className={errorText}>
-              {errors.clearBanner.join(" ")}
-            </p>
-          )}
+          <CheckboxField
+            name="clearBanner"
+            label="Clear the banner"
+            value={showing.version}
+            defaultChecked={showing.incidentId === incidentId}
+            errors={errors?.clearBanner}
+          />
         </>
       ) : (
         <p className="text-slate-600 dark:text-slate-300">No sign-in banner is showing.</p>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The banner part of an update: clearing it when the update closes the
+ * incident, otherwise publishing it (ticked, and keeping its severity, when
+ * the banner showing belongs to this incident).
+ */
+export function UpdateBannerFields(props: {
+  isClosing: boolean;
+  showing: ShowingBanner | null;
+  incidentId: string;
+  impact: IncidentImpact;
+  suggestedMessage: string;
+  errors: Errors;
+  values: Values;
+}) {
+  if (props.isClosing) return <BannerClearField showing={props.showing} incidentId={props.incidentId} errors={props.errors} />;
+  const ownsBanner = props.showing?.incidentId === props.incidentId;
+  return (
+    <BannerPublishFields
+      checkboxName="updateBanner"
+      checkboxLabel="Also update the sign-in banner"
+      isCheckedByDefault={ownsBanner}
+      showing={props.showing}
+      incidentId={props.incidentId}
+      suggestedMessage={props.suggestedMessage}
+      suggestedSeverity={ownsBanner ? props.showing!.severity : bannerSeverityForImpact(props.impact)}
+      errors={props.errors}
+      values={props.values}
+    />
   );
 }

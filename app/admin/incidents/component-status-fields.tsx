@@ -1,3 +1,4 @@
+import { FieldError } from "@/components/form-controls";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/lib/components/constants";
 
 export interface ComponentChoice {
@@ -66,12 +67,35 @@ export function ComponentStatusFields({
           </div>
         </div>
       ))}
-      {errors?.length ? (
-        <p id="components-error" className="text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id="components-error" errors={errors} />
     </fieldset>
+  );
+}
+
+/** An update's component changes: the affected ones, and the others folded away. */
+export function UpdateComponentFields({
+  affected,
+  others,
+  values,
+  errors,
+}: {
+  affected: ComponentChoice[];
+  others: ComponentChoice[];
+  values?: Record<string, string>;
+  errors?: string[];
+}) {
+  return (
+    <>
+      <ComponentStatusFields components={affected} emptyLabel="No change" values={values} errors={errors} />
+      {others.length > 0 && (
+        <details>
+          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-400">Other components</summary>
+          <div className="mt-2">
+            <ComponentStatusFields components={others} emptyLabel="No change" values={values} />
+          </div>
+        </details>
+      )}
+    </>
   );
 }
 

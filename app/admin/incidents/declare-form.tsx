@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionForm } from "@/components/use-action-form";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 import type { IncidentImpact } from "@/lib/components/constants";
 import { bannerSeverityForImpact } from "@/lib/banner/constants";
 import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
+import { INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
 import { declareIncidentAction } from "./actions";
 import { BannerPublishFields } from "./banner-choice-fields";
+import { ImpactField } from "./impact-field";
+import { TemplateSelectField } from "./template-select-field";
 import { ComponentStatusFields, componentErrors, type ComponentChoice } from "./component-status-fields";
 
 const OPENING_STATUSES = ["investigating", "identified", "monitoring"] as const;
@@ -25,7 +27,6 @@ export function DeclareIncidentForm({
   showingBanner: ShowingBanner | null;
 }) {
   const { state, formAction, isPending, errors, values } = useActionForm(declareIncidentAction);
-  const form = useRef<HTMLFormElement>(null);
   const [impact, setImpact] = useState<IncidentImpact>((values?.impact as IncidentImpact | undefined) ?? "minor");
   const [message, setMessage] = useState(values?.message ?? "");
   // The banner's suggestions follow the impact and the first message.
@@ -35,10 +36,8 @@ export function DeclareIncidentForm({
     if (field.name === "message") setMessage(field.value);
   };
 
-  function applyTemplate(templateId: string) {
-    const template = templates.find((item) => item.id === templateId);
-    const elements = form.current?.elements;
-    if (!template || !elements) return;
+  function applyTemplate(template: IncidentTemplateView, form: HTMLFormElement) {
+    const elements = form.elements;
     (elements.namedItem("title") as HTMLInputElement).value = template.title;
     (elements.namedItem("message") as HTMLTextAreaElement).value = template.message;
     if ((OPENING_STATUSES as readonly string[]).includes(template.status))
@@ -46,13 +45,12 @@ export function DeclareIncidentForm({
   }
 
   return (
-    <form ref={form} action={formAction} onChange={onChange} className="space-y-5" noValidate>
+    <form action={formAction} onChange={onChange} className="space-y-5" noValidate>
       {templates.length > 0 && (
-        <SelectField
-          name="template"
+        <TemplateSelectField
           label="Start from a template"
-          options={[{ value: "", label: "No template" }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
-          onChange={(event) => applyTemplate(event.target.value)}
+          templates={templates}
+          onPick={applyTemplate}
           hint="Fills the title, message and status; edit them before declaring."
         />
       )}
@@ -65,21 +63,7 @@ export function DeclareIncidentForm({
         errors={errors?.title}
         hint="What customers notice, e.g. “Sign-in failing for some users”."
       />
-      <fieldset>
-        <legend className="text-sm font-medium">Impact</legend>
-        <div className="mt-1 flex flex-wrap gap-2">
-          {(Object.keys(IMPACT_LABELS) as (keyof typeof IMPACT_LABELS)[]).map((impact) => (
-            <label
-              key={impact}
-              className="flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-700 dark:has-[:checked]:bg-blue-950"
-            >
-              <input type="radio" name="impact" value={impact} defaultChecked={(values?.impact ?? "minor") === impact} />
-              {IMPACT_LABELS[impact]}
-            </label>
-          ))}
-        </div>
-        {errors?.impact && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.impact.join(" ")}</p>}
-      </fieldset>
+      <ImpactField defaultImpact={values?.impact ?? "minor"} errors={errors?.impact} />
       <ComponentStatusFields components={components} emptyLabel="Not affected" values={values} errors={componentErrors(errors)} />
       <SelectField
         name="status"

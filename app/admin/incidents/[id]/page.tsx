@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LocalTime } from "@/components/local-time";
 import { PageHeader, Panel } from "@/components/page-header";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
@@ -13,10 +11,11 @@ import { CLOSED_STATUSES, IMPACT_LABELS } from "@/lib/incidents/constants";
 import { findIncidentForOperators } from "@/lib/incidents/queries";
 import { listIncidentTemplates } from "@/lib/incidents/templates";
 import { findPostmortemState } from "@/lib/postmortems/queries";
-import { POSTMORTEM_STATE_LABELS } from "@/lib/postmortems/workflow";
+import { IncidentDetails, IncidentLinks } from "./incident-details";
 import { StartPostmortemForm } from "./postmortem/start-postmortem-form";
 import { toComponentChoices, toUtcInputValue } from "../component-choices";
-import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm, PostUpdateForm } from "../update-forms";
+import { PostUpdateForm } from "../post-update-form";
+import { AddNoteForm, DeleteUpdateForm, EditUpdateForm, ExtendMaintenanceForm } from "../update-forms";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -63,21 +62,11 @@ export default async function AdminIncidentPage({
           </span>
         }
       >
-        <div className="flex flex-wrap gap-4 text-sm">
-          {hasPermission(operator.role, "banner:write") && incident.kind === "incident" && (
-            <Link href={`/admin/banner?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
-              Set banner from this incident
-            </Link>
-          )}
-          {hasPermission(operator.role, "campaigns:send") && incident.kind === "incident" && (
-            <Link href={`/admin/campaigns/new?incident=${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
-              Email affected customers
-            </Link>
-          )}
-          <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
-            Public page
-          </Link>
-        </div>
+        <IncidentLinks
+          incident={incident}
+          canSetBanner={hasPermission(operator.role, "banner:write")}
+          canEmail={hasPermission(operator.role, "campaigns:send")}
+        />
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Panel title="Timeline">
@@ -95,46 +84,7 @@ export default async function AdminIncidentPage({
         </Panel>
         <div className="space-y-6">
           <Panel title="Details">
-            <dl className="space-y-2 text-sm">
-              {incident.kind === "maintenance" && incident.scheduledStart && incident.scheduledEnd ? (
-                <div>
-                  <dt className="font-semibold">Window</dt>
-                  <dd>
-                    <LocalTime iso={incident.scheduledStart.toISOString()} /> – <LocalTime iso={incident.scheduledEnd.toISOString()} />
-                  </dd>
-                </div>
-              ) : (
-                <div>
-                  <dt className="font-semibold">Started</dt>
-                  <dd>
-                    <LocalTime iso={incident.startedAt.toISOString()} />
-                  </dd>
-                </div>
-              )}
-              {incident.resolvedAt && (
-                <div>
-                  <dt className="font-semibold">{incident.kind === "maintenance" ? "Completed" : "Resolved"}</dt>
-                  <dd>
-                    <LocalTime iso={incident.resolvedAt.toISOString()} />
-                  </dd>
-                </div>
-              )}
-              <div>
-                <dt className="font-semibold">Affected</dt>
-                <dd>{incident.components.map((component) => component.name).join(", ") || "No component"}</dd>
-              </div>
-              {incident.kind === "incident" && postmortem && (
-                <div>
-                  <dt className="font-semibold">Postmortem</dt>
-                  <dd>
-                    <Link href={`/admin/incidents/${incident.id}/postmortem`} className="text-blue-700 underline dark:text-blue-400">
-                      {POSTMORTEM_STATE_LABELS[postmortem.state]}
-                      {postmortem.published && postmortem.state !== "published" ? " (a revision is published)" : ""}
-                    </Link>
-                  </dd>
-                </div>
-              )}
-            </dl>
+            <IncidentDetails incident={incident} postmortem={postmortem} />
             {incident.kind === "incident" && !postmortem && hasPermission(operator.role, "postmortems:write") && (
               <div className="mt-4">
                 <StartPostmortemForm incidentId={incident.id} label="Draft the postmortem" />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId } from "react";
-import { buttonClasses } from "@/components/form-controls";
+import { FieldError, buttonClasses } from "@/components/form-controls";
 import { PostmortemBody } from "@/components/postmortem/postmortem-body";
 import { insertInTimeOrder } from "@/lib/postmortems/timeline-order";
 import { SECTIONS, visibleSections, type PostmortemContent, type SectionKey } from "@/lib/postmortems/sections";
@@ -80,11 +80,7 @@ export function PostmortemEditor(props: {
               aria-describedby={fieldErrors?.["content.title"] ? `${idPrefix}-title-error` : undefined}
               className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base font-semibold focus-visible:outline-2 focus-visible:outline-blue-600 aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-900"
             />
-            {fieldErrors?.["content.title"] && (
-              <p id={`${idPrefix}-title-error`} className="text-sm text-red-700 dark:text-red-400">
-                {fieldErrors["content.title"].join(" ")}
-              </p>
-            )}
+            <FieldError id={`${idPrefix}-title-error`} errors={fieldErrors?.["content.title"]} />
           </div>
           {SECTIONS.map(({ key, title, hint }) => {
             const section = content.sections.find((item) => item.key === key)!;
