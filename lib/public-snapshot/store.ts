@@ -22,6 +22,8 @@ export interface SnapshotStoreOptions {
   file?: string;
   /** How long a checked version is trusted before a read checks again. */
   checkIntervalMs?: number;
+  /** A version check with no answer within this counts as the database unreachable (a hung server accepts and says nothing). */
+  checkTimeoutMs?: number;
   clock?: () => Date;
   log?: (message: string) => void;
 }
@@ -38,6 +40,15 @@ function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
   const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) =>
     JSON.stringify(rest);
   return shown(a) === shown(b);
+}
+
+/** Rejects when `work` has not settled within `ms` (the work itself goes on, bounded by the pool's own deadline). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 export class SnapshotUnavailableError extends Error {
@@ -60,7 +71,13 @@ export class PublicSnapshotStore {
   #saving: Promise<void> = Promise.resolve();
 
   constructor(options: SnapshotStoreOptions) {
-    this.#options = { checkIntervalMs: 1_000, clock: () => new Date(), log: (message) => console.log(`candor: ${message}`), ...options };
+    this.#options = {
+      checkIntervalMs: 1_000,
+      checkTimeoutMs: 3_000,
+      clock: () => new Date(),
+      log: (message) => console.log(`candor: ${message}`),
+      ...options,
+    };
   }
 
   /** Moves whenever what a public page shows may differ: a new snapshot, or the database lost or back. */
@@ -112,7 +129,7 @@ export class PublicSnapshotStore {
     const now = this.#options.clock();
     this.#lastCheck = now.getTime();
     try {
-      const version = await this.#options.source.readVersion();
+      const version = await withDeadline(this.#options.source.readVersion(), this.#options.checkTimeoutMs);
       const current = this.#snapshot;
       if (!current || current.version !== version.version || now >= current.validUntil) {
         const built = await this.#options.source.build(version, now);
