@@ -40,11 +40,26 @@ export class DeadlineClient extends pg.Client {
     this.on("error", () => {});
   }
 
+  // Both forms: a pool runs its queries with a callback, a checked-out client (a transaction) with the promise.
   override query(...args: unknown[]): never {
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (!(result instanceof Promise)) return result as never;
     const connection = (this as unknown as { connection: { stream: { destroy(error?: Error): void } } }).connection;
-    const timer = setTimeout(() => connection.stream.destroy(new Error(NOT_ANSWERING)), QUERY_DEADLINE_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => (timer = setTimeout(() => connection.stream.destroy(new Error(NOT_ANSWERING)), QUERY_DEADLINE_MS));
+    const query = super.query as (...a: unknown[]) => unknown;
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      arm();
+      return query.apply(this, [
+        ...args.slice(0, -1),
+        (...results: unknown[]) => {
+          clearTimeout(timer);
+          return callback(...results);
+        },
+      ]) as never;
+    }
+    const result = query.apply(this, args);
+    if (!(result instanceof Promise)) return result as never;
+    arm();
     return result.finally(() => clearTimeout(timer)) as never;
   }
 }

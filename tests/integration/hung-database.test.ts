@@ -89,6 +89,11 @@ describe("a hung database", () => {
       values: { title: "Checkout is failing", message: "We are looking into it." },
     });
 
+    // A plain read (the pool's own query path) has its deadline too: it does not wait for the server to resume.
+    const { prisma } = await import("@/lib/db");
+    const { classifyDatabaseFailure } = await import("@/lib/database/failure");
+    expect(classifyDatabaseFailure(await prisma.incident.count().catch((error: unknown) => error))).toBe("timeout");
+
     signalServer(server.dataDir, "SIGCONT");
     hung = false;
     expect(await countIncidents()).toBe(0);
