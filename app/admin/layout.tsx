@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { DatabaseOutage } from "@/components/database-outage";
 import { buttonClasses } from "@/components/form-controls";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
+import { loadUnlessDatabaseDown } from "@/lib/health/database-outage";
 import { toDraftsSnapshot } from "@/lib/drafts/live-view";
 import { listOpenDrafts, readDraftsVersion } from "@/lib/drafts/queries";
 import { signOutAction, signOutEverywhereAction } from "./actions";
@@ -12,10 +14,18 @@ import { DraftsBar } from "./drafts/drafts-bar";
 
 export const dynamic = "force-dynamic";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+async function loadLayout() {
   const operator = await requirePageAccess("admin:read");
-  const database = getDatabaseInfo();
   const [draftsVersion, drafts] = await Promise.all([readDraftsVersion(), listOpenDrafts()]);
+  return { operator, draftsVersion, drafts };
+}
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  // While the database is unreachable every admin page would fail: say why, once, instead of a 500.
+  const loaded = await loadUnlessDatabaseDown(loadLayout);
+  if ("outage" in loaded) return <DatabaseOutage outage={loaded.outage} />;
+  const { operator, draftsVersion, drafts } = loaded.value;
+  const database = getDatabaseInfo();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">

@@ -2,6 +2,7 @@ import path from "node:path";
 import { prisma } from "../db";
 import { getDatabaseInfo } from "../database/info";
 import { listMigrationNames } from "../database/migration-files";
+import { describeDatabaseOutage, type DatabaseOutage } from "./database-outage";
 import packageJson from "../../package.json" with { type: "json" };
 
 const DATABASE_TIMEOUT_MS = 3_000;
@@ -13,7 +14,7 @@ export type Health =
       database: { kind: "embedded" | "postgresql"; serverVersion: string };
       migrations: { applied: number; pending: string[] };
     }
-  | { status: "unavailable"; version: string; reason: string };
+  | { status: "unavailable"; version: string; reason: string; outage: DatabaseOutage };
 
 export async function checkHealth(): Promise<Health> {
   const version = packageJson.version;
@@ -28,7 +29,13 @@ export async function checkHealth(): Promise<Health> {
       migrations: { applied: applied.length, pending: onDisk.filter((name) => !applied.includes(name)) },
     };
   } catch (error) {
-    return { status: "unavailable", version, reason: `The database is unreachable: ${(error as Error).message.split("\n")[0]}` };
+    return {
+      status: "unavailable",
+      version,
+      reason: `The database is unreachable: ${(error as Error).message.split("\n")[0]}`,
+      // Since when, and what to check: the admin's error pages show it (components/use-database-outage.ts).
+      outage: describeDatabaseOutage(),
+    };
   }
 }
 
