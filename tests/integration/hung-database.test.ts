@@ -89,6 +89,9 @@ describe("a hung database", () => {
       values: { title: "Checkout is failing", message: "We are looking into it." },
     });
 
+    const { checkHealth } = await import("@/lib/health/check-health");
+    expect(await checkHealth()).toMatchObject({ status: "unavailable", cause: "timeout" });
+
     // A plain read (the pool's own query path) has its deadline too: it does not wait for the server to resume.
     const { prisma } = await import("@/lib/db");
     const { classifyDatabaseFailure } = await import("@/lib/database/failure");
