@@ -61,6 +61,8 @@ export class PublicSnapshotStore {
   readonly #options: Required<Omit<SnapshotStoreOptions, "file">> & { file?: string };
   #snapshot: PublicSnapshot | undefined;
   #staleSince: Date | null = null;
+  #unreachableSince: Date | null = null;
+  #reportedDamaged = false;
   #confirmedAt = new Date(0);
   #generation = 0;
   #lastCheck = 0;
@@ -94,6 +96,11 @@ export class PublicSnapshotStore {
   #bump(): void {
     this.#generation++;
     for (const listener of this.#listeners) listener();
+  }
+
+  /** Since when the database cannot be reached (with or without a snapshot to serve), or null. */
+  get unreachableSince(): Date | null {
+    return this.#unreachableSince;
   }
 
   /** The snapshot without waiting, if one is loaded. */
@@ -143,6 +150,7 @@ export class PublicSnapshotStore {
         this.#saving = this.#saving.then(() => this.#save());
       }
       this.#confirmedAt = now;
+      this.#unreachableSince = null;
       if (this.#staleSince) {
         this.#options.log(
           `the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`,
@@ -159,6 +167,14 @@ export class PublicSnapshotStore {
           this.#confirmedAt = saved.builtAt;
         }
       }
+      if (!this.#unreachableSince && !this.#snapshot) {
+        this.#options.log(
+          `the database cannot be reached (${describeError(error)}) and no usable snapshot is saved; public pages are answered from saved responses where there are any.`,
+        );
+        this.#unreachableSince = now;
+        this.#bump(); // the front thread learns it is stale (lib/public-cache/public-view.ts)
+      }
+      this.#unreachableSince ??= now;
       if (!this.#staleSince && this.#snapshot) {
         this.#options.log(
           `the database cannot be reached (${describeError(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`,
@@ -193,8 +209,18 @@ export class PublicSnapshotStore {
   }
 
   async #load(): Promise<PublicSnapshot | null> {
-    if (!this.#options.file) return null;
-    const text = await readFile(this.#options.file, "utf8").catch(() => null);
-    return text === null ? null : parseSnapshot(text);
+    const { file } = this.#options;
+    if (!file) return null;
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text === null) return null;
+    const snapshot = parseSnapshot(text);
+    // A truncated file (a full disk, a crash mid-copy) must be said, not passed off as "no snapshot".
+    if (!snapshot && !this.#reportedDamaged) {
+      this.#reportedDamaged = true;
+      this.#options.log(
+        `the saved public snapshot ${file} is damaged (${text.length} bytes, not a complete snapshot); it is not used, and is replaced once the database answers.`,
+      );
+    }
+    return snapshot;
   }
 }
