@@ -56,6 +56,13 @@ export async function loadUnlessDatabaseDown<T>(load: () => Promise<T>): Promise
     return { value: await load() };
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
+  }
+  // Once more: after a restart of the server, a pooled connection to it fails
+  // once and is discarded; a fresh one answers. Loads here are reads.
+  try {
+    return { value: await load() };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
     return { outage: describeDatabaseOutage() };
   }
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Page } from "@playwright/test";
 import { startEmbeddedServer, type EmbeddedServer } from "../../lib/database/embedded/server";
-import { signalServer } from "../support/postgres-processes";
+import { postmasterPid, signalServer } from "../support/postgres-processes";
 import { createFirstAdmin, expect, screenshot, test } from "./fixtures";
 import { startCandorProcess, type CandorProcess } from "./support/candor-process";
 
@@ -134,4 +134,45 @@ test("with PostgreSQL down, sign-in and the admin say so and what to check, in l
   }
   await page.setViewportSize({ width: 360, height: 800 });
   await screenshot(page, "outage-admin-360");
+});
+
+test("kill -9 of the embedded PostgreSQL: Candor starts it again by itself and a write succeeds after", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const dataDir = path.join(root, "embedded");
+  const env: NodeJS.ProcessEnv = { ...process.env, CANDOR_DATA_DIR: dataDir };
+  delete env.DATABASE_URL; // Candor's own embedded server, as `npm start` gives it
+  const own = await startCandorProcess(env);
+  const context = await browser.newContext({ baseURL: own.baseUrl });
+  try {
+    const admin = await context.newPage();
+    await createFirstAdmin(admin);
+    const killed = postmasterPid(dataDir);
+    const started = Date.now();
+    process.kill(killed, "SIGKILL");
+    const health = async () =>
+      (await fetch(`${own.baseUrl}/api/health`)).json() as Promise<{ status: string; embedded: { restarts: number } }>;
+    // A bound on waiting (the issue asks for 10 s); the time is printed.
+    await expect.poll(async () => (await health()).embedded.restarts, { timeout: 20_000, intervals: [50] }).toBe(1);
+    await expect.poll(async () => (await health()).status, { timeout: 20_000, intervals: [50] }).toBe("ok");
+    console.log(`After kill -9 of the embedded PostgreSQL, /api/health was ok again in ${Date.now() - started} ms.`);
+    expect(postmasterPid(dataDir)).not.toBe(killed);
+    expect(own.output()).toMatch(/the embedded PostgreSQL was stopped by SIGKILL; restarting it in \d+ ms \(attempt 1 of \d+\)/);
+
+    // Pooled connections to the killed server fail once each and are replaced: the admin recovers by itself.
+    await expect(async () => {
+      await admin.goto("/admin/incidents/new");
+      await expect(admin.getByLabel("Title")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await admin.getByLabel("Title").fill("Written after the database restarted");
+    await admin.getByRole("radio", { name: "Minor" }).check();
+    await admin.getByLabel("First message to customers").fill("Checking that writes work.");
+    await admin.getByRole("button", { name: "Declare incident" }).click();
+    await expect(admin.getByText("Declared. It is on the status page now.")).toBeVisible();
+    await admin.goto("/");
+    await expect(admin.getByText(STALE_NOTICE)).toBeHidden();
+    await expect(admin.getByRole("region", { name: "Active incidents" }).getByText("Written after the database restarted")).toBeVisible();
+  } finally {
+    await context.close();
+    await own.stop();
+  }
 });
