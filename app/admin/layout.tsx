@@ -6,6 +6,7 @@ import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
 import { loadUnlessDatabaseDown } from "@/lib/health/database-outage";
+import { describeEmbedded } from "@/lib/health/health-parts";
 import { toDraftsSnapshot } from "@/lib/drafts/live-view";
 import { listOpenDrafts, readDraftsVersion } from "@/lib/drafts/queries";
 import { signOutAction, signOutEverywhereAction } from "./actions";
@@ -26,6 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if ("outage" in loaded) return <DatabaseOutage outage={loaded.outage} />;
   const { operator, draftsVersion, drafts } = loaded.value;
   const database = getDatabaseInfo();
+  const restarts = describeEmbedded()?.restarts ?? 0;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -67,6 +69,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <p>
             Database: <span data-testid="database-kind">{database.label}</span>
+            {restarts > 0 && (
+              <>
+                {" "}
+                · restarted by Candor {restarts === 1 ? "once" : `${restarts} times`} since it started (see{" "}
+                <a href="/api/health" className="underline">
+                  /api/health
+                </a>
+                )
+              </>
+            )}
           </p>
           <form action={signOutEverywhereAction}>
             <button type="submit" className="underline hover:text-slate-800 dark:hover:text-slate-200">

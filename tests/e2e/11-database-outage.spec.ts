@@ -163,6 +163,7 @@ test("kill -9 of the embedded PostgreSQL: Candor starts it again by itself and a
       await admin.goto("/admin/incidents/new");
       await expect(admin.getByLabel("Title")).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
+    await expect(admin.getByRole("contentinfo")).toContainText("restarted by Candor once since it started");
     await admin.getByLabel("Title").fill("Written after the database restarted");
     await admin.getByRole("radio", { name: "Minor" }).check();
     await admin.getByLabel("First message to customers").fill("Checking that writes work.");
