@@ -94,9 +94,10 @@ describe("the embedded PostgreSQL server", () => {
       await client.end();
       expect(await postmasterPid(dataDir)).not.toBe(killed);
       expect(server.restarts).toBe(1);
-      expect(logs.filter((line) => line.includes("restarting it"))).toEqual([
-        expect.stringMatching(/the embedded PostgreSQL was stopped by SIGKILL; restarting it in \d+ ms \(attempt 1 of \d+\)/),
-      ]);
+      // One line per attempt; a busy machine may need a second (old backends still leaving shared memory).
+      const attempts = logs.filter((line) => line.includes("restarting it"));
+      expect(attempts[0]).toMatch(/the embedded PostgreSQL was stopped by SIGKILL; restarting it in \d+ ms \(attempt 1 of \d+\)/);
+      expect(logs.filter((line) => line.includes("is running again"))).toHaveLength(1);
     } finally {
       await server.stop();
     }
