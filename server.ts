@@ -44,6 +44,7 @@ async function main(): Promise<void> {
         }
       : parsed;
   provide("env", env);
+  if (database.supervision) provide("embeddedDatabase", database.supervision);
   const unreachable = database.kind === "postgresql" ? await probeDatabase(database.url) : null;
   if (unreachable) {
     console.error(

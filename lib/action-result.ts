@@ -1,5 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "./database/failure";
 import { DomainError, ValidationError, type ErrorDetails } from "./errors";
 
 export type ActionResult<T = undefined> =
@@ -27,6 +28,8 @@ export function invalidInput(error: z.ZodError, formData?: FormData): ActionResu
   return { ok: false, message: "Some fields need attention.", fieldErrors, values: formData && formValues(formData) };
 }
 
+const DATABASE_UNAVAILABLE_MESSAGE = "The database is not answering — nothing was saved, try again.";
+
 /** The one mapping from thrown errors to what a form shows. Unexpected errors are logged, not shown. */
 export function toActionFailure(error: unknown, formData?: FormData): ActionResult<never> {
   const values = formData && formValues(formData);
@@ -35,6 +38,12 @@ export function toActionFailure(error: unknown, formData?: FormData): ActionResu
     return { ok: false, message: error.message, values, ...(error.details ? { details: error.details } : {}) };
   // redirect(), notFound(), forbidden() and Next's other control flow work by throwing: let them through.
   unstable_rethrow(error);
+  // Refused, hung or dropped: the write's transaction never committed (the
+  // deadline closes the connection, so a resumed server rolls it back).
+  if (isDatabaseUnavailable(error)) {
+    console.error(`candor: an action failed, the database is unavailable: ${(error as Error).message?.split("\n")[0] ?? error}`);
+    return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
+  }
   const reference = Math.random().toString(36).slice(2, 10);
   console.error(`[action ${reference}]`, error);
   return { ok: false, message: `Something went wrong on our side (reference ${reference}). Try again.`, values };

@@ -8,6 +8,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 import { getEnv } from "./env";
+import { connectionOptions, DeadlineClient } from "./database/timeouts";
 
 export { Prisma };
 export type TransactionClient = Prisma.TransactionClient;
@@ -21,10 +22,11 @@ export function getDatabaseUrl(): string {
   return url;
 }
 
-// A bounded connect: while the database is unreachable, reads fail fast and
-// the public page is served from its last snapshot.
+// Bounded connects and queries (lib/database/timeouts.ts): while the database
+// is unreachable or hung, reads and writes fail within seconds and the public
+// page is served from its last snapshot.
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: getDatabaseUrl(), max: 10, connectionTimeoutMillis: 5_000 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ ...connectionOptions(getDatabaseUrl()), max: 10, Client: DeadlineClient }) });
 }
 
 // Reused across hot reloads in development so each edit does not open a new pool.

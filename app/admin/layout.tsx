@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { DatabaseOutage } from "@/components/database-outage";
 import { buttonClasses } from "@/components/form-controls";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageAccess } from "@/lib/auth/session";
 import { getDatabaseInfo } from "@/lib/database/info";
+import { loadUnlessDatabaseDown } from "@/lib/health/database-outage";
+import { describeEmbedded } from "@/lib/health/health-parts";
 import { toDraftsSnapshot } from "@/lib/drafts/live-view";
 import { listOpenDrafts, readDraftsVersion } from "@/lib/drafts/queries";
 import { isLocalUrl } from "@/lib/settings/checklist";
@@ -14,11 +17,20 @@ import { DraftsBar } from "./drafts/drafts-bar";
 
 export const dynamic = "force-dynamic";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+async function loadLayout() {
   const operator = await requirePageAccess("admin:read");
-  const database = getDatabaseInfo();
   const [draftsVersion, drafts] = await Promise.all([readDraftsVersion(), listOpenDrafts()]);
   const { effectivePublicUrl } = await getPageSettings();
+  return { operator, draftsVersion, drafts, effectivePublicUrl };
+}
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  // While the database is unreachable every admin page would fail: say why, once, instead of a 500.
+  const loaded = await loadUnlessDatabaseDown(loadLayout);
+  if ("outage" in loaded) return <DatabaseOutage outage={loaded.outage} />;
+  const { operator, draftsVersion, drafts, effectivePublicUrl } = loaded.value;
+  const database = getDatabaseInfo();
+  const restarts = describeEmbedded()?.restarts ?? 0;
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -80,6 +92,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <p>
             Database: <span data-testid="database-kind">{database.label}</span>
+            {restarts > 0 && (
+              <>
+                {" "}
+                · restarted by Candor {restarts === 1 ? "once" : `${restarts} times`} since it started (see{" "}
+                <a href="/api/health" className="underline">
+                  /api/health
+                </a>
+                )
+              </>
+            )}
           </p>
           <form action={signOutEverywhereAction}>
             <button type="submit" className="underline hover:text-slate-800 dark:hover:text-slate-200">

@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { listMigrationNames } from "./migration-files";
+import { CONNECT_TIMEOUT_MS } from "./timeouts";
 
 /** The key `prisma migrate` locks with (its schema engine's constant). */
 const PRISMA_MIGRATE_LOCK = 72_707_369;
@@ -54,7 +55,7 @@ export async function applyMigrations(
   connectionString: string,
   { migrationsDir = MIGRATIONS_DIR, log = (message: string) => console.error(`candor: ${message}`) } = {},
 ): Promise<string[]> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);

@@ -9,14 +9,22 @@ export interface OpenDatabase {
   url: string;
   /** The embedded server's generated AUTH_SECRET; null for an external database. */
   generatedAuthSecret: string | null;
+  /** The embedded server's restarts (null for an external database). */
+  supervision: { readonly restarts: number; readonly gaveUpAt: Date | null } | null;
   /** Stops the embedded server; nothing for an external one. */
   close(): Promise<void>;
 }
 
 export async function openDatabase(env: Env, log: (line: string) => void = console.log): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
-    return { kind: "postgresql", url: env.DATABASE_URL, generatedAuthSecret: null, close: async () => {} };
+    return { kind: "postgresql", url: env.DATABASE_URL, generatedAuthSecret: null, supervision: null, close: async () => {} };
   }
   const server = await startEmbeddedServer({ dataDir: env.CANDOR_DATA_DIR, log });
-  return { kind: "embedded", url: server.urlFor(), generatedAuthSecret: server.authSecret, close: () => server.stop() };
+  return {
+    kind: "embedded",
+    url: server.urlFor(),
+    generatedAuthSecret: server.authSecret,
+    supervision: server,
+    close: () => server.stop(),
+  };
 }

@@ -2,37 +2,54 @@ import path from "node:path";
 import { prisma } from "../db";
 import { getDatabaseInfo } from "../database/info";
 import { listMigrationNames } from "../database/migration-files";
+import { describeDatabaseOutage, type DatabaseOutage } from "./database-outage";
+import { describeEmbedded, describeFailure, describeSnapshot, probeWrite, type HealthCause } from "./health-parts";
 import packageJson from "../../package.json" with { type: "json" };
 
 const DATABASE_TIMEOUT_MS = 3_000;
 
+interface Common {
+  version: string;
+  /** The snapshot the public page serves: its age, and since when it is stale (null: live). */
+  snapshot: ReturnType<typeof describeSnapshot>;
+  /** The embedded PostgreSQL's restarts (null with DATABASE_URL). */
+  embedded: ReturnType<typeof describeEmbedded>;
+}
+
 export type Health =
-  | {
+  | (Common & {
       status: "ok";
-      version: string;
       database: { kind: "embedded" | "postgresql"; serverVersion: string };
       migrations: { applied: number; pending: string[] };
       outbox: OutboxHealth;
-    }
-  | { status: "unavailable"; version: string; reason: string };
+    })
+  | (Common & { status: "unavailable"; cause: HealthCause; reason: string; outage: DatabaseOutage });
 
 export async function checkHealth(): Promise<Health> {
-  const version = packageJson.version;
+  const common: Common = { version: packageJson.version, snapshot: describeSnapshot(), embedded: describeEmbedded() };
   try {
     const [serverVersion, applied, outbox] = await withTimeout(
-      Promise.all([readServerVersion(), readAppliedMigrations(), readOutboxHealth()]),
+      Promise.all([readServerVersion(), readAppliedMigrations(), readOutboxHealth(), probeWrite()]),
     );
     // The server runs from the project root (npm start), where prisma/ ships.
     const onDisk = await listMigrationNames(path.join(process.cwd(), "prisma", "migrations"));
     return {
+      ...common,
       status: "ok",
-      version,
       database: { kind: getDatabaseInfo().kind, serverVersion },
       migrations: { applied: applied.length, pending: onDisk.filter((name) => !applied.includes(name)) },
       outbox,
     };
   } catch (error) {
-    return { status: "unavailable", version, reason: `The database is unreachable: ${(error as Error).message.split("\n")[0]}` };
+    const { cause, reason } = describeFailure(error);
+    return {
+      ...common,
+      status: "unavailable",
+      cause,
+      reason: `${cause === "disk-full" || cause === "read-only" ? "The database refuses writes" : "The database is unreachable"}: ${reason}`,
+      // Since when, and what to check: the admin's error pages show it (components/use-database-outage.ts).
+      outage: describeDatabaseOutage(),
+    };
   }
 }
 
@@ -75,7 +92,7 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([
     work,
     new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS),
+      setTimeout(() => reject(new Error(`the database did not answer within ${DATABASE_TIMEOUT_MS / 1000} s`)), DATABASE_TIMEOUT_MS),
     ),
   ]);
 }

@@ -27,7 +27,8 @@ export function publicViewState(store: PublicSnapshotStore): PublicViewState {
   return {
     generation: store.generation,
     incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null,
-    stale: Boolean(read?.staleSince),
+    // Also with no snapshot at all (none saved, or a damaged one): saved responses are then all there is.
+    stale: Boolean(read?.staleSince) || store.unreachableSince !== null,
     historyPages: read ? historyPageCount(read.snapshot.incidents) : null,
   };
 }

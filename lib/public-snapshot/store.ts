@@ -22,6 +22,8 @@ export interface SnapshotStoreOptions {
   file?: string;
   /** How long a checked version is trusted before a read checks again. */
   checkIntervalMs?: number;
+  /** A version check with no answer within this counts as the database unreachable (a hung server accepts and says nothing). */
+  checkTimeoutMs?: number;
   clock?: () => Date;
   log?: (message: string) => void;
 }
@@ -40,6 +42,15 @@ function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
   return shown(a) === shown(b);
 }
 
+/** Rejects when `work` has not settled within `ms` (the work itself goes on, bounded by the pool's own deadline). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export class SnapshotUnavailableError extends Error {
   constructor(cause: unknown) {
     super("The status page is unavailable: the database cannot be reached and no earlier snapshot is saved.", { cause });
@@ -50,6 +61,8 @@ export class PublicSnapshotStore {
   readonly #options: Required<Omit<SnapshotStoreOptions, "file">> & { file?: string };
   #snapshot: PublicSnapshot | undefined;
   #staleSince: Date | null = null;
+  #unreachableSince: Date | null = null;
+  #reportedDamaged = false;
   #confirmedAt = new Date(0);
   #generation = 0;
   #lastCheck = 0;
@@ -60,7 +73,13 @@ export class PublicSnapshotStore {
   #saving: Promise<void> = Promise.resolve();
 
   constructor(options: SnapshotStoreOptions) {
-    this.#options = { checkIntervalMs: 1_000, clock: () => new Date(), log: (message) => console.log(`candor: ${message}`), ...options };
+    this.#options = {
+      checkIntervalMs: 1_000,
+      checkTimeoutMs: 3_000,
+      clock: () => new Date(),
+      log: (message) => console.log(`candor: ${message}`),
+      ...options,
+    };
   }
 
   /** Moves whenever what a public page shows may differ: a new snapshot, or the database lost or back. */
@@ -77,6 +96,11 @@ export class PublicSnapshotStore {
   #bump(): void {
     this.#generation++;
     for (const listener of this.#listeners) listener();
+  }
+
+  /** Since when the database cannot be reached (with or without a snapshot to serve), or null. */
+  get unreachableSince(): Date | null {
+    return this.#unreachableSince;
   }
 
   /** The snapshot without waiting, if one is loaded. */
@@ -112,7 +136,7 @@ export class PublicSnapshotStore {
     const now = this.#options.clock();
     this.#lastCheck = now.getTime();
     try {
-      const version = await this.#options.source.readVersion();
+      const version = await withDeadline(this.#options.source.readVersion(), this.#options.checkTimeoutMs);
       const current = this.#snapshot;
       if (!current || current.version !== version.version || now >= current.validUntil) {
         const built = await this.#options.source.build(version, now);
@@ -126,6 +150,7 @@ export class PublicSnapshotStore {
         this.#saving = this.#saving.then(() => this.#save());
       }
       this.#confirmedAt = now;
+      this.#unreachableSince = null;
       if (this.#staleSince) {
         this.#options.log(
           `the database is reachable again; the public page is live (it was stale since ${this.#staleSince.toISOString()}).`,
@@ -142,6 +167,14 @@ export class PublicSnapshotStore {
           this.#confirmedAt = saved.builtAt;
         }
       }
+      if (!this.#unreachableSince && !this.#snapshot) {
+        this.#options.log(
+          `the database cannot be reached (${describeError(error)}) and no usable snapshot is saved; public pages are answered from saved responses where there are any.`,
+        );
+        this.#unreachableSince = now;
+        this.#bump(); // the front thread learns it is stale (lib/public-cache/public-view.ts)
+      }
+      this.#unreachableSince ??= now;
       if (!this.#staleSince && this.#snapshot) {
         this.#options.log(
           `the database cannot be reached (${describeError(error)}); serving the public page from the snapshot of ${this.#snapshot.builtAt.toISOString()}.`,
@@ -176,8 +209,18 @@ export class PublicSnapshotStore {
   }
 
   async #load(): Promise<PublicSnapshot | null> {
-    if (!this.#options.file) return null;
-    const text = await readFile(this.#options.file, "utf8").catch(() => null);
-    return text === null ? null : parseSnapshot(text);
+    const { file } = this.#options;
+    if (!file) return null;
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text === null) return null;
+    const snapshot = parseSnapshot(text);
+    // A truncated file (a full disk, a crash mid-copy) must be said, not passed off as "no snapshot".
+    if (!snapshot && !this.#reportedDamaged) {
+      this.#reportedDamaged = true;
+      this.#options.log(
+        `the saved public snapshot ${file} is damaged (${text.length} bytes, not a complete snapshot); it is not used, and is replaced once the database answers.`,
+      );
+    }
+    return snapshot;
   }
 }

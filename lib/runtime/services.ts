@@ -27,6 +27,8 @@ export interface Services {
   snapshotStore: PublicSnapshotStore;
   /** The outbox worker running in this process, if any (CANDOR_WORKER). */
   outboxWorker: { poke(): void };
+  /** The embedded PostgreSQL's supervision (/api/health reports its restarts); absent with DATABASE_URL. */
+  embeddedDatabase: { readonly restarts: number; readonly gaveUpAt: Date | null };
 }
 
 const KEY = Symbol.for("candor.services");

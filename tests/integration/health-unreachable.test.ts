@@ -8,6 +8,7 @@ describe("health with the database down", () => {
     const { checkHealth } = await import("@/lib/health/check-health");
     const health = await checkHealth();
     expect(health.status).toBe("unavailable");
-    expect(health.status === "unavailable" && health.reason).toMatch(/^The database is unreachable: /);
+    expect(health.status === "unavailable" && health.reason).toMatch(/^The database is unreachable: the connection was refused/);
+    expect(health).toMatchObject({ cause: "refused", outage: { checks: expect.any(Array) } });
   });
 });

@@ -11,6 +11,7 @@ import { initCluster, inspectCluster, stopOrphanServer } from "./cluster";
 import { acquireLock, dataDirPaths, loadOrCreateSecrets, releaseLock, writeServerInfo } from "./data-dir";
 import { StartupError } from "./errors";
 import { assertDataDirReachable, reachableInstallDir, resolveRunAs, type RunAs } from "./run-as";
+import { superviseServer } from "./supervise";
 
 export interface EmbeddedServer {
   dataDir: string;
@@ -18,6 +19,10 @@ export interface EmbeddedServer {
   /** Connection string for a database on this server (default: candor). */
   urlFor(database?: string): string;
   authSecret: string;
+  /** How often the server was started again after it exited on its own (lib/database/embedded/supervise.ts). */
+  readonly restarts: number;
+  /** When restarting was given up on, or null. */
+  readonly gaveUpAt: Date | null;
   stop(): Promise<void>;
 }
 
@@ -66,13 +71,32 @@ export async function startEmbeddedServer({
     const urlFor = (name = database) => urlOn(port, name);
     await ensureDatabase(urlFor("postgres"), database);
     await writeServerInfo(dataDir, { port, pid: child.pid! });
+    const supervisor = superviseServer({
+      first: child,
+      start: async () => {
+        await stopOrphanServer(paths.cluster, log);
+        const again = await spawnServer({ postgres: binaries.postgres, clusterDir: paths.cluster, logFile: paths.log, port, runAs });
+        if ((await waitUntilReady(again, urlOn(port, "postgres"), paths.log)) !== "ready") throw await failedToStart(paths.log);
+        await writeServerInfo(dataDir, { port, pid: again.pid! });
+        return again;
+      },
+      stopChild,
+      log: (line) => log(`candor: ${line}`),
+      logFile: paths.log,
+    });
     return {
       dataDir,
       port: port!,
       urlFor,
       authSecret: secrets.authSecret,
+      get restarts() {
+        return supervisor.restarts;
+      },
+      get gaveUpAt() {
+        return supervisor.gaveUpAt;
+      },
       stop: async () => {
-        await stopChild(child);
+        await supervisor.stop();
         await rm(paths.serverInfo, { force: true });
         await releaseLock(dataDir);
       },
