@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { componentChangeSchema, impactSchema, messageSchema, postUpdateSchema, titleSchema } from "../incidents/schemas";
+import { componentChangeSchema, impactSchema, messageSchema, postUpdateFields, titleSchema } from "../incidents/schemas";
 
 /** A proposed new incident (MCP, alerts): the declare form's fields without its publishing options. */
 export const draftIncidentSchema = z.object({
@@ -12,7 +12,7 @@ export const draftIncidentSchema = z.object({
 export type DraftIncidentInput = z.infer<typeof draftIncidentSchema>;
 
 /** A proposed update to an open incident: the update form's fields, published at the time a person publishes it. */
-export const draftUpdateSchema = postUpdateSchema.omit({ publishedAt: true }).extend({
+export const draftUpdateSchema = postUpdateFields.omit({ publishedAt: true }).extend({
   components: z.array(componentChangeSchema).max(500).default([]),
 });
 export type DraftUpdateInput = z.infer<typeof draftUpdateSchema>;

@@ -69,25 +69,26 @@ export const declareIncidentSchema = z
   .transform((input) => ({ ...input, bannerSeverity: input.bannerSeverity ?? bannerSeverityForImpact(input.impact) }));
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
-export const postUpdateSchema = z
-  .object({
-    incidentId: id,
-    status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
-    message: messageSchema,
-    publishedAt: optionalPastTime,
-    components: z.array(componentChangeSchema).max(500),
-    /** Also publish the sign-in banner (linked to this incident) with `bannerMessage`. */
-    updateBanner: checkbox,
-    bannerMessage,
-    bannerSeverity,
-    replaceBanner: bannerVersion,
-    /** On closing: clear the banner, if it is still this version. */
-    clearBanner: bannerVersion,
-  })
-  .refine((input) => !input.updateBanner || input.bannerMessage, {
-    message: "Write the banner's message, or untick “Also update the sign-in banner”.",
-    path: ["bannerMessage"],
-  });
+/** The update form's fields, before the checks across them (zod cannot omit from a refined schema). */
+export const postUpdateFields = z.object({
+  incidentId: id,
+  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES], { error: "Choose a status from the list." }),
+  message: messageSchema,
+  publishedAt: optionalPastTime,
+  components: z.array(componentChangeSchema).max(500),
+  /** Also publish the sign-in banner (linked to this incident) with `bannerMessage`. */
+  updateBanner: checkbox,
+  bannerMessage,
+  bannerSeverity,
+  replaceBanner: bannerVersion,
+  /** On closing: clear the banner, if it is still this version. */
+  clearBanner: bannerVersion,
+});
+
+export const postUpdateSchema = postUpdateFields.refine((input) => !input.updateBanner || input.bannerMessage, {
+  message: "Write the banner's message, or untick “Also update the sign-in banner”.",
+  path: ["bannerMessage"],
+});
 export type PostUpdateInput = z.infer<typeof postUpdateSchema>;
 
 export const addNoteSchema = z.object({ incidentId: id, message: messageSchema, publishedAt: optionalPastTime });
