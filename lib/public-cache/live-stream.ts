@@ -28,7 +28,7 @@ export interface LiveStreamOptions {
 export const LIVE_STREAM_PATH = "/api/v2/stream";
 const HEARTBEAT_MS = 25_000;
 const RETRY_MS = 2_000;
-const HEARTBEAT = ": keep-alive\n\n";
+const HEARTBEAT = Buffer.from(": keep-alive\n\n");
 
 export function isLiveStreamRequest(request: IncomingMessage): boolean {
   const url = request.url ?? "";
@@ -102,8 +102,9 @@ export function createLiveStreams(options: LiveStreamOptions) {
   function publish(event: LiveEvent): void {
     current = event;
     if (streams.size === 0) return;
-    const text = formatLiveEvent(event);
-    for (const stream of streams) stream.write(text);
+    // Encoded once: each stream gets the same bytes, not its own copy of the string's encoding.
+    const bytes = Buffer.from(formatLiveEvent(event));
+    for (const stream of streams) stream.write(bytes);
   }
 
   /** Ends every stream (the server closing). */
