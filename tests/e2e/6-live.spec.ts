@@ -73,3 +73,35 @@ test("an open public page and an open login page on another origin show a new in
   expect(reloads).toBe(0);
   expect(errors).toEqual([]);
 });
+
+test("without EventSource the public page and the banner fall back to polling, and still follow a publish", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    delete (window as { EventSource?: unknown }).EventSource;
+  });
+  const page = await context.newPage();
+  const login = await context.newPage();
+  const polled = page.waitForRequest((request) => request.method() === "HEAD" && new URL(request.url()).pathname === "/");
+  await page.goto("/");
+  await polled;
+  await login.goto(`${host.url}/login`);
+  await expect(login.locator("candor-banner")).toContainText("Live: sign-in may be slow");
+
+  await admin.goto("/admin/banner");
+  await admin.getByLabel("Message", { exact: true }).fill("Polled: the slowness is over.");
+  await admin.getByRole("radio", { name: "Info" }).check();
+  await admin.getByRole("button", { name: /^Publish (banner|amendment)$/ }).click();
+  await expect(admin.getByText(/^Published\./)).toBeVisible();
+  await admin.goto("/admin/incidents/new");
+  await admin.getByLabel("Title").fill("Polled: reports are delayed");
+  await admin.getByRole("radio", { name: "Minor" }).check();
+  await admin.getByLabel("First message to customers").fill("Reports are running late.");
+  await admin.getByRole("button", { name: "Declare incident" }).click();
+  await expect(admin.getByText(/^Declared\./)).toBeVisible();
+
+  // The next poll (every 15 s on both) brings them.
+  const POLL = { timeout: 20_000 };
+  await expect(page.getByRole("region", { name: "Active incidents" }).getByText("Polled: reports are delayed")).toBeVisible(POLL);
+  await expect(login.locator("candor-banner")).toContainText("Polled: the slowness is over.", POLL);
+  await context.close();
+});
