@@ -57,7 +57,7 @@ parentPort!.on("message", (message: FrontMessage) => {
   if (next.pageKey !== last.pageKey) touched.push("page");
   if (next.bannerKey !== last.bannerKey) touched.push("banner");
   last = next;
-  if (touched.length) streams.publish({ generation: next.generation, version: next.version, changed: touched });
+  streams.publish({ generation: next.generation, version: next.version, changed: touched });
 });
 
 const server = http.createServer((request, response) => {

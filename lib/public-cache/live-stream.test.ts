@@ -55,6 +55,19 @@ describe("the live event stream", () => {
     await expect.poll(() => streams.size).toBe(0);
   });
 
+  it("tells a new stream the latest version, and sends open ones nothing for a change that names nothing", async () => {
+    const { streams, url } = await serveStreams(10);
+    const response = await fetch(url);
+    const reading = readEvents(response, 2);
+    await expect.poll(() => streams.size).toBe(1);
+    streams.publish({ generation: 5, version: "v5", changed: [] });
+    streams.publish({ generation: 6, version: "v6", changed: ["page"] });
+    const events = await reading;
+    expect(events[1]).toContain('"generation":6');
+    const later = await readEvents(await fetch(url), 1);
+    expect(later[0]).toContain('"generation":6');
+  });
+
   it("answers 503 with Retry-After above the cap", async () => {
     const { streams, url } = await serveStreams(1);
     const first = await fetch(url);

@@ -98,10 +98,13 @@ export function createLiveStreams(options: LiveStreamOptions) {
     request.once("error", forget);
   }
 
-  /** Sends a change to every open stream (the text is built once). */
+  /**
+   * Records the current version (what a new stream is told first) and sends
+   * the change to every open stream, unless it names nothing a reader shows.
+   */
   function publish(event: LiveEvent): void {
     current = event;
-    if (streams.size === 0) return;
+    if (streams.size === 0 || event.changed.length === 0) return;
     // Encoded once: each stream gets the same bytes, not its own copy of the string's encoding.
     const bytes = Buffer.from(formatLiveEvent(event));
     for (const stream of streams) stream.write(bytes);
