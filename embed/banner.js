@@ -3,7 +3,8 @@
  *   <script src="https://status.example.com/embed/banner.js" async></script>
  * Attributes: data-position="top" (default: first thing in <body>) or
  * "inline" (where the tag is, or inside data-target="#selector");
- * data-interval="60" (seconds between checks, at least 15).
+ * data-interval="60" (seconds between checks, at least 15, while the live
+ * stream /api/v2/stream is unavailable; while it is open, a change shows at once).
  * It renders inside a Shadow DOM, needs no other code, never uses eval, and
  * does nothing at all when Candor is unreachable or answers nonsense.
  */
@@ -19,6 +20,7 @@
   };
   var host = null;
   var shown = null;
+  var live = false;
 
   function css(c) {
     return ":host{all:initial;display:block}" +
@@ -133,6 +135,31 @@
       .then(function () { clearTimeout(timer); });
   }
 
+  // Server-sent events: a banner change shows within a second. After three
+  // errors in a row (or a refusal), back to polling every data-interval.
+  function listen() {
+    var failures = 0;
+    var seen = null;
+    var source;
+    try { source = new EventSource(origin + "/api/v2/stream"); } catch { return; }
+    source.addEventListener("snapshot", function (e) {
+      var event;
+      try { event = JSON.parse(e.data); } catch { return; }
+      if (!event || typeof event.generation !== "number" || !event.changed || !event.changed.indexOf) return;
+      failures = 0;
+      live = true;
+      var first = seen === null;
+      var moved = event.changed.indexOf("banner") >= 0 || (event.changed.length === 0 && event.generation !== seen);
+      seen = event.generation;
+      if (moved && !first) check();
+    });
+    source.addEventListener("error", function () {
+      live = false;
+      failures++;
+      if (source.readyState === 2 || failures >= 3) source.close();
+    });
+  }
+
   // Candor's admin draws its live preview with this same function.
   window.CandorBanner = { render: render };
   if (!script || script.getAttribute("data-preview") === "true" || !window.fetch || !document.body || !document.body.attachShadow) return;
@@ -141,5 +168,6 @@
   interval = Math.max(15, parseInt(script.getAttribute("data-interval") || "60", 10) || 60) * 1000;
   target = script.getAttribute("data-target");
   check();
-  setInterval(check, interval);
+  if (window.EventSource) listen();
+  setInterval(function () { if (!live) check(); }, interval);
 })();

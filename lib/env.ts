@@ -59,6 +59,8 @@ const envSchema = z.object({
     .transform((value) => (value ? value.split(/\s+/) : [])),
   /** Memory for rendered public responses (all encodings); 0 turns the cache off. */
   CANDOR_PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** Server-sent event streams (/api/v2/stream) open at once; one more is answered 503. */
+  CANDOR_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   /** Requests a minute each API token may make (REST, alert intake, MCP); 0 means no limit. */
   CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Set by Candor's launcher for its own processes; not for operators. */
@@ -83,6 +85,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_PUBLIC_CACHE_MB: "64",
   CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
   CANDOR_API_RATE_LIMIT: "600",
+  CANDOR_MAX_STREAMS: "20000",
   NODE_ENV: "production",
 };
 

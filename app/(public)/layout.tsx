@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { StaleNotice } from "@/components/status/stale-notice";
 import { getEnv } from "@/lib/env";
-import { readPublicSnapshot } from "@/lib/public-snapshot";
+import { getPublicSnapshotStore, readPublicSnapshot } from "@/lib/public-snapshot";
+import { LiveUpdates } from "./live-updates";
 
 export function generateMetadata(): Metadata {
   return {
@@ -67,6 +68,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         </p>
         <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>
       </footer>
+      <LiveUpdates generation={getPublicSnapshotStore().generation} />
     </div>
   );
 }

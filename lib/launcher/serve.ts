@@ -58,6 +58,7 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     savedDirectory: path.join(env.CANDOR_DATA_DIR, "public", "responses"),
     trustProxy: env.TRUST_PROXY,
     view: publicViewState(store),
+    maxStreams: env.CANDOR_MAX_STREAMS,
   };
   // dist/front-thread.js: bundled beside dist/server.js from lib/public-cache/front-worker.ts (scripts/bundle.mjs).
   const front = new Worker(new URL("./front-thread.js", import.meta.url), { workerData: options });

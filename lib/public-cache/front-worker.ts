@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { checkBody, isCrossOriginAction, needsBodyCheck, readBody } from "./action-body";
 import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
+import { createLiveStreams, isLiveStreamRequest, type LiveChange } from "./live-stream";
 import { createProxy } from "./proxy";
 import { PublicViewCopy, type PublicViewState } from "./public-view";
 import { refuseBadRequest, refuseConnect } from "./request-guard";
@@ -23,6 +24,8 @@ export interface FrontOptions {
   /** Proxies of the operator's own in front (TRUST_PROXY). */
   trustProxy: number;
   view: PublicViewState;
+  /** Event streams open at once (CANDOR_MAX_STREAMS). */
+  maxStreams: number;
 }
 
 export type FrontMessage = { type: "view"; view: PublicViewState };
@@ -37,18 +40,30 @@ const cache = createPublicCache({
   maxBytes: options.maxBytes,
   saved: new SavedResponses(options.savedDirectory),
 });
+const streams = createLiveStreams({ maxStreams: options.maxStreams });
+let last = options.view;
+streams.publish({ generation: last.generation, version: last.version, changed: [] });
 const proxy = createProxy({ port: options.nextPort, token: options.token, trustProxy: options.trustProxy });
 
 parentPort!.on("message", (message: FrontMessage) => {
   if (message.type !== "view") return;
   const changed = message.view.generation !== view.generation;
   view.update(message.view);
+  if (!changed) return;
   // Render again what readers were reading, before the next of them asks.
-  if (changed) void cache.refreshAhead();
+  void cache.refreshAhead();
+  const next = message.view;
+  const touched: LiveChange[] = [];
+  if (next.pageKey !== last.pageKey) touched.push("page");
+  if (next.bannerKey !== last.bannerKey) touched.push("banner");
+  last = next;
+  streams.publish({ generation: next.generation, version: next.version, changed: touched });
 });
 
 const server = http.createServer((request, response) => {
-  if (refuseBadRequest(request, response) || cache.handle(request, response)) return;
+  if (refuseBadRequest(request, response)) return;
+  if (isLiveStreamRequest(request)) return streams.handle(request, response);
+  if (cache.handle(request, response)) return;
   if (needsBodyCheck(request)) void proxyCheckedBody(request, response);
   else proxy(request, response);
 });

@@ -55,5 +55,14 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/api/mcp": { cached: false, example: "/api/mcp" },
 };
 
+/**
+ * Routes the front server answers itself, before the cache and Next.js (no
+ * file in app/ serves them; with the cache off, `npm run dev` or
+ * CANDOR_PUBLIC_CACHE_MB=0, they answer 404 and readers poll instead).
+ */
+export const FRONT_ROUTES: Record<string, { example: string; what: string }> = {
+  "/api/v2/stream": { example: "/api/v2/stream", what: "server-sent events: the snapshot version, then each change" },
+};
+
 /** The files in the top-level public/ folder, served by Next.js as they are (the route-table test compares this with the folder). */
 export const PUBLIC_FOLDER_FILES = ["favicon.ico", "robots.txt", "social-preview.png"];

@@ -3,7 +3,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PUBLIC_FOLDER_FILES, PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
+import { LIVE_STREAM_PATH } from "@/lib/public-cache/live-stream";
+import { FRONT_ROUTES, PUBLIC_FOLDER_FILES, PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
 import { classifyPublicRequest } from "@/lib/public-cache/routes";
 
 const APP = path.resolve("app");
@@ -56,6 +57,14 @@ describe("the public route table", () => {
       for (const name of entry.query ?? []) {
         expect(classifyPublicRequest(`${entry.example}?${name}=2`, known)?.key).toContain(`${name}=2`);
       }
+    }
+  });
+
+  it("declares the routes the front server answers itself, which are neither cached nor in app/", async () => {
+    expect(Object.keys(FRONT_ROUTES)).toEqual([LIVE_STREAM_PATH]);
+    const appPaths = new Set((await appRoutes()).map(({ route }) => route));
+    for (const [route, entry] of Object.entries(FRONT_ROUTES)) {
+      expect([route, appPaths.has(route), classifyPublicRequest(entry.example, known)]).toEqual([route, false, null]);
     }
   });
 
