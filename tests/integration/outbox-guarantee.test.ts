@@ -6,12 +6,9 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { campaignProgress } from "@/lib/campaigns/progress";
-import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
-import { campaignDraftSchema } from "@/lib/campaigns/schemas";
-import { sendCampaign } from "@/lib/campaigns/send-campaign";
 import { createMailTransport, SMTP_CONNECTIONS } from "@/lib/outbox/transport";
 import { OUTBOX_LANES, OutboxWorker } from "@/lib/outbox/worker";
-import { createAdmin } from "../support/factories";
+import { createAdmin, queueCampaignTo } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startWorkerProcess } from "../support/worker-process";
 
@@ -57,22 +54,7 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number 
   return exited;
 }
 
-async function queue(plan: string, count: number): Promise<string> {
-  await prisma.customer.createMany({
-    data: Array.from({ length: count }, (_, index) => ({ email: `${plan}${index}@example.com`, firstName: `R${index}`, plan })),
-  });
-  const { id } = await saveCampaignDraft(
-    admin,
-    campaignDraftSchema.parse({
-      kind: "incident_notice",
-      subject: "Hello {{first_name}}",
-      body: "Dear {{first_name}}, it is fixed.",
-      audience: { plans: [plan] },
-    }),
-  );
-  await sendCampaign(admin, { campaignId: id });
-  return id;
-}
+const queue = (plan: string, count: number) => queueCampaignTo(admin, plan, count);
 
 const deliveredTo = (campaignId: string) =>
   sink.messages
