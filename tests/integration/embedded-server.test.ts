@@ -74,19 +74,13 @@ describe("the embedded PostgreSQL server", () => {
       const started = Date.now();
       process.kill(killed, "SIGKILL");
       // A bound on waiting (the issue asks for 10 s), not a timing target: the recovery time is printed.
-      let client: pg.Client | undefined;
-      while (!client) {
+      // Wait for the supervisor to say it is back (a client could connect a moment before it has counted the restart).
+      while (server.restarts === 0) {
         if (Date.now() - started > 20_000) throw new Error(`not back within 20 s:\n${logs.join("\n")}`);
-        const attempt = new pg.Client({ connectionString: server.urlFor() });
-        attempt.on("error", () => {});
-        client = await attempt.connect().then(
-          () => attempt,
-          async () => {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-            return undefined;
-          },
-        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      const client = new pg.Client({ connectionString: server.urlFor() });
+      await client.connect();
       console.log(`The embedded PostgreSQL answered again ${Date.now() - started} ms after kill -9.`);
       await client.query("CREATE TABLE after_restart (name text)");
       await client.query("INSERT INTO after_restart VALUES ('written after the restart')");
