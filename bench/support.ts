@@ -44,7 +44,11 @@ export async function startCandor(port: number, env: Record<string, string> = {}
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", CANDOR_DEMO: "0", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 300_000);
+  // A Candor that fails to start says why on stderr and exits: stop waiting then, not after five minutes.
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`Candor exited with code ${code} before answering on port ${port}`))),
+  );
+  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/api/health`, 300_000), exited]);
   return child;
 }
 
