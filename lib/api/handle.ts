@@ -2,7 +2,6 @@
 // against the rate limit, check its role, read and parse the body with the
 // domain's zod schema (unknown fields refused), answer once per
 // Idempotency-Key, call the domain, and map every failure to one JSON shape.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticateApiToken, type TokenActor } from "../api-tokens/authenticate";
 import { hasPermission, type Permission } from "../auth/roles";
@@ -153,12 +152,12 @@ function stringParams(params: Record<string, string | string[]> | undefined): Re
   return result;
 }
 
-/** As after an admin form: this instance's pages show the change at once, others within a second. */
+/**
+ * As after an admin form: this instance's public pages show the change at
+ * once, others within a second. Every page is rendered per request (public
+ * ones from the snapshot, admin ones for the session), so Next.js holds no
+ * page to revalidate; and alert intake runs outside Next (the launcher).
+ */
 export async function showChange(): Promise<void> {
-  try {
-    revalidatePath("/", "layout");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no page cache to refresh.
-  }
   await refreshPublicSnapshot().catch(() => {});
 }

@@ -14,6 +14,7 @@ import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
 import { publicViewState } from "../public-cache/public-view";
 import { cleanRequestInPlace, refuseBadRequest, refuseConnect } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
+import { answerLauncherRoute } from "./launcher-routes";
 
 export interface Serving {
   /** Stops the front thread, closes the ports and Next.js. */
@@ -33,7 +34,7 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     const server = http.createServer((request, response) => {
       if (refuseBadRequest(request, response)) return;
       cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
-      void handle(request, response);
+      if (!answerLauncherRoute(request, response, env)) void handle(request, response);
     });
     server.on("connect", refuseConnect);
     await listen(server, env.PORT, env.HOST);
@@ -46,7 +47,7 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
         .writeHead(403, { "content-type": "text/plain; charset=utf-8" })
         .end("This is Candor's internal port; use the public one.\n");
     }
-    void handle(request, response);
+    if (!answerLauncherRoute(request, response, env)) void handle(request, response);
   });
   await listen(internal, 0, "127.0.0.1");
   const options: FrontOptions = {

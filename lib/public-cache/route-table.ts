@@ -36,7 +36,6 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/api/health": { cached: false, example: "/api/health" },
   // The automation API: authenticated by a token, rate-limited per token, never shared.
   "/api/v1/[...rest]": { cached: false, example: "/api/v1/unknown" },
-  "/api/v1/alerts/[source]": { cached: false, example: "/api/v1/alerts/alertmanager" },
   "/api/v1/banner": { cached: false, example: "/api/v1/banner" },
   "/api/v1/component-groups": { cached: false, example: "/api/v1/component-groups" },
   "/api/v1/component-groups/[groupId]": { cached: false, example: "/api/v1/component-groups/g1" },
@@ -62,6 +61,15 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
  */
 export const FRONT_ROUTES: Record<string, { example: string; what: string }> = {
   "/api/v2/stream": { example: "/api/v2/stream", what: "server-sent events: the snapshot version, then each change" },
+};
+
+/**
+ * Routes the launcher answers in the main thread, before Next.js
+ * (lib/launcher/launcher-routes.ts; no file in app/ serves them): hot write
+ * paths that Next's per-request cost would cap. Never cached.
+ */
+export const LAUNCHER_ROUTES: Record<string, { example: string; what: string }> = {
+  "/api/v1/alerts/[source]": { example: "/api/v1/alerts/alertmanager", what: "alert intake: floods of one alert, by token" },
 };
 
 /** The files in the top-level public/ folder, served by Next.js as they are (the route-table test compares this with the folder). */

@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { handleAlertIntake, ALERT_INTAKE_ENDPOINT } from "@/lib/alerts/intake";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALERT_INTAKE_ENDPOINT } from "@/lib/alerts/intake";
 import { alertRuleSchema } from "@/lib/alerts/rule-schemas";
 import { createAlertRule } from "@/lib/alerts/save-rule";
 import { createApiToken } from "@/lib/api-tokens/create-token";
@@ -8,6 +10,8 @@ import { dismissDraft } from "@/lib/drafts/dismiss-draft";
 import { publishDraft } from "@/lib/drafts/publish-draft";
 import { listOpenDrafts } from "@/lib/drafts/queries";
 import { createComponent } from "@/lib/components/save-component";
+import { getEnv } from "@/lib/env";
+import { answerLauncherRoute } from "@/lib/launcher/launcher-routes";
 import { addOperator, createAdmin } from "../support/factories";
 import { expectDocumented } from "../support/api-client";
 
@@ -15,6 +19,12 @@ let admin: { id: string; email: string };
 let token: string;
 let viewer: string;
 let apiComponent: string;
+let intakeUrl: string;
+
+// Alerts arrive as they do under `npm start`: over HTTP, answered by the launcher before Next.js.
+const launcher = http.createServer((request, response) => {
+  if (!answerLauncherRoute(request, response, getEnv())) response.writeHead(404).end("not a launcher route");
+});
 
 // Alertmanager's webhook payload, version 4 (prometheus.io/docs/alerting/latest/configuration/#webhook_config).
 function alertmanager(status: "firing" | "resolved", fingerprint = "c4f0b2d1a9e8f7a6") {
@@ -78,18 +88,19 @@ function grafana(status: "firing" | "resolved") {
 }
 
 async function post(source: string, body: unknown, bearer: string | null = token) {
-  const request = new Request(`http://candor.test/api/v1/alerts/${source}`, {
+  const response = await fetch(`${intakeUrl}/api/v1/alerts/${source}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  const response = await handleAlertIntake(request, source);
   const json = await response.json();
   expectDocumented(ALERT_INTAKE_ENDPOINT, response.status, json);
   return { status: response.status, body: json };
 }
 
 beforeAll(async () => {
+  await new Promise<void>((resolve) => launcher.listen(0, "127.0.0.1", resolve));
+  intakeUrl = `http://127.0.0.1:${(launcher.address() as AddressInfo).port}`;
   admin = await createAdmin();
   await addOperator(admin, "rita@example.com", "responder");
   await addOperator(admin, "vic@example.com", "viewer");
@@ -108,6 +119,8 @@ beforeAll(async () => {
     }),
   );
 });
+
+afterAll(() => new Promise<void>((resolve) => launcher.close(() => resolve())));
 
 describe("Alertmanager alerts", () => {
   it("turn into one draft (not public) however often they repeat, then a resolved alert proposes Resolve", async () => {
@@ -218,5 +231,18 @@ describe("Grafana and generic alerts", () => {
     expect((await post("nagios", { status: "firing" })).status).toBe(404);
     expect((await post("generic", { status: "firing", title: "x" }, null)).status).toBe(401);
     expect((await post("generic", { status: "firing", title: "x" }, viewer)).status).toBe(403);
+  });
+
+  it("answer other methods and oversized bodies over HTTP with a JSON error, not Next.js", async () => {
+    const get = await fetch(`${intakeUrl}/api/v1/alerts/generic`, { headers: { authorization: `Bearer ${token}` } });
+    expect([get.status, get.headers.get("allow"), (await get.json()).error.code]).toEqual([405, "POST", "method_not_allowed"]);
+    const huge = await fetch(`${intakeUrl}/api/v1/alerts/generic`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "firing", title: "x".repeat(1_100_000) }),
+    });
+    expect([huge.status, (await huge.json()).error.code]).toEqual([413, "body_too_large"]);
+    expect(huge.headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await fetch(`${intakeUrl}/api/v1/alerts`)).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LIVE_STREAM_PATH } from "@/lib/public-cache/live-stream";
-import { FRONT_ROUTES, PUBLIC_FOLDER_FILES, PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
+import { FRONT_ROUTES, LAUNCHER_ROUTES, PUBLIC_FOLDER_FILES, PUBLIC_ROUTES } from "@/lib/public-cache/route-table";
 import { classifyPublicRequest } from "@/lib/public-cache/routes";
 
 const APP = path.resolve("app");
@@ -64,6 +64,13 @@ describe("the public route table", () => {
     expect(Object.keys(FRONT_ROUTES)).toEqual([LIVE_STREAM_PATH]);
     const appPaths = new Set((await appRoutes()).map(({ route }) => route));
     for (const [route, entry] of Object.entries(FRONT_ROUTES)) {
+      expect([route, appPaths.has(route), classifyPublicRequest(entry.example, known)]).toEqual([route, false, null]);
+    }
+  });
+
+  it("declares the routes the launcher answers before Next.js, which are neither cached nor in app/", async () => {
+    const appPaths = new Set((await appRoutes()).map(({ route }) => route));
+    for (const [route, entry] of Object.entries(LAUNCHER_ROUTES)) {
       expect([route, appPaths.has(route), classifyPublicRequest(entry.example, known)]).toEqual([route, false, null]);
     }
   });
