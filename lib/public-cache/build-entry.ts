@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { CachedResponse, Encoding } from "./response-cache";
 import type { PublicRouteKind } from "./routes";
+import { RSC_VARY } from "./rsc";
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -65,7 +66,9 @@ export async function buildEntry(
       : null;
   headers["cache-control"] =
     kind === "static" ? (response.status === 200 ? STATIC_CACHE_CONTROL : MISSING_STATIC_CACHE_CONTROL) : (chosen ?? PUBLIC_CACHE_CONTROL);
-  headers["vary"] = "Accept-Encoding";
+  // A page's HTML and its router payload share a path: shared caches in front must keep them apart.
+  const isDocument = String(response.headers["content-type"] ?? "").startsWith("text/html");
+  headers["vary"] = kind === "rsc" || (kind === "page" && isDocument) ? RSC_VARY : "Accept-Encoding";
   const identity = response.body;
   const [br, gz] = await Promise.all([
     brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
