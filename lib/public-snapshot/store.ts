@@ -169,8 +169,9 @@ export class PublicSnapshotStore {
           current.validUntil = built.validUntil;
         } else {
           this.#replace(built);
+          // Serialising costs as much as a build on a large page: only a snapshot that shows something new is written.
+          this.#saving = this.#saving.then(() => this.#save());
         }
-        this.#saving = this.#saving.then(() => this.#save());
       }
       this.#confirmedAt = now;
       this.#unreachableSince = null;
