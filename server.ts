@@ -59,9 +59,10 @@ async function main(): Promise<void> {
   await store.refresh();
   const serving = await serve(env, store, ROOT, { dev: DEV });
   shutdownSteps.push(() => serving.close());
-  // Each instance notices another's write within this interval (plus a rebuild).
-  const poll = setInterval(() => void store.refresh(), SNAPSHOT_POLL_MS).unref();
-  shutdownSteps.push(async () => clearInterval(poll));
+  // Each instance notices another's write by NOTIFY, polling only while its listening connection is down.
+  const { SnapshotWatcher } = await import("./lib/public-snapshot/watch");
+  const watcher = new SnapshotWatcher(store, database.url);
+  shutdownSteps.push(() => watcher.close());
   if (unreachable) {
     void retryUntilReachable(database, env);
   } else {
@@ -76,7 +77,6 @@ async function main(): Promise<void> {
   console.log(`\nCandor is running at ${base}${DEV ? " (development: hot reload)" : ""}\n${next}`);
 }
 
-const SNAPSHOT_POLL_MS = 250;
 const RETRY_MS = 5_000;
 
 async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> {

@@ -1,9 +1,10 @@
 import { buildHistoryRss } from "@/lib/feeds/history-feed";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
+import { withLatest } from "@/lib/public-snapshot/pages";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const { snapshot } = await readPublicSnapshot();
-  return new Response(buildHistoryRss(snapshot), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+  return new Response(buildHistoryRss(await withLatest(snapshot)), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }

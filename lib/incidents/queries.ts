@@ -107,12 +107,65 @@ export async function findIncidentForOperators(id: string): Promise<IncidentView
   return (await loadViews({ id }, { includeInternal: true }))[0] ?? null;
 }
 
+const CLOSED: Prisma.IncidentWhereInput = { status: { in: ["RESOLVED", "COMPLETED"] } };
+
 /**
- * Every incident and maintenance as customers see them (no internal notes),
- * newest first: the public snapshot's source (lib/public-snapshot).
+ * What the public snapshot holds (lib/public-snapshot): every incident and
+ * maintenance still open, and at most `latest` of those that started since
+ * `since`, as customers see them (no internal notes), newest first. Bounded
+ * by what is open and recent, not by years of history.
  */
-export async function listPublicIncidents(): Promise<IncidentView[]> {
-  return loadViews({}, { includeInternal: false });
+export async function listSnapshotIncidents(since: Date, latest: number): Promise<IncidentView[]> {
+  const [open, recent] = await Promise.all([
+    loadViews({ NOT: CLOSED }, { includeInternal: false }),
+    loadViews({ ...CLOSED, startedAt: { gte: since } }, { includeInternal: false, take: latest }),
+  ]);
+  return [...open, ...recent].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.id < b.id ? 1 : -1));
+}
+
+/** The `count` newest incidents, and the `count` newest maintenance, open or closed, as customers see them (the feeds, the v2 lists). */
+export async function listLatestPublicIncidents(count: number): Promise<IncidentView[]> {
+  const newest = (kind: "INCIDENT" | "MAINTENANCE") =>
+    loadViews({ kind }, { includeInternal: false, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: count });
+  return (await Promise.all([newest("INCIDENT"), newest("MAINTENANCE")])).flat();
+}
+
+/** One page of closed incidents and completed maintenance as customers see them, newest first. */
+export async function listClosedPublicIncidents(page: { skip: number; take: number }): Promise<IncidentView[]> {
+  return loadViews(CLOSED, { includeInternal: false, orderBy: [{ startedAt: "desc" }, { id: "desc" }], ...page });
+}
+
+export async function countClosedPublicIncidents(): Promise<number> {
+  return prisma.incident.count({ where: CLOSED });
+}
+
+/** One incident or maintenance as customers see it, or null. */
+export async function findPublicIncident(id: string): Promise<IncidentView | null> {
+  return (await loadViews({ id }, { includeInternal: false }))[0] ?? null;
+}
+
+/** The id of every incident and maintenance: which /incidents/<id> pages exist. */
+export async function listIncidentIds(): Promise<string[]> {
+  const rows = await prisma.incident.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((row) => row.id);
+}
+
+export interface IncidentWindow {
+  id: string;
+  title: string;
+  startedAt: Date;
+  resolvedAt: Date | null;
+  componentIds: string[];
+}
+
+/** Incidents (not maintenance) open at some time since `since`, with the components they touched: the uptime bars' day details. */
+export async function listIncidentWindows(since: Date): Promise<IncidentWindow[]> {
+  const rows = await prisma.incident.findMany({
+    where: { kind: "INCIDENT", OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] },
+    select: { id: true, title: true, startedAt: true, resolvedAt: true, components: { select: { componentId: true } } },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map(({ components, ...row }) => ({ ...row, componentIds: components.map((link) => link.componentId) }));
 }
 
 /** For the admin list: everything open, then the latest closed ones. */

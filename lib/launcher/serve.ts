@@ -63,7 +63,11 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
   };
   // dist/front-thread.js: bundled beside dist/server.js from lib/public-cache/front-worker.ts (scripts/bundle.mjs).
   const front = new Worker(new URL("./front-thread.js", import.meta.url), { workerData: options });
-  store.onChange(() => front.postMessage({ type: "view", view: publicViewState(store) } satisfies FrontMessage));
+  let sent = options.view;
+  store.onChange(() => {
+    sent = publicViewState(store, sent);
+    front.postMessage({ type: "view", view: sent } satisfies FrontMessage);
+  });
   await new Promise<void>((resolve, reject) => {
     front.on("message", (report: FrontReport) => {
       if (report.type === "listening") resolve();

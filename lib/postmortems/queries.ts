@@ -132,9 +132,10 @@ export async function findRevision(incidentId: string, number: number): Promise<
   return row ? { ...toSummary(row), content: toContent(row) } : null;
 }
 
-/** Every published postmortem, for the public snapshot. */
-export async function listPublishedPostmortems(): Promise<PublicPostmortem[]> {
-  const rows = await prisma.postmortem.findMany({ where: { publishedRevision: { not: null } } });
+/** The published postmortems of these incidents (the public snapshot's, or one page's). */
+export async function listPublishedPostmortems(incidentIds: string[]): Promise<PublicPostmortem[]> {
+  if (incidentIds.length === 0) return [];
+  const rows = await prisma.postmortem.findMany({ where: { publishedRevision: { not: null }, incidentId: { in: incidentIds } } });
   if (rows.length === 0) return [];
   const revisions = await prisma.postmortemRevision.findMany({
     where: { OR: rows.map((row) => ({ postmortemId: row.id, number: row.publishedRevision! })) },
@@ -155,6 +156,16 @@ export async function listPublishedPostmortems(): Promise<PublicPostmortem[]> {
       },
     ];
   });
+}
+
+/** Which of these incidents have a published postmortem (a history page's links, without their text). */
+export async function listIncidentsWithPublishedPostmortem(incidentIds: string[]): Promise<Set<string>> {
+  if (incidentIds.length === 0) return new Set();
+  const rows = await prisma.postmortem.findMany({
+    where: { publishedRevision: { not: null }, publishedAt: { not: null }, incidentId: { in: incidentIds } },
+    select: { incidentId: true },
+  });
+  return new Set(rows.map((row) => row.incidentId));
 }
 
 /** The workflow state of an incident's postmortem, or null when it has none. */

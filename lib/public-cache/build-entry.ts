@@ -5,8 +5,11 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { CachedResponse, Encoding } from "./response-cache";
 import type { PublicRouteKind } from "./routes";
+import { RSC_VARY } from "./rsc";
 
 const brotli = promisify(brotliCompress);
+/** Bodies above this are compressed at a quality that takes milliseconds, not seconds. */
+const LARGE_BODY_BYTES = 256 * 1024;
 const gzipAsync = promisify(gzip);
 
 /**
@@ -65,11 +68,16 @@ export async function buildEntry(
       : null;
   headers["cache-control"] =
     kind === "static" ? (response.status === 200 ? STATIC_CACHE_CONTROL : MISSING_STATIC_CACHE_CONTROL) : (chosen ?? PUBLIC_CACHE_CONTROL);
-  headers["vary"] = "Accept-Encoding";
+  // A page's HTML and its router payload share a path: shared caches in front must keep them apart.
+  const isDocument = String(response.headers["content-type"] ?? "").startsWith("text/html");
+  headers["vary"] = kind === "rsc" || (kind === "page" && isDocument) ? RSC_VARY : "Accept-Encoding";
   const identity = response.body;
+  // Brotli's best quality runs near 1 MB/s: fine for a 50 KB page, seconds for a
+  // page of 200 components, which would hold every change back that long.
+  const large = identity.length > LARGE_BODY_BYTES;
   const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    gzipAsync(identity, { level: 9 }),
+    brotli(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: large ? 5 : 11, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzipAsync(identity, { level: large ? 6 : 9 }),
   ]);
   const etag = createHash("sha1").update(identity).digest("base64url").slice(0, 22);
   return prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz, br } });

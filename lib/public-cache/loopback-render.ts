@@ -7,9 +7,12 @@ import { FRONT_HEADER } from "./proxy";
 
 const RENDER_TIMEOUT_MS = 30_000;
 
-export function createLoopbackRenderer(address: () => { port: number }, token: string): (path: string) => Promise<RenderedResponse> {
+export function createLoopbackRenderer(
+  address: () => { port: number },
+  token: string,
+): (path: string, headers?: Record<string, string>) => Promise<RenderedResponse> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  return (path) =>
+  return (path, extra) =>
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
@@ -19,7 +22,7 @@ export function createLoopbackRenderer(address: () => { port: number }, token: s
           path,
           agent,
           timeout: RENDER_TIMEOUT_MS,
-          headers: { [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` },
+          headers: { ...extra, [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` },
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -1,10 +1,9 @@
 // What the response cache needs to know of the public snapshot. The front
 // server runs in its own thread, apart from Next.js, and learns it from the
 // main thread's store by message (lib/launcher/serve.ts).
-import { createHash } from "node:crypto";
+import { digestOf } from "../public-snapshot/digest";
 import { historyPageCount } from "../public-snapshot/select";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
-import type { PublicSnapshot } from "../public-snapshot/types";
 
 export interface PublicView {
   /** Moves whenever a public page may differ. */
@@ -19,7 +18,9 @@ export interface PublicView {
 
 export interface PublicViewState {
   generation: number;
-  incidentIds: string[] | null;
+  /** Null before the ids are known; undefined when unchanged since the state the receiver has (`incidentIdsVersion`). */
+  incidentIds?: readonly string[] | null;
+  incidentIdsVersion: number;
   stale: boolean;
   historyPages: number | null;
   /** The database's snapshot version (null before the first snapshot). */
@@ -30,26 +31,25 @@ export interface PublicViewState {
   pageKey: string | null;
 }
 
-/** A short digest of what the pages show, apart from the banner and the build's own times. */
-function pageKeyOf(snapshot: PublicSnapshot, stale: boolean): string {
-  const { version: _v, changedAt: _c, builtAt: _b, validUntil: _u, banner: _banner, ...shown } = snapshot;
-  return createHash("sha1")
-    .update(JSON.stringify(shown))
-    .update(stale ? "stale" : "live")
-    .digest("base64url");
-}
-
-export function publicViewState(store: PublicSnapshotStore): PublicViewState {
+/**
+ * The view as the front thread needs it. With `sent`, the state last posted
+ * to it, the incident ids are left out when they have not changed (they grow
+ * with history; the rest does not).
+ */
+export function publicViewState(store: PublicSnapshotStore, sent?: PublicViewState): PublicViewState {
   const read = store.peek();
+  const ids = store.incidentIds;
+  const stale = Boolean(read?.staleSince);
   return {
     generation: store.generation,
-    incidentIds: read ? read.snapshot.incidents.map((incident) => incident.id) : null,
+    ...(sent && sent.incidentIdsVersion === store.incidentIdsVersion ? {} : { incidentIds: ids ?? null }),
+    incidentIdsVersion: store.incidentIdsVersion,
     // Also with no snapshot at all (none saved, or a damaged one): saved responses are then all there is.
-    stale: Boolean(read?.staleSince) || store.unreachableSince !== null,
-    historyPages: read ? historyPageCount(read.snapshot.incidents) : null,
+    stale: stale || store.unreachableSince !== null,
+    historyPages: read?.snapshot.historyCount !== undefined ? historyPageCount(read.snapshot.historyCount) : null,
     version: read?.snapshot.version ?? null,
     bannerKey: read?.snapshot.banner ? `${read.snapshot.banner.id}@${read.snapshot.banner.updated_at}` : null,
-    pageKey: read ? pageKeyOf(read.snapshot, Boolean(read.staleSince)) : null,
+    pageKey: read ? `${digestOf(read.snapshot).page}.${stale ? "stale" : "live"}` : null,
   };
 }
 
@@ -63,7 +63,7 @@ export class PublicViewCopy implements PublicView {
   update(state: PublicViewState): void {
     this.historyPages = state.historyPages ?? undefined;
     this.generation = state.generation;
-    this.incidentIds = state.incidentIds ? new Set(state.incidentIds) : undefined;
+    if (state.incidentIds !== undefined) this.incidentIds = state.incidentIds ? new Set(state.incidentIds) : undefined;
     this.stale = state.stale;
   }
 }

@@ -2,7 +2,8 @@
 // under which key (pure: everything not listed here goes to Next untouched).
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 
-export type PublicRouteKind = "page" | "static";
+/** "rsc": a page's React Server Component payload, for Next's client router (./rsc.ts). */
+export type PublicRouteKind = "page" | "static" | "rsc";
 
 export interface PublicRoute {
   /** The cache key: the normalised path and query. */
@@ -10,6 +11,8 @@ export interface PublicRoute {
   /** What Next renders for this key (equal to the key, but for unknown incidents). */
   renderPath: string;
   kind: PublicRouteKind;
+  /** Headers the render carries to Next (a router refresh's). */
+  renderHeaders?: Record<string, string>;
 }
 
 const FIXED_PAGES = new Set([

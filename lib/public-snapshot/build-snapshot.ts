@@ -6,12 +6,20 @@ import { isBannerVisible, nextScheduleChange } from "../banner/visibility";
 import { fromDbComponentStatus } from "../components/convert";
 import { listPublicComponentGroups, type PublicComponent } from "../components/queries";
 import { rollUpStatus } from "../components/rollup";
-import { listPublicIncidents, type IncidentView } from "../incidents/queries";
+import {
+  countClosedPublicIncidents,
+  listIncidentWindows,
+  listSnapshotIncidents,
+  type IncidentView,
+  type IncidentWindow,
+} from "../incidents/queries";
 import { listPublishedPostmortems } from "../postmortems/queries";
 import { getPageSettings } from "../settings/queries";
-import { dailyUptime, overallUptime, type StatusInterval } from "../uptime/uptime";
+import { overallUptime, uptimeOverDays, type StatusInterval } from "../uptime/uptime";
+import { lastDays } from "../uptime/zoned-days";
+import { digestSnapshot } from "./digest";
 import { openIncidents, recentClosedIncidents } from "./select";
-import { UPTIME_DAYS, type ComponentWithUptime, type PublicSnapshot } from "./types";
+import { RECENT_DAYS, SNAPSHOT_RECENT_LIMIT, UPTIME_DAYS, type ComponentWithUptime, type PublicSnapshot } from "./types";
 
 /** Time-based content (today's uptime, "ongoing") is at most this old. */
 const MAX_AGE_MS = 60_000;
@@ -31,58 +39,70 @@ export async function readSnapshotVersion(): Promise<SnapshotVersion> {
  * As the public may know it: no author names, and "updated" when something
  * public changed (an internal note touches the row, not what readers see).
  */
-function publicView(incident: IncidentView): IncidentView {
+export function publicView(incident: IncidentView): IncidentView {
   const latest = Math.max(incident.createdAt.getTime(), ...incident.updates.map((update) => update.updatedAt.getTime()));
   return { ...incident, updatedAt: new Date(latest), updates: incident.updates.map((update) => ({ ...update, authorName: null })) };
 }
 
+/**
+ * The snapshot holds what the front page shows: components, open incidents
+ * and maintenance, recent incidents, 90 days of intervals. Older history is
+ * read per page (./pages.ts), so a build costs the same after ten years as
+ * after one day.
+ */
 export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersion, now = new Date()): Promise<PublicSnapshot> {
   const since = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
-  const [settings, groups, incidents, banner, postmortems, anyOperator] = await Promise.all([
+  const [settings, groups, incidents, windows, historyCount, banner, anyOperator] = await Promise.all([
     getPageSettings(),
     listPublicComponentGroups(),
-    listPublicIncidents(),
+    listSnapshotIncidents(new Date(now.getTime() - RECENT_DAYS * 86_400_000), SNAPSHOT_RECENT_LIMIT),
+    listIncidentWindows(since),
+    countClosedPublicIncidents(),
     findCurrentBanner(),
-    listPublishedPostmortems(),
     prisma.user.findFirst({ select: { id: true } }),
   ]);
-  // Which incidents touched each component in the uptime window, for the bars' day details.
-  const windows = incidents
-    .filter((incident) => incident.kind === "incident" && (!incident.resolvedAt || incident.resolvedAt >= since))
-    .flatMap((incident) =>
-      incident.components.map((component) => ({
-        componentId: component.id,
-        incidentId: incident.id,
-        title: incident.title,
-        startedAt: incident.startedAt,
-        endedAt: incident.resolvedAt,
-      })),
-    );
   const componentIds = groups.flatMap((group) => group.components.map((component) => component.id));
-  const intervals = await prisma.componentStatusInterval.findMany({
-    where: { componentId: { in: componentIds }, OR: [{ endedAt: null }, { endedAt: { gte: since } }] },
-    select: { componentId: true, status: true, startedAt: true, endedAt: true },
-  });
+  const [intervals, postmortems] = await Promise.all([
+    prisma.componentStatusInterval.findMany({
+      where: { componentId: { in: componentIds }, OR: [{ endedAt: null }, { endedAt: { gte: since } }] },
+      select: { componentId: true, status: true, startedAt: true, endedAt: true },
+    }),
+    listPublishedPostmortems(incidents.map((incident) => incident.id)),
+  ]);
   const byComponent = new Map<string, StatusInterval[]>();
   for (const row of intervals) {
     const list = byComponent.get(row.componentId) ?? [];
     list.push({ status: fromDbComponentStatus(row.status), startedAt: row.startedAt, endedAt: row.endedAt });
     byComponent.set(row.componentId, list);
   }
+  // Which incidents touched each component in the uptime window, for the bars' day details.
+  const windowsOf = new Map<string, IncidentWindow[]>();
+  for (const window of windows) {
+    for (const componentId of window.componentIds) {
+      const list = windowsOf.get(componentId) ?? [];
+      list.push(window);
+      windowsOf.set(componentId, list);
+    }
+  }
+  // The 90 calendar days in the page's time zone, worked out once for every component.
+  const days = lastDays(now, UPTIME_DAYS, settings.timeZone);
   const withUptime = (component: PublicComponent): ComponentWithUptime => {
-    const days = dailyUptime(byComponent.get(component.id) ?? [], { now, days: UPTIME_DAYS, timeZone: settings.timeZone });
-    const mine = windows.filter((window) => window.componentId === component.id);
+    const uptime = uptimeOverDays(byComponent.get(component.id) ?? [], days, now);
+    const mine = windowsOf.get(component.id) ?? [];
     return {
       ...component,
-      uptimePercent: overallUptime(days),
-      days: days.map((day) => ({
+      uptimePercent: overallUptime(uptime),
+      days: uptime.map((day) => ({
         date: day.date,
         uptimePercent: day.uptimePercent,
         level: day.level,
         worstStatus: day.worstStatus,
-        incidents: mine
-          .filter((window) => window.startedAt < day.end && (window.endedAt ?? now) > day.start)
-          .map((window) => ({ id: window.incidentId, title: window.title })),
+        incidents:
+          mine.length === 0
+            ? []
+            : mine
+                .filter((window) => window.startedAt < day.end && (window.resolvedAt ?? now) > day.start)
+                .map((window) => ({ id: window.id, title: window.title })),
       })),
     };
   };
@@ -93,7 +113,7 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
   );
   const bannerChange = nextScheduleChange(banner, now);
   const validUntil = Math.min(now.getTime() + MAX_AGE_MS, bannerChange?.getTime() ?? Infinity);
-  return {
+  const snapshot: PublicSnapshot = {
     version,
     isSetUp: anyOperator !== null,
     changedAt,
@@ -103,8 +123,11 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
     indicator,
     groups: groups.map((group) => ({ ...group, components: group.components.map(withUptime) })),
     incidents: publicIncidents,
+    historyCount,
     recentIncidentIds: recentClosedIncidents(publicIncidents, now).map((incident) => incident.id),
     banner: isBannerVisible(banner, now) ? toPublicBanner(banner, settings.effectivePublicUrl) : null,
     postmortems,
   };
+  snapshot.digest = digestSnapshot(snapshot);
+  return snapshot;
 }

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { getEnv } from "../env";
 import { provided } from "../runtime/services";
+import { listIncidentIds } from "../incidents/queries";
 import { buildPublicSnapshot, readSnapshotVersion } from "./build-snapshot";
 import { PublicSnapshotStore } from "./store";
 import type { PublicRead } from "./types";
@@ -18,7 +19,7 @@ function publicSnapshotFile(): string {
 /** A new store reading this process's database, saving to the data directory. */
 export function createPublicSnapshotStore(): PublicSnapshotStore {
   return new PublicSnapshotStore({
-    source: { readVersion: readSnapshotVersion, build: (version, now) => buildPublicSnapshot(version, now) },
+    source: { readVersion: readSnapshotVersion, build: (version, now) => buildPublicSnapshot(version, now), listIncidentIds },
     file: publicSnapshotFile(),
   });
 }

@@ -3,7 +3,7 @@ import type { IncidentView } from "../incidents/queries";
 import type { PublicPostmortem } from "../postmortems/queries";
 import { RECENT_DAYS, type PublicSnapshot } from "./types";
 
-const HISTORY_PAGE_SIZE = 20;
+export const HISTORY_PAGE_SIZE = 20;
 const UPCOMING_LIMIT = 20;
 
 const isClosed = (incident: IncidentView) => incident.status === "resolved" || incident.status === "completed";
@@ -34,16 +34,9 @@ export function recentClosedIncidents(incidents: IncidentView[], now: Date): Inc
   return incidents.filter((incident) => incident.kind === "incident" && isClosed(incident) && incident.startedAt.getTime() >= since);
 }
 
-/** Closed incidents and completed maintenance, newest first, a page at a time. */
-export function historyPage(incidents: IncidentView[], page: number): { items: IncidentView[]; hasMore: boolean } {
-  const closed = incidents.filter(isClosed);
-  const start = (page - 1) * HISTORY_PAGE_SIZE;
-  return { items: closed.slice(start, start + HISTORY_PAGE_SIZE), hasMore: closed.length > start + HISTORY_PAGE_SIZE };
-}
-
 /** How many history pages there are (1 when there is no history: the page says so). */
-export function historyPageCount(incidents: IncidentView[]): number {
-  return Math.max(1, Math.ceil(incidents.filter(isClosed).length / HISTORY_PAGE_SIZE));
+export function historyPageCount(closedCount: number): number {
+  return Math.max(1, Math.ceil(closedCount / HISTORY_PAGE_SIZE));
 }
 
 export function findIncident(incidents: IncidentView[], id: string): IncidentView | null {

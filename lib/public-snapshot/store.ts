@@ -8,12 +8,15 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SnapshotVersion } from "./build-snapshot";
+import { digestOf } from "./digest";
 import { parseSnapshot, serializeSnapshot } from "./serialize";
 import type { PublicRead, PublicSnapshot } from "./types";
 
 export interface SnapshotSource {
   readVersion(): Promise<SnapshotVersion>;
   build(version: SnapshotVersion, now: Date): Promise<PublicSnapshot>;
+  /** Every incident id the public can open (kept beside the snapshot, not in it: it grows with history). */
+  listIncidentIds?(): Promise<string[]>;
 }
 
 export interface SnapshotStoreOptions {
@@ -35,11 +38,14 @@ function describeError(error: unknown): string {
   return error.message.split("\n")[0] || code || error.name;
 }
 
-/** Equal in everything a page, the API or a feed shows (not in when it was built). */
+/** Equal in everything a page, the API or a feed shows (not in when it was built): compared by digest, not by serialising both. */
 function sameContent(a: PublicSnapshot, b: PublicSnapshot): boolean {
-  const shown = ({ version: _version, changedAt: _changedAt, builtAt: _builtAt, validUntil: _validUntil, ...rest }: PublicSnapshot) =>
-    JSON.stringify(rest);
-  return shown(a) === shown(b);
+  const [x, y] = [digestOf(a), digestOf(b)];
+  return x.page === y.page && x.banner === y.banner;
+}
+
+function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** Rejects when `work` has not settled within `ms` (the work itself goes on, bounded by the pool's own deadline). */
@@ -71,6 +77,8 @@ export class PublicSnapshotStore {
   #queued: Promise<void> | undefined;
   readonly #listeners = new Set<() => void>();
   #saving: Promise<void> = Promise.resolve();
+  #incidentIds: readonly string[] | undefined;
+  #incidentIdsVersion = 0;
 
   constructor(options: SnapshotStoreOptions) {
     this.#options = {
@@ -96,6 +104,16 @@ export class PublicSnapshotStore {
   #bump(): void {
     this.#generation++;
     for (const listener of this.#listeners) listener();
+  }
+
+  /** Ids of every incident the public can open, or undefined when not known (no database since the start). */
+  get incidentIds(): readonly string[] | undefined {
+    return this.#incidentIds;
+  }
+
+  /** Moves when `incidentIds` changes (the front thread is sent the list only then). */
+  get incidentIdsVersion(): number {
+    return this.#incidentIdsVersion;
   }
 
   /** Since when the database cannot be reached (with or without a snapshot to serve), or null. */
@@ -139,15 +157,21 @@ export class PublicSnapshotStore {
       const version = await withDeadline(this.#options.source.readVersion(), this.#options.checkTimeoutMs);
       const current = this.#snapshot;
       if (!current || current.version !== version.version || now >= current.validUntil) {
-        const built = await this.#options.source.build(version, now);
-        if (current && sameContent(current, built)) {
+        const [built, ids] = await Promise.all([this.#options.source.build(version, now), this.#options.source.listIncidentIds?.()]);
+        const idsChanged = ids !== undefined && !sameList(ids, this.#incidentIds);
+        if (idsChanged) {
+          this.#incidentIds = ids;
+          this.#incidentIdsVersion++;
+        }
+        if (current && !idsChanged && sameContent(current, built)) {
           // Nothing a reader sees moved (an internal note, a clock tick): cached pages stay valid.
           current.version = built.version;
           current.validUntil = built.validUntil;
         } else {
           this.#replace(built);
+          // Serialising costs as much as a build on a large page: only a snapshot that shows something new is written.
+          this.#saving = this.#saving.then(() => this.#save());
         }
-        this.#saving = this.#saving.then(() => this.#save());
       }
       this.#confirmedAt = now;
       this.#unreachableSince = null;

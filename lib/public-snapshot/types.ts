@@ -9,9 +9,14 @@ import type { IncidentView } from "../incidents/queries";
 import type { PublicPostmortem } from "../postmortems/queries";
 import type { PageSettings } from "../settings/queries";
 import type { DayLevel } from "../uptime/uptime";
+import type { SnapshotDigest } from "./digest";
 
 export const UPTIME_DAYS = 90;
 export const RECENT_DAYS = 14;
+/** At most this many recent closed incidents in a snapshot (the front page's "recent" list). */
+export const SNAPSHOT_RECENT_LIMIT = 50;
+/** The feeds and the v2 lists show the 50 newest, like Statuspage's. */
+export const LATEST_LIMIT = 50;
 
 export interface UptimeDay {
   date: string;
@@ -50,13 +55,21 @@ export interface PublicSnapshot {
   indicator: Indicator;
   /** Visible components by group, in page order, ungrouped first. */
   groups: ComponentGroupView[];
-  /** Every incident and maintenance, public updates only, newest first. */
+  /**
+   * Every open incident and maintenance and those closed within RECENT_DAYS
+   * (at most SNAPSHOT_RECENT_LIMIT), public updates only, newest first. The
+   * rest are read per page (pages.ts).
+   */
   incidents: IncidentView[];
+  /** How many closed incidents and completed maintenance there are: /history's page count (absent from snapshots saved before it). */
+  historyCount?: number;
   /** Closed incidents started within RECENT_DAYS of `builtAt`, newest first. */
   recentIncidentIds: string[];
   /** The sign-in banner showing at `builtAt`, or null. */
   banner: PublicBanner | null;
-  /** Published postmortems (absent from snapshots saved before postmortems existed). */
+  /** What it shows, digested once when built (absent from snapshots saved before digests). */
+  digest?: SnapshotDigest;
+  /** Published postmortems of `incidents` (absent from snapshots saved before postmortems existed). */
   postmortems?: PublicPostmortem[];
 }
 

@@ -210,6 +210,11 @@ export interface V2Answer {
 
 const ONE_INCIDENT = /^(incidents|scheduled-maintenances)\/([A-Za-z0-9_-]{1,64})\.json$/;
 
+/** The incident or maintenance id a one-incident path asks for, or null. */
+export function oneIncidentId(path: string): string | null {
+  return ONE_INCIDENT.exec(path)?.[2] ?? null;
+}
+
 /** The answer for a path under /api/v2 ("summary.json", "incidents/<id>.json", …). */
 export function answerV2(snapshot: PublicSnapshot, path: string): V2Answer {
   const name = path.endsWith(".json") ? path.slice(0, -".json".length) : null;

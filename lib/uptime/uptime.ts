@@ -48,26 +48,50 @@ export function levelFor(observedMs: number, downtimeMs: number): DayLevel {
 }
 
 export function dailyUptime(intervals: readonly StatusInterval[], options: { now: Date; days: number; timeZone: string }): DayUptime[] {
-  const nowMs = options.now.getTime();
-  return lastDays(options.now, options.days, options.timeZone).map((day) => {
+  return uptimeOverDays(intervals, lastDays(options.now, options.days, options.timeZone), options.now);
+}
+
+/** The same over days already worked out (lastDays), so a build computes them once for every component. */
+export function uptimeOverDays(
+  intervals: readonly StatusInterval[],
+  days: readonly { date: CalendarDate; start: Date; end: Date }[],
+  now: Date,
+): DayUptime[] {
+  const nowMs = now.getTime();
+  // Numbers once per interval, not once per interval and day.
+  const spans = intervals.map((interval) => ({
+    status: interval.status,
+    from: interval.startedAt.getTime(),
+    to: interval.endedAt?.getTime() ?? nowMs,
+    weight: DOWNTIME_WEIGHTS[interval.status],
+    severity: STATUS_SEVERITY.indexOf(interval.status),
+  }));
+  return days.map((day) => {
     const dayStart = day.start.getTime();
     const dayEnd = Math.min(day.end.getTime(), nowMs);
     let observedMs = 0;
     let downtimeMs = 0;
-    let worstStatus: ComponentStatus | null = null;
-    for (const interval of intervals) {
-      const weight = DOWNTIME_WEIGHTS[interval.status];
-      const from = Math.max(interval.startedAt.getTime(), dayStart);
-      const to = Math.min(interval.endedAt?.getTime() ?? nowMs, dayEnd);
+    let worst: (typeof spans)[number] | null = null;
+    for (const span of spans) {
+      const from = Math.max(span.from, dayStart);
+      const to = Math.min(span.to, dayEnd);
       if (to <= from) continue;
-      if (worstStatus === null || STATUS_SEVERITY.indexOf(interval.status) < STATUS_SEVERITY.indexOf(worstStatus))
-        worstStatus = interval.status;
-      if (weight === null) continue;
+      if (worst === null || span.severity < worst.severity) worst = span;
+      if (span.weight === null) continue;
       observedMs += to - from;
-      downtimeMs += (to - from) * weight;
+      downtimeMs += (to - from) * span.weight;
     }
     const uptimePercent = observedMs > 0 ? roundDown(100 * (1 - downtimeMs / observedMs)) : null;
-    return { ...day, observedMs, downtimeMs, uptimePercent, level: levelFor(observedMs, downtimeMs), worstStatus };
+    return {
+      date: day.date,
+      start: day.start,
+      end: day.end,
+      observedMs,
+      downtimeMs,
+      uptimePercent,
+      level: levelFor(observedMs, downtimeMs),
+      worstStatus: worst?.status ?? null,
+    };
   });
 }
 

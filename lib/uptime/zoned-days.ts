@@ -3,17 +3,35 @@
 /** A calendar date: "2026-11-23". */
 export type CalendarDate = string;
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function memoised(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = make();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = memoised(
+    offsetFormats,
     timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
+    () =>
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }),
+  ).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(instant / 1000) * 1000;
@@ -31,7 +49,11 @@ export function startOfDay(date: CalendarDate, timeZone: string): Date {
 
 /** The calendar date of an instant in `timeZone`. */
 export function calendarDate(instant: Date, timeZone: string): CalendarDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return memoised(
+    dateFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).format(instant);
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -42,8 +64,8 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 /** The last `count` calendar days up to and including the day of `now`, oldest first. */
 export function lastDays(now: Date, count: number, timeZone: string): { date: CalendarDate; start: Date; end: Date }[] {
   const today = calendarDate(now, timeZone);
-  return Array.from({ length: count }, (_, index) => {
-    const date = addDays(today, index - count + 1);
-    return { date, start: startOfDay(date, timeZone), end: startOfDay(addDays(date, 1), timeZone) };
-  });
+  // Each day ends where the next begins: count + 1 boundaries, not 2 × count.
+  const dates = Array.from({ length: count + 1 }, (_, index) => addDays(today, index - count + 1));
+  const starts = dates.map((date) => startOfDay(date, timeZone));
+  return dates.slice(0, count).map((date, index) => ({ date, start: starts[index]!, end: starts[index + 1]! }));
 }

@@ -11,7 +11,8 @@ import { postIncidentUpdate } from "@/lib/incidents/post-update";
 import { findIncidentForOperators } from "@/lib/incidents/queries";
 import { scheduleMaintenance } from "@/lib/incidents/schedule-maintenance";
 import { buildPublicSnapshot, readSnapshotVersion } from "@/lib/public-snapshot/build-snapshot";
-import { findIncident, historyPage } from "@/lib/public-snapshot/select";
+import { readHistoryPage } from "@/lib/public-snapshot/pages";
+import { findIncident } from "@/lib/public-snapshot/select";
 import { createAdmin } from "../support/factories";
 
 const t = (iso: string) => new Date(iso);
@@ -110,8 +111,8 @@ describe("an incident recorded after the fact (seed 002)", () => {
       ["MAJOR_OUTAGE", "2026-11-27T01:00:00.000Z", "2026-11-28T08:35:00.000Z"],
       ["OPERATIONAL", "2026-11-28T08:35:00.000Z", null],
     ]);
-    const history = historyPage((await publicSnapshotAt(now)).incidents, 1);
-    expect(history.items.map((item) => item.id)).toContain(incidentId);
+    const history = await readHistoryPage(await publicSnapshotAt(now), 1);
+    expect(history!.items.map((item) => item.id)).toContain(incidentId);
   });
 
   it("shows the outage on the right days of the uptime bars", async () => {

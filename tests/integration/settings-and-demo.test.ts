@@ -18,7 +18,8 @@ describe("demo data", () => {
     expect(groups.map((group) => group.name)).toEqual(["Core platform", "Integrations"]);
     expect(await prisma.incident.findFirstOrThrow()).toMatchObject({ status: "RESOLVED", isDemo: true });
     expect(await listOpenIncidents()).toEqual([]);
-    const postmortem = (await listPublishedPostmortems())[0]!;
+    const ids = (await prisma.incident.findMany({ select: { id: true } })).map((incident) => incident.id);
+    const postmortem = (await listPublishedPostmortems(ids))[0]!;
     expect(postmortem.sections.map((section) => section.key)).toEqual([
       "summary",
       "impact",

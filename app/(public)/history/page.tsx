@@ -4,7 +4,7 @@ import { LocalTime } from "@/components/local-time";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import type { IncidentView } from "@/lib/incidents/queries";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { findPostmortem, historyPage, historyPageCount } from "@/lib/public-snapshot/select";
+import { readHistoryPage } from "@/lib/public-snapshot/pages";
 import { formatDuration } from "@/lib/incidents/format-duration";
 import { z } from "zod";
 
@@ -25,9 +25,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const raw = (await searchParams).page;
   const page = pageSchema.parse(Array.isArray(raw) ? raw[0] : raw);
   const { snapshot } = await readPublicSnapshot();
+  const history = await readHistoryPage(snapshot, page);
   // Past the last page: a 404 (one cached answer for all of them), not an empty page per number.
-  if (page > historyPageCount(snapshot.incidents)) notFound();
-  const { items, hasMore } = historyPage(snapshot.incidents, page);
+  if (!history) notFound();
+  const { items, hasMore, withPostmortem } = history;
   const months = [...new Set(items.map(monthOf))];
   return (
     <>
@@ -58,7 +59,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                     {incident.resolvedAt && (
                       <span>· lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}</span>
                     )}
-                    {findPostmortem(snapshot, incident.id) && (
+                    {withPostmortem.has(incident.id) && (
                       <span>
                         ·{" "}
                         <a

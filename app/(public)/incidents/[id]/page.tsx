@@ -5,7 +5,7 @@ import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { IncidentTimeline } from "@/components/status/incident-timeline";
 import { IMPACT_LABELS } from "@/lib/incidents/constants";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { findIncident, findPostmortem } from "@/lib/public-snapshot/select";
+import { readPublicIncident } from "@/lib/public-snapshot/pages";
 import { formatDuration } from "@/lib/incidents/format-duration";
 
 export const dynamic = "force-dynamic";
@@ -14,16 +14,16 @@ type Params = Promise<{ id: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const incident = findIncident((await readPublicSnapshot()).snapshot.incidents, id);
-  return { title: incident?.title ?? "Incident not found" };
+  const found = await readPublicIncident((await readPublicSnapshot()).snapshot, id);
+  return { title: found?.incident.title ?? "Incident not found" };
 }
 
 export default async function IncidentPage({ params }: { params: Params }) {
   const { id } = await params;
   const { snapshot } = await readPublicSnapshot();
-  const incident = findIncident(snapshot.incidents, id);
-  if (!incident) notFound();
-  const postmortem = findPostmortem(snapshot, incident.id);
+  const found = await readPublicIncident(snapshot, id);
+  if (!found) notFound();
+  const { incident, postmortem } = found;
   return (
     <article>
       <p className="text-sm">

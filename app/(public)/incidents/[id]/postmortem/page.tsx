@@ -4,7 +4,7 @@ import { LocalTime } from "@/components/local-time";
 import { PostmortemBody } from "@/components/postmortem/postmortem-body";
 import { formatDuration } from "@/lib/incidents/format-duration";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
-import { findIncident, findPostmortem } from "@/lib/public-snapshot/select";
+import { readPublicIncident } from "@/lib/public-snapshot/pages";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +12,8 @@ type Params = Promise<{ id: string }>;
 
 async function load(id: string) {
   const { snapshot } = await readPublicSnapshot();
-  const incident = findIncident(snapshot.incidents, id);
-  const postmortem = incident ? findPostmortem(snapshot, incident.id) : null;
-  return incident && postmortem ? { incident, postmortem, pageName: snapshot.settings.pageName } : null;
+  const found = await readPublicIncident(snapshot, id);
+  return found?.postmortem ? { incident: found.incident, postmortem: found.postmortem, pageName: snapshot.settings.pageName } : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
