@@ -12,6 +12,10 @@ import type { RenderedResponse } from "@/lib/public-cache/build-entry";
 import { createMirrorBucket, type MirrorBucket } from "@/lib/mirror/bucket";
 import { pushMirror } from "@/lib/mirror/push-mirror";
 import { readMirrorState } from "@/lib/mirror/state";
+import { describeMirror } from "@/lib/mirror/status";
+import { parseEnv } from "@/lib/env";
+import { checkHealth } from "@/lib/health/check-health";
+import { provide, withdraw } from "@/lib/runtime/services";
 import { readPublicVersion } from "@/lib/mirror/queries";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { createMailTransport } from "@/lib/outbox/transport";
@@ -220,4 +224,33 @@ it("queues a push in the outbox with every public change while enabled, and the 
   await publishIncident("Not queued");
   const { version: later } = await readPublicVersion();
   expect(await prisma.outboxMessage.findFirst({ where: { kind: "mirror-push", dispatchId: String(later) } })).toBeNull();
+});
+
+it("reports the mirror's lag behind the live page in /api/health until a push brings it up to date", async () => {
+  provide("env", {
+    ...parseEnv(process.env),
+    CANDOR_MIRROR_S3_URL: s3.url,
+    CANDOR_MIRROR_S3_BUCKET: s3.bucket,
+    CANDOR_MIRROR_S3_PREFIX: "status/",
+    CANDOR_MIRROR_S3_ACCESS_KEY_ID: S3_KEY,
+    CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: S3_SECRET,
+  });
+  try {
+    await prisma.mirrorState.update({ where: { id: 1 }, data: { enabled: true } });
+    await publishIncident("Not mirrored yet");
+    await prisma.outboxMessage.updateMany({ where: { kind: "mirror-push" }, data: { createdAt: new Date(Date.now() - 90_000) } });
+    const behind = await checkHealth();
+    expect(behind.status).toBe("ok");
+    const mirror = behind.status === "ok" ? behind.mirror : null;
+    expect(mirror).toMatchObject({ target: `${s3.url}/${s3.bucket}/status/` });
+    expect(mirror!.lagSeconds).toBeGreaterThanOrEqual(90);
+
+    await pushMirror({ render, bucket: bucketFor(s3), forVersion: null });
+    const status = await describeMirror();
+    expect(status).toMatchObject({ isBehind: false, lagSeconds: 0, lastError: null });
+    expect(status!.objects).toBeGreaterThan(0);
+  } finally {
+    withdraw("env");
+    await prisma.mirrorState.update({ where: { id: 1 }, data: { enabled: false } });
+  }
 });
