@@ -85,7 +85,7 @@ export function mirrorNotice(publicUrl: string, updatedAt: Date): string {
     `<p data-candor-mirror="" role="note" style="margin:0;padding:.5rem 1rem;background:#fef3c7;color:#1c1917;` +
     `font:14px/1.5 system-ui,sans-serif;text-align:center">Mirror of <a href="${url}" style="color:inherit;text-decoration:underline">${url}</a>, ` +
     `updated <time datetime="${updatedAt.toISOString()}">${formatUtc(updatedAt)}</time>. ` +
-    `Subscribing and signing in need the live site.</p>`
+    `Times are in UTC. Subscribing and signing in need the live site.</p>`
   );
 }
 
