@@ -20,13 +20,14 @@ const FILE_CACHE_CONTROL = "public, max-age=3600";
 export interface MirrorFile {
   /** Where it lives, relative to the mirror's root: "index.html", "api/v2/summary.json". */
   file: string;
-  body: Buffer;
+  /** Null for a page reused from the last push unrendered (the bucket holds it). */
+  body: Buffer | null;
   contentType: string;
   cacheControl: string;
   /** SHA-256 of the body, hex: what the push compares with its manifest. */
   hash: string;
-  /** Pages: a hash of the page without its mirror notice, and the time that notice gives. */
-  page?: { contentHash: string; updatedAt: string };
+  /** Pages: a hash of the page without its mirror notice, the time that notice gives, and what it was rendered from. */
+  page?: { contentHash: string; updatedAt: string; source?: string };
   /** Pages and data are uploaded after the files they load, and the front page last (see push order). */
   kind: "asset" | "data" | "page" | "front";
 }
@@ -35,6 +36,8 @@ export interface MirrorListing {
   incidentIds: string[];
   /** Incidents whose postmortem is published. */
   postmortemIncidentIds: string[];
+  /** Pages by path with a fingerprint of the rows they show; a page whose fingerprint is unchanged since the last push is not rendered again. */
+  fingerprints?: ReadonlyMap<string, string>;
 }
 
 export interface BuildMirrorOptions {
@@ -42,8 +45,13 @@ export interface BuildMirrorOptions {
   listing: MirrorListing;
   publicUrl: string;
   now?: Date;
-  /** The last push's pages: a page whose content did not change keeps its notice's time (so its bytes stay equal). */
-  previousPages?: ReadonlyMap<string, { contentHash: string; updatedAt: string }>;
+  /**
+   * The last push's pages, by file: a page whose content did not change
+   * keeps its notice's time (so its bytes stay equal); a page whose source
+   * fingerprint did not change is not rendered at all (its entry is reused,
+   * with `body` null: the bucket has it).
+   */
+  previousPages?: ReadonlyMap<string, { hash: string; contentHash: string; updatedAt: string; source?: string }>;
 }
 
 const DATA_PATHS = [
@@ -103,14 +111,19 @@ async function renderHistory(render: RenderPath): Promise<Map<string, RenderedRe
   return pages;
 }
 
-/** Every page, rendered; an incident deleted since it was listed (404) is left out. */
-async function renderPages(render: RenderPath, listing: MirrorListing): Promise<Map<string, RenderedResponse>> {
-  const pages = new Map([["/", await renderOk(render, "/")]]);
+/** Every page, rendered (but those `isUnchanged` names); an incident deleted since it was listed (404) is left out. */
+async function renderPages(
+  render: RenderPath,
+  listing: MirrorListing,
+  isUnchanged: (path: string) => boolean,
+  front: RenderedResponse,
+): Promise<Map<string, RenderedResponse>> {
+  const pages = new Map([["/", front]]);
   for (const [path, response] of await renderHistory(render)) pages.set(path, response);
   const incidentPaths = [
     ...listing.incidentIds.map((id) => `/incidents/${id}`),
     ...listing.postmortemIncidentIds.map((id) => `/incidents/${id}/postmortem`),
-  ];
+  ].filter((path) => !isUnchanged(path));
   const rendered = await inParallel(incidentPaths, (path) => render(path));
   incidentPaths.forEach((path, index) => {
     const response = rendered[index]!;
@@ -166,7 +179,34 @@ function fileOf(path: string, response: RenderedResponse, kind: MirrorFile["kind
 export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFile[]> {
   const { render, listing, publicUrl } = options;
   const now = options.now ?? new Date();
-  const pages = await renderPages(render, listing);
+  const front = await renderOk(render, "/");
+  // The build's stylesheets are part of every page: a new deploy renders everything again.
+  const build = linksOf(stripScripts(front.body.toString("utf8")), publicUrl)
+    .filter((link) => link.startsWith("/_next/"))
+    .join(" ");
+  const sourceOf = (path: string) => {
+    const fingerprint = listing.fingerprints?.get(path);
+    return fingerprint ? `${build} ${fingerprint}` : undefined;
+  };
+  const reused = new Map<string, MirrorFile>();
+  const isUnchanged = (path: string) => {
+    const source = sourceOf(path);
+    const file = mirrorFileOf(path)!;
+    const previous = options.previousPages?.get(file);
+    if (!source || !previous || previous.source !== source) return false;
+    const { hash, contentHash, updatedAt } = previous;
+    reused.set(path, {
+      file,
+      body: null,
+      contentType: "text/html; charset=utf-8",
+      cacheControl: PAGE_CACHE_CONTROL,
+      hash,
+      page: { contentHash, updatedAt, source },
+      kind: "page",
+    });
+    return true;
+  };
+  const pages = await renderPages(render, listing, isUnchanged, front);
   const data = new Map<string, RenderedResponse>();
   for (const path of DATA_PATHS) data.set(path, await renderOk(render, path));
   const stripped = new Map([...pages].map(([path, response]) => [path, stripScripts(response.body.toString("utf8"))]));
@@ -174,7 +214,7 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
     render,
     [...stripped.values()].flatMap((html) => linksOf(html, publicUrl)),
   );
-  const held = new Set([...pages.keys(), "/history?page=1", ...data.keys(), ...assets.keys()]);
+  const held = new Set([...pages.keys(), ...reused.keys(), "/history?page=1", ...data.keys(), ...assets.keys()]);
   const files: MirrorFile[] = [];
   for (const [path, response] of assets) {
     files.push(fileOf(path, response, "asset", path.startsWith("/_next/static/") ? IMMUTABLE_CACHE_CONTROL : FILE_CACHE_CONTROL));
@@ -193,9 +233,9 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
       contentType: "text/html; charset=utf-8",
       cacheControl: PAGE_CACHE_CONTROL,
       hash: sha256(body),
-      page: { contentHash, updatedAt },
+      page: { contentHash, updatedAt, source: sourceOf(path) },
       kind: path === "/" ? "front" : "page",
     });
   }
-  return files;
+  return [...files, ...reused.values()];
 }

@@ -54,7 +54,7 @@ async function uploadInOrder(bucket: MirrorBucket, files: MirrorFile[]): Promise
   }
   for (const group of groups) {
     await inParallel(group, (file) =>
-      bucket.put({ key: file.file, body: file.body, contentType: file.contentType, cacheControl: file.cacheControl }),
+      bucket.put({ key: file.file, body: file.body!, contentType: file.contentType, cacheControl: file.cacheControl }),
     );
   }
 }
@@ -83,11 +83,14 @@ export async function pushMirror(options: PushOptions): Promise<PushResult> {
       const [settings, listing] = await Promise.all([getPageSettings(), listMirrorPages()]);
       const previousPages = new Map(
         Object.entries(manifest).flatMap(([file, entry]) =>
-          entry.contentHash && entry.updatedAt ? [[file, { contentHash: entry.contentHash, updatedAt: entry.updatedAt }] as const] : [],
+          entry.contentHash && entry.updatedAt
+            ? [[file, { hash: entry.hash, contentHash: entry.contentHash, updatedAt: entry.updatedAt, source: entry.source }] as const]
+            : [],
         ),
       );
       const files = await buildMirror({ render, listing, publicUrl: settings.effectivePublicUrl, previousPages });
-      const changed = files.filter((file) => manifest[file.file]?.hash !== file.hash);
+      // A reused page (body null) has the manifest's hash: never in this list.
+      const changed = files.filter((file) => manifest[file.file]?.hash !== file.hash && file.body !== null);
       await uploadInOrder(bucket, changed);
       const held = new Set(files.map((file) => file.file));
       // After the pages that linked them were replaced.
@@ -97,7 +100,7 @@ export async function pushMirror(options: PushOptions): Promise<PushResult> {
         version,
         uploaded: changed.length,
         deleted: gone.length,
-        bytes: changed.reduce((total, file) => total + file.body.length, 0),
+        bytes: changed.reduce((total, file) => total + (file.body?.length ?? 0), 0),
       };
       await recordPushSuccess({ ...result, target: bucket.target, manifest: manifestOf(files) });
       return { skipped: false, ...result };

@@ -7,6 +7,8 @@ export interface ManifestEntry {
   hash: string;
   contentHash?: string;
   updatedAt?: string;
+  /** What a page was rendered from (lib/mirror/queries.ts's fingerprint and the build). */
+  source?: string;
 }
 export type Manifest = Record<string, ManifestEntry>;
 

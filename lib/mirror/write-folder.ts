@@ -35,7 +35,7 @@ export async function writeMirrorFolder(folder: string, files: MirrorFile[]): Pr
   const before = await previousFiles(folder);
   for (const file of orderForUpload(files)) {
     const target = inside(folder, file.file);
-    if (!target) continue;
+    if (!target || !file.body) continue;
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.body);
   }

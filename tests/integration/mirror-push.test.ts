@@ -254,3 +254,29 @@ it("reports the mirror's lag behind the live page in /api/health until a push br
     await prisma.mirrorState.update({ where: { id: 1 }, data: { enabled: false } });
   }
 });
+
+it("renders a closed incident's page again only when a row it shows changed", async () => {
+  const incident = await prisma.incident.create({
+    data: { title: "Closed", impact: "MINOR", status: "RESOLVED", startedAt: new Date(Date.now() - 7_200_000), resolvedAt: new Date() },
+  });
+  pageText.set(incident.id, "Closed");
+  const rendered: string[] = [];
+  const counting = (path: string) => (rendered.push(path), render(path));
+  await pushMirror({ render: counting, bucket: bucketFor(s3), forVersion: null });
+  expect(rendered).toContain(`/incidents/${incident.id}`);
+
+  rendered.length = 0;
+  frontText = `Unrelated change ${Date.now()}`;
+  const unrelated = await pushMirror({ render: counting, bucket: bucketFor(s3), forVersion: null });
+  expect(rendered).not.toContain(`/incidents/${incident.id}`);
+  expect(unrelated.deleted).toBe(0);
+  expect(await s3.get(`status/incidents/${incident.id}/index.html`)).not.toBeNull();
+
+  rendered.length = 0;
+  await prisma.incident.update({ where: { id: incident.id }, data: { title: "Closed, renamed" } });
+  pageText.set(incident.id, "Closed, renamed");
+  const renamed = bucketFor(s3);
+  await pushMirror({ render: counting, bucket: renamed, forVersion: null });
+  expect(rendered).toContain(`/incidents/${incident.id}`);
+  expect(renamed.puts).toContain(`incidents/${incident.id}/index.html`);
+});
