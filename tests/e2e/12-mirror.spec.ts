@@ -148,4 +148,17 @@ test("with Candor stopped, the bucket's files are the status page in the browser
   } finally {
     await host.stop();
   }
+  // Candor stopped: the export opens the data directory itself (a private Candor on a free port).
+  test.setTimeout(240_000);
+  const folder = path.join(root, "export-stopped");
+  const { stdout } = await promisify(execFile)("npm", ["run", "export", "--", folder], {
+    env: { ...process.env, PORT: String(candor.port), CANDOR_DATA_DIR: path.join(root, "data"), DATABASE_URL: "" },
+  });
+  expect(stdout).toContain("Candor is not running on port");
+  const exported = await startStaticServer(folderFiles(folder));
+  try {
+    expect(await (await fetch(`${exported.url}/`)).text()).toContain(TITLE);
+  } finally {
+    await exported.stop();
+  }
 });
