@@ -82,6 +82,8 @@ const RETRY_MS = 5_000;
 async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  // Processes that push decide whether changes queue pushes: not a CANDOR_WORKER=0 instance (npm run export's private one).
+  if (env.CANDOR_WORKER) await (await import("./lib/mirror/configure")).configureMirror(env);
   if (database.kind === "embedded" && env.CANDOR_DEMO) {
     const { seedDemoOnFirstStart } = await import("./lib/demo/seed-demo");
     if (await seedDemoOnFirstStart())

@@ -61,6 +61,31 @@ describe("parseEnv", () => {
     );
   });
 
+  it("reads the mirror's bucket settings, and names what the bucket push still needs", () => {
+    const mirror = {
+      CANDOR_MIRROR_S3_URL: "http://127.0.0.1:4569/",
+      CANDOR_MIRROR_S3_BUCKET: "status-mirror",
+      CANDOR_MIRROR_S3_ACCESS_KEY_ID: "key",
+      CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: "secret",
+    };
+    expect(parseEnv({ ...mirror, CANDOR_MIRROR_S3_PREFIX: "/status//page/" })).toMatchObject({
+      CANDOR_MIRROR_S3_URL: "http://127.0.0.1:4569",
+      CANDOR_MIRROR_S3_REGION: "us-east-1",
+      CANDOR_MIRROR_S3_PREFIX: "status/page/",
+    });
+    expect(parseEnv(mirror).CANDOR_MIRROR_S3_PREFIX).toBe("");
+    expect(errorOf({ ...mirror, CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: "" })).toBe(
+      "Missing environment variable CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: the static mirror (CANDOR_MIRROR_S3_URL) needs it (example: CANDOR_MIRROR_S3_SECRET_ACCESS_KEY=the key's secret)",
+    );
+    expect(errorOf({ ...mirror, CANDOR_MIRROR_S3_BUCKET: "My_Bucket" })).toMatch(
+      /^Invalid environment variable CANDOR_MIRROR_S3_BUCKET: must be a bucket name/,
+    );
+    expect(errorOf({ ...mirror, CANDOR_MIRROR_S3_URL: "s3://bucket" })).toMatch(
+      /^Invalid environment variable CANDOR_MIRROR_S3_URL: must be/,
+    );
+    expect(errorOf({ ...mirror, CANDOR_MIRROR_S3_PREFIX: "a/../b" })).toMatch(/CANDOR_MIRROR_S3_PREFIX: must not contain/);
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ PORT: "", DATABASE_URL: "" });
     expect(env.PORT).toBe(3000);

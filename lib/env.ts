@@ -63,6 +63,29 @@ const envSchema = z.object({
   CANDOR_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   /** Requests a minute each API token may make (REST, alert intake, MCP); 0 means no limit. */
   CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** The S3-compatible endpoint the static mirror is pushed to (unset: no mirror push). */
+  CANDOR_MIRROR_S3_URL: z
+    .url({ protocol: /^https?$/, error: "must be the bucket service's http(s) endpoint URL" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  CANDOR_MIRROR_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, "must be a region name such as us-east-1 (R2: auto)")
+    .default("us-east-1"),
+  CANDOR_MIRROR_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")
+    .optional(),
+  /** Folder inside the bucket ("" for its root); always ends with "/" when set. */
+  CANDOR_MIRROR_S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]*$/, "may hold only letters, digits, '.', '_', '-' and '/'")
+    .refine((value) => !value.split("/").includes(".."), "must not contain '..'")
+    .default("")
+    .transform((value) => value.replace(/^\/+|\/+$/g, "").replace(/\/+/g, "/"))
+    .transform((value) => (value ? `${value}/` : "")),
+  CANDOR_MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -87,7 +110,16 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_API_RATE_LIMIT: "600",
   CANDOR_MAX_STREAMS: "20000",
   NODE_ENV: "production",
+  CANDOR_MIRROR_S3_URL: "https://s3.eu-west-1.amazonaws.com",
+  CANDOR_MIRROR_S3_REGION: "eu-west-1",
+  CANDOR_MIRROR_S3_BUCKET: "acme-status-mirror",
+  CANDOR_MIRROR_S3_PREFIX: "status",
+  CANDOR_MIRROR_S3_ACCESS_KEY_ID: "AKIA…",
+  CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: "the key's secret",
 };
+
+/** With CANDOR_MIRROR_S3_URL set, the bucket and both credentials are needed too. */
+const MIRROR_NEEDS = ["CANDOR_MIRROR_S3_BUCKET", "CANDOR_MIRROR_S3_ACCESS_KEY_ID", "CANDOR_MIRROR_S3_SECRET_ACCESS_KEY"] as const;
 
 export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
 
@@ -113,6 +145,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       `Missing environment variable AUTH_SECRET: it is required with DATABASE_URL (example: AUTH_SECRET=${EXAMPLES.AUTH_SECRET})`,
     );
+  }
+  if (env.CANDOR_MIRROR_S3_URL) {
+    const missing = MIRROR_NEEDS.find((name) => !env[name]);
+    if (missing) {
+      throw new EnvError(
+        `Missing environment variable ${missing}: the static mirror (CANDOR_MIRROR_S3_URL) needs it (example: ${missing}=${EXAMPLES[missing]})`,
+      );
+    }
   }
   return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
 }

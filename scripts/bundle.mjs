@@ -1,15 +1,20 @@
 // Compiles Candor's own server code to plain JavaScript for `node`: server.ts
-// (dist/server.js), the front server thread (dist/front-thread.js) and the
-// outbox worker (dist/worker.js). esbuild bundles lib/ and the generated
+// (dist/server.js), the front server thread (dist/front-thread.js), the
+// outbox worker (dist/worker.js) and `npm run export` (dist/export.js). esbuild bundles lib/ and the generated
 // Prisma client into each; packages stay in node_modules. `npm run build`
 // runs it; scripts/start.mjs runs it when the sources are newer than dist/.
 // Plain JavaScript itself, so nothing has to compile it first.
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
-const SOURCES = ["server.ts", "scripts/worker.ts", "lib", "prisma/schema.prisma", "package-lock.json"];
+const SOURCES = ["server.ts", "scripts/worker.ts", "scripts/export.ts", "lib", "prisma/schema.prisma", "package-lock.json"];
 const SKIP = new Set(["node_modules"]);
-export const BUNDLES = { server: "server.ts", "front-thread": "lib/public-cache/front-worker.ts", worker: "scripts/worker.ts" };
+export const BUNDLES = {
+  server: "server.ts",
+  "front-thread": "lib/public-cache/front-worker.ts",
+  worker: "scripts/worker.ts",
+  export: "scripts/export.ts",
+};
 
 async function newestMtime(target) {
   const info = await stat(target).catch(() => null);

@@ -1,5 +1,6 @@
-// `npm start`, `npm run dev`, `npm run worker`: runs Candor's compiled server
-// (dist/server.js) or outbox worker (dist/worker.js) in this same node process,
+// `npm start`, `npm run dev`, `npm run worker`, `npm run export`: runs Candor's
+// compiled server (dist/server.js), outbox worker (dist/worker.js) or
+// export (dist/export.js) in this same node process,
 // so the signals Docker, systemd or Ctrl+C send reach it directly. Recompiles
 // dist/ first when Candor's sources are newer (scripts/bundle.mjs).
 import path from "node:path";
@@ -14,4 +15,8 @@ if (!(await isBundleCurrent(root))) {
     process.exit(1);
   });
 }
-await import(process.argv[2] === "worker" ? "../dist/worker.js" : "../dist/server.js");
+const SCRIPTS = { worker: "../dist/worker.js", export: "../dist/export.js" };
+const script = SCRIPTS[process.argv[2]];
+// The script sees its own arguments where it would under tsx: `export <folder>` → `<folder>`.
+if (script) process.argv.splice(2, 1);
+await import(script ?? "../dist/server.js");

@@ -16,6 +16,10 @@ if (!env.DATABASE_URL && !env.CANDOR_EMBEDDED_DATABASE_URL) {
   );
   process.exit(1);
 }
+// This worker pushes the mirror: whether public changes queue pushes follows its configuration.
+await (await import("../lib/mirror/configure")).configureMirror(env).catch((error: Error) => {
+  console.error(`candor worker: could not record the mirror's configuration (${error.message}); retried at the next start.`);
+});
 const { startOutboxWorker } = await import("../lib/outbox/run-worker");
 const worker = startOutboxWorker(env);
 let stopping = false;

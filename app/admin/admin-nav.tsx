@@ -15,6 +15,7 @@ const ITEMS = [
   { href: "/admin/operators", label: "Operators" },
   { href: "/admin/api-tokens", label: "API tokens" },
   { href: "/admin/alert-rules", label: "Alert rules" },
+  { href: "/admin/mirror", label: "Static mirror" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;

@@ -3,7 +3,7 @@ import { prisma } from "../db";
 import { getDatabaseInfo } from "../database/info";
 import { listMigrationNames } from "../database/migration-files";
 import { describeDatabaseOutage, type DatabaseOutage } from "./database-outage";
-import { describeEmbedded, describeFailure, describeSnapshot, probeWrite, type HealthCause } from "./health-parts";
+import { describeEmbedded, describeFailure, describeMirror, describeSnapshot, probeWrite, type HealthCause } from "./health-parts";
 import packageJson from "../../package.json" with { type: "json" };
 
 const DATABASE_TIMEOUT_MS = 3_000;
@@ -22,14 +22,16 @@ export type Health =
       database: { kind: "embedded" | "postgresql"; serverVersion: string };
       migrations: { applied: number; pending: string[] };
       outbox: OutboxHealth;
+      /** The static mirror (null when none is configured): lagSeconds behind the live page, its last success and error. */
+      mirror: Awaited<ReturnType<typeof describeMirror>>;
     })
   | (Common & { status: "unavailable"; cause: HealthCause; reason: string; outage: DatabaseOutage });
 
 export async function checkHealth(): Promise<Health> {
   const common: Common = { version: packageJson.version, snapshot: describeSnapshot(), embedded: describeEmbedded() };
   try {
-    const [serverVersion, applied, outbox] = await withTimeout(
-      Promise.all([readServerVersion(), readAppliedMigrations(), readOutboxHealth(), probeWrite()]),
+    const [serverVersion, applied, outbox, , mirror] = await withTimeout(
+      Promise.all([readServerVersion(), readAppliedMigrations(), readOutboxHealth(), probeWrite(), describeMirror()]),
     );
     // The server runs from the project root (npm start), where prisma/ ships.
     const onDisk = await listMigrationNames(path.join(process.cwd(), "prisma", "migrations"));
@@ -39,6 +41,7 @@ export async function checkHealth(): Promise<Health> {
       database: { kind: getDatabaseInfo().kind, serverVersion },
       migrations: { applied: applied.length, pending: onDisk.filter((name) => !applied.includes(name)) },
       outbox,
+      mirror,
     };
   } catch (error) {
     const { cause, reason } = describeFailure(error);

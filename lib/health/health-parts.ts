@@ -6,6 +6,7 @@ import { classifyDatabaseFailure, type DatabaseFailure } from "../database/failu
 import { prisma } from "../db";
 import { getPublicSnapshotStore } from "../public-snapshot";
 import { provided } from "../runtime/services";
+import { describeMirror as describeMirrorStatus } from "../mirror/status";
 
 export type HealthCause = DatabaseFailure | "disk-full" | "read-only" | "unknown";
 
@@ -60,4 +61,12 @@ export async function probeWrite(): Promise<void> {
     await tx.$executeRawUnsafe("CREATE TEMPORARY TABLE candor_write_probe (at timestamptz) ON COMMIT DROP");
     await tx.$executeRawUnsafe("INSERT INTO candor_write_probe VALUES (now())");
   });
+}
+
+/** The static mirror's lag behind the live page and its last push; null when no mirror is configured. */
+export async function describeMirror() {
+  const status = await describeMirrorStatus();
+  return (
+    status && { target: status.target, lagSeconds: status.lagSeconds, lastSuccessAt: status.lastSuccessAt, lastError: status.lastError }
+  );
 }

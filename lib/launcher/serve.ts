@@ -11,7 +11,9 @@ import { StartupError } from "../database/embedded/errors";
 import type { Env } from "../env";
 import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
 import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
+import { createLoopbackRenderer } from "../public-cache/loopback-render";
 import { publicViewState } from "../public-cache/public-view";
+import { provide } from "../runtime/services";
 import { cleanRequestInPlace, refuseBadRequest, refuseConnect } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 import { answerLauncherRoute } from "./launcher-routes";
@@ -38,6 +40,10 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     });
     server.on("connect", refuseConnect);
     await listen(server, env.PORT, env.HOST);
+    provide(
+      "publicRenderer",
+      createLoopbackRenderer(() => ({ port: env.PORT }), ""),
+    );
     return { close: () => closeNext(server) };
   }
   const token = randomBytes(24).toString("base64url");
@@ -50,6 +56,10 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     if (!answerLauncherRoute(request, response, env)) void handle(request, response);
   });
   await listen(internal, 0, "127.0.0.1");
+  provide(
+    "publicRenderer",
+    createLoopbackRenderer(() => internal.address() as AddressInfo, token),
+  );
   const options: FrontOptions = {
     host: env.HOST,
     port: env.PORT,

@@ -51,3 +51,17 @@ export async function enqueueHttp(
 export async function refreshOutboxStatistics(): Promise<void> {
   await prisma.$executeRawUnsafe("ANALYZE outbox");
 }
+
+/**
+ * A push of the static mirror. Each public change queues one by a database
+ * trigger (migration static_mirror); this is for "Push now" and the
+ * catch-up at start. dispatchId: a public version, or any other text for a
+ * push that runs whatever the bucket shows.
+ */
+export async function enqueueMirrorPush(tx: TransactionClient, dispatchId: string): Promise<Enqueued> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO outbox (kind, dispatch_id, channel, priority, recipient, payload)
+    VALUES ('mirror-push', ${dispatchId}, 'mirror', ${DISPATCH_KINDS["mirror-push"].priority}, 'bucket', '{}'::jsonb)
+    ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
+  return { isNew: inserted > 0 };
+}

@@ -1,5 +1,5 @@
 // The kinds of dispatch the one outbox carries. A new kind of outbound message
-// (subscriber notices, make-good offers, billing calls, mirror pushes) is a
+// (subscriber notices, make-good offers, billing calls) is a
 // line here and an enqueue call in its domain's transaction, not a new queue.
 // Pure: no database.
 import { z } from "zod";
@@ -15,6 +15,8 @@ export const DISPATCH_KINDS = {
   notice: { channel: "email", priority: PRIORITY.urgent },
   /** A signed HTTP POST to a subscriber's endpoint. */
   webhook: { channel: "http", priority: PRIORITY.urgent },
+  /** A push of the static mirror to its bucket, queued by a trigger on every public change (lib/mirror). */
+  "mirror-push": { channel: "mirror", priority: PRIORITY.urgent },
 } as const satisfies Record<string, { channel: Channel; priority: number }>;
 
 /** The payload of a ready-made email (every kind but campaign). */

@@ -15,7 +15,7 @@ export interface ClaimedRow {
   kind: string;
   dispatch_id: string;
   campaign_id: string | null;
-  channel: "email" | "http";
+  channel: "email" | "http" | "mirror";
   priority: number;
   customer_id: string | null;
   recipient: string;
@@ -23,7 +23,11 @@ export interface ClaimedRow {
   attempts: number;
 }
 
-export type Delivery = { channel: "email"; message: OutgoingMessage } | { channel: "http"; request: HttpRequest };
+export type Delivery =
+  | { channel: "email"; message: OutgoingMessage }
+  | { channel: "http"; request: HttpRequest }
+  /** forVersion: the public version a change queued it for; null for "push now". */
+  | { channel: "mirror"; forVersion: bigint | null };
 
 const SETTINGS_TTL_MS = 60_000;
 
@@ -39,6 +43,7 @@ export class DeliveryPreparer {
   #settings: { value: Promise<SenderSettings>; at: number } | null = null;
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
+    if (row.channel === "mirror") return { channel: "mirror", forVersion: /^\d+$/.test(row.dispatch_id) ? BigInt(row.dispatch_id) : null };
     if (row.channel === "http") {
       const request = httpPayloadSchema.parse(row.payload);
       return { channel: "http", request: { url: row.recipient, ...request } };

@@ -10,7 +10,7 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempt - 1), LONGEST_RETRY_MS);
 }
 
-export type Channel = "email" | "http";
+export type Channel = "email" | "http" | "mirror";
 export type SendFailure = { kind: "transient" | "permanent"; reason: string };
 
 /** An HTTP delivery answered with a status outside 2xx. */
@@ -29,6 +29,8 @@ export class HttpStatusError extends Error {
  * help; SMTP 4xx and network errors are transient.
  * http: 4xx is permanent except 408 and 429 (the receiver asks us to come
  * back); 5xx, timeouts and network errors are transient.
+ * mirror: transient (a bucket outage, another instance pushing), unless the
+ * error says retrying cannot help (`isPermanent`, e.g. no mirror configured).
  */
 export function classifyFailure(channel: Channel, error: unknown): SendFailure {
   const details = error as { responseCode?: number; response?: string; status?: number; message?: string } | null;
@@ -37,6 +39,7 @@ export function classifyFailure(channel: Channel, error: unknown): SendFailure {
     const code = details?.responseCode;
     return { kind: typeof code === "number" && code >= 500 && code < 600 ? "permanent" : "transient", reason };
   }
+  if (channel === "mirror") return { kind: (error as { isPermanent?: boolean })?.isPermanent ? "permanent" : "transient", reason };
   if (error instanceof HttpStatusError) {
     const isPermanent = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
     return { kind: isPermanent ? "permanent" : "transient", reason };

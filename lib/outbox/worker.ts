@@ -27,6 +27,8 @@ import { createHttpTransport, DEFAULT_LEASE_MS, SMTP_CONNECTIONS, type HttpTrans
 export interface OutboxWorkerOptions {
   transport: MailTransport;
   http?: HttpTransport;
+  /** Pushes the static mirror (lib/mirror/run-push.ts); rejects for the push to be retried. */
+  mirror?: (forVersion: bigint | null) => Promise<void>;
   batchSize?: number;
   /** Messages handed to the transport at once (default OUTBOX_LANES): the most a crash can leave unrecorded. */
   concurrency?: number;
@@ -191,6 +193,7 @@ export class OutboxWorker {
       idleMs: 500,
       log: (message) => console.log(`[outbox] ${message}`),
       http: createHttpTransport(leaseMs),
+      mirror: async (forVersion) => (await import("../mirror/run-push")).pushConfiguredMirror(forVersion),
       ...options,
       leaseMs,
     };
@@ -302,7 +305,8 @@ export class OutboxWorker {
     }
     try {
       if (delivery.channel === "email") await this.#options.transport.send(delivery.message);
-      else await this.#options.http.send(delivery.request);
+      else if (delivery.channel === "http") await this.#options.http.send(delivery.request);
+      else await this.#options.mirror(delivery.forVersion);
     } catch (error) {
       await this.#recordFailure(row, claim, error);
       return { recording: previous };

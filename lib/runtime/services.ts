@@ -18,6 +18,7 @@
 // Outside `npm start` (tests, scripts, `next build`) nothing is provided and
 // callers fall back to their own instance (see each caller).
 import type { Env } from "../env";
+import type { RenderedResponse } from "../public-cache/build-entry";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   snapshotStore: PublicSnapshotStore;
   /** The outbox worker running in this process, if any (CANDOR_WORKER). */
   outboxWorker: { poke(): void };
+  /** Renders a public path through Next.js as the front server does (the mirror push uses it). */
+  publicRenderer: (path: string) => Promise<RenderedResponse>;
   /** The embedded PostgreSQL's supervision (/api/health reports its restarts); absent with DATABASE_URL. */
   embeddedDatabase: { readonly restarts: number; readonly gaveUpAt: Date | null };
 }
