@@ -10,6 +10,8 @@ CREATE TABLE "offers" (
     "incident_id" TEXT NOT NULL,
     "choices" JSONB NOT NULL,
     "has_comment_box" BOOLEAN NOT NULL DEFAULT false,
+    "subject" VARCHAR(200) NOT NULL,
+    "body" TEXT NOT NULL,
     "deadline" TIMESTAMPTZ(3) NOT NULL,
     "audience" JSONB NOT NULL DEFAULT '{}',
     "state" "OfferState" NOT NULL DEFAULT 'draft',
@@ -74,3 +76,16 @@ ALTER TABLE "offer_responses" ADD CONSTRAINT "offer_responses_offer_id_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "offer_responses" ADD CONSTRAINT "offer_responses_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The link's token rides in its outbox row only until the message is sent:
+-- then the row keeps no copy (the response row has only the token's hash).
+CREATE FUNCTION candor_forget_offer_token() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.payload := NEW.payload - 'offerToken';
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER outbox_forget_offer_token
+  BEFORE UPDATE OF state ON "outbox"
+  FOR EACH ROW WHEN (NEW.state = 'sent' AND NEW.payload ? 'offerToken')
+  EXECUTE FUNCTION candor_forget_offer_token();
