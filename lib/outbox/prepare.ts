@@ -7,6 +7,7 @@ import { messageIdFor, senderHeader } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
+import { fillOfferSlots, offerFieldsOf } from "../offers/offer-email";
 import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
 
@@ -47,11 +48,14 @@ export class DeliveryPreparer {
     const from = senderHeader(pageName, senderAddress(publicUrl));
     const domain = new URL(publicUrl).hostname;
     if (row.kind === "campaign" && row.campaign_id) {
-      const copy = personaliseMessage(
+      const personalised = personaliseMessage(
         await this.#campaign(row.campaign_id),
         recipientValues({ ...(row.payload as RecipientFields), email: row.recipient }),
         unsubscribeUrl(publicUrl, row.recipient),
       );
+      // A make-good offer's row also carries the customer's own link and amounts.
+      const offer = offerFieldsOf(row.payload);
+      const copy = offer ? fillOfferSlots(personalised, offer, publicUrl) : personalised;
       return {
         channel: "email",
         message: {
