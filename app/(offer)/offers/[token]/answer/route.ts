@@ -29,12 +29,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   };
   const parsed = responseFormSchema.safeParse({ choice: field("choice"), comment: field("comment"), formToken: field("formToken") });
   if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((issue) => issue.path[0] === "comment");
-    return refused(
-      tooLong ? 422 : 403,
-      tooLong ? "Keep the comment under 2,000 characters." : "This answer did not come from your offer page.",
-      token,
-    );
+    const field = parsed.error.issues[0]?.path[0];
+    if (field === "formToken")
+      return refused(403, "This answer did not come from your offer page. Open the link in the email again.", token);
+    return refused(422, field === "comment" ? "Keep the comment under 2,000 characters." : "Choose one of the options on the page.", token);
   }
   try {
     await answerOffer({ token, ...parsed.data });
