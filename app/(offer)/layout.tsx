@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
 
@@ -8,14 +9,14 @@ export default async function OfferLayout({ children }: { children: ReactNode })
   return (
     <div style={{ "--brand": settings.brandColor } as CSSProperties} className="mx-auto flex min-h-screen max-w-xl flex-col px-4 py-6">
       <header className="mb-6">
-        <a href="/" className="focus-visible:outline-2 focus-visible:outline-offset-2">
+        <Link href="/" prefetch={false} className="focus-visible:outline-2 focus-visible:outline-offset-2">
           {settings.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- operator-supplied logo from any host
             <img src={settings.logoUrl} alt={settings.pageName} className="h-9 w-auto" />
           ) : (
             <span className="text-lg font-bold">{settings.pageName}</span>
           )}
-        </a>
+        </Link>
       </header>
       <main className="flex-1">{children}</main>
       {settings.supportEmail && (

@@ -1,15 +1,20 @@
 // Make-good offers end to end below the browser: drafted, reviewed, sent
 // through the outbox to a real SMTP server, answered through the response
 // route with the page's form token, changed, closed by the deadline.
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createComponent } from "@/lib/components/save-component";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { createOfferDraft } from "@/lib/offers/create-offer";
+import { exportOfferCsv, OFFER_CSV_HEADERS } from "@/lib/offers/export-csv";
+import { markCredited } from "@/lib/offers/mark-credited";
+import { parseMajorAmount } from "@/lib/offers/money";
 import { getOffer, reviewOffer } from "@/lib/offers/queries";
 import { answerOffer, findOfferPage } from "@/lib/offers/respond";
 import { offerDraftSchema } from "@/lib/offers/schemas";
 import { sendOffer } from "@/lib/offers/send-offer";
+import { summariseOffer } from "@/lib/offers/summary";
 import { hashToken } from "@/lib/offers/tokens";
 import { createMailTransport } from "@/lib/outbox/transport";
 import { OutboxWorker } from "@/lib/outbox/worker";
@@ -194,5 +199,81 @@ describe("an offer's life", () => {
       status: 409,
     });
     expect((await prisma.offerResponse.findFirstOrThrow({ where: { tokenHash: hashToken(token) } })).choice).toBe("decline");
+  });
+});
+
+describe("tracking an offer to billing", () => {
+  it("totals per currency and choice, marks credits (audited), and exports CSV that reads back to the same rows", async () => {
+    const offerId = (
+      await createOfferDraft(
+        admin,
+        draftInput({
+          choices: [
+            { kind: "months", value: "1" },
+            { kind: "fixed", fixed: "EUR 5, JPY 500, KWD 1" },
+          ],
+        }),
+      )
+    ).id;
+    await sendOffer(admin, { offerId });
+    const rows = await prisma.offerResponse.findMany({ where: { offerId }, include: { customer: true } });
+    const byEmail = new Map(rows.map((row) => [row.customer.email, row]));
+    expect(byEmail.get("nomonthly@example.com")!.amounts).toEqual([null, 500]);
+    await prisma.customer.update({
+      where: { email: "eur@example.com" },
+      data: { name: '=HYPERLINK("http://evil")', externalId: "acc-eur" },
+    });
+    // Answers as the page records them (the route is tested above).
+    const answer = async (email: string, choice: string, comment = "") => {
+      const row = byEmail.get(email)!;
+      await prisma.offerResponse.update({
+        where: { offerId_customerId: { offerId, customerId: row.customerId } },
+        data: {
+          choice,
+          comment: comment || null,
+          respondedAt: new Date(),
+          amount: choice === "decline" ? null : (row.amounts as number[])[Number(choice.slice(-1)) - 1],
+        },
+      });
+    };
+    await answer("eur@example.com", "credit_1");
+    await answer("nomonthly@example.com", "credit_2");
+    await answer("jpy@example.com", "decline", "No need, thanks — these things happen");
+
+    const summary = await summariseOffer(offerId, (await getOffer(offerId)).choices);
+    const eur = summary.find((row) => row.currency === "EUR")!;
+    expect(eur).toMatchObject({ offered: { count: 2, upTo: 4990 + 500 }, declined: 0, noAnswer: 0 });
+    expect(eur.accepted.map((entry) => [entry.choiceId, entry.count, entry.sum])).toEqual([
+      ["credit_1", 1, 4990],
+      ["credit_2", 1, 500],
+    ]);
+    expect(summary.find((row) => row.currency === "JPY")).toMatchObject({ declined: 1, noAnswer: 0 });
+    expect(summary.find((row) => row.currency === "KWD")).toMatchObject({ declined: 0, noAnswer: 1 });
+
+    expect(await markCredited(admin, { offerId, customerId: byEmail.get("eur@example.com")!.customerId, reference: "INV-42" })).toEqual({
+      marked: 1,
+    });
+    await expect(markCredited(admin, { offerId, customerId: byEmail.get("jpy@example.com")!.customerId })).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(await markCredited(admin, { offerId })).toEqual({ marked: 1 });
+    expect(await markCredited(admin, { offerId })).toEqual({ marked: 0 });
+    expect(await prisma.auditLog.count({ where: { action: "offer.credited", entityId: offerId } })).toBe(3);
+
+    const [headers, ...records] = Papa.parse<string[]>((await exportOfferCsv(offerId)).trim()).data;
+    expect(headers).toEqual([...OFFER_CSV_HEADERS]);
+    const stored = await prisma.offerResponse.findMany({ where: { offerId }, include: { customer: true } });
+    expect(records).toHaveLength(stored.length);
+    for (const record of records) {
+      const row = stored.find((response) => response.customer.email === record[2])!;
+      expect(record[4] === "" ? null : parseMajorAmount(record[4]!, record[5]!)).toBe(row.amount);
+      expect(record[5]).toBe(row.currency);
+      expect(record[6]).toBe(row.respondedAt?.toISOString() ?? "");
+      expect(record[7]).toBe(row.comment ?? "");
+      expect(record[8]).toBe(row.creditedAt?.toISOString() ?? "");
+      expect(record[9]).toBe(row.billingReference ?? "");
+    }
+    const eurRecord = records.find((record) => record[2] === "eur@example.com")!;
+    expect(eurRecord.slice(0, 6)).toEqual(['\'=HYPERLINK("http://evil")', "acc-eur", "eur@example.com", "A month's fee", "49.90", "EUR"]);
   });
 });
