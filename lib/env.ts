@@ -63,6 +63,11 @@ const envSchema = z.object({
   CANDOR_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   /** Requests a minute each API token may make (REST, alert intake, MCP); 0 means no limit. */
   CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Stripe secret key: "Apply accepted credits in Stripe" credits customer balances. Unset: that button is hidden. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)")
+    .optional(),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -86,6 +91,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
   CANDOR_API_RATE_LIMIT: "600",
   CANDOR_MAX_STREAMS: "20000",
+  STRIPE_SECRET_KEY: "sk_live_…",
   NODE_ENV: "production",
 };
 

@@ -15,6 +15,8 @@ export const DISPATCH_KINDS = {
   notice: { channel: "email", priority: PRIORITY.urgent },
   /** A signed HTTP POST to a subscriber's endpoint. */
   webhook: { channel: "http", priority: PRIORITY.urgent },
+  /** A credit on a customer's Stripe balance for an accepted make-good offer (lib/offers/stripe-credits.ts). */
+  stripe_credit: { channel: "http", priority: PRIORITY.normal },
 } as const satisfies Record<string, { channel: Channel; priority: number }>;
 
 /** The payload of a ready-made email (every kind but campaign). */

@@ -1,6 +1,7 @@
 // Turns a claimed outbox row into what goes out: a campaign row is
 // personalised from its campaign's compiled message; every other kind carries
 // its message in the row.
+import { z } from "zod";
 import { prisma } from "../db";
 import { getPageSettings } from "../settings/queries";
 import { messageIdFor, senderHeader } from "../email/delivery-rules";
@@ -8,7 +9,10 @@ import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
 import { fillOfferSlots, offerFieldsOf } from "../offers/offer-email";
+import type { StripeCredit } from "../offers/stripe-credits";
 import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
+
+const stripeCreditSchema = z.object({ offerId: z.string().min(1), customerId: z.string().min(1) });
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
 
 export interface ClaimedRow {
@@ -24,7 +28,11 @@ export interface ClaimedRow {
   attempts: number;
 }
 
-export type Delivery = { channel: "email"; message: OutgoingMessage } | { channel: "http"; request: HttpRequest };
+export type Delivery =
+  | { channel: "email"; message: OutgoingMessage }
+  | { channel: "http"; request: HttpRequest }
+  /** Sent through Stripe's SDK rather than a plain HTTP request (lib/offers/stripe-credits.ts). */
+  | { channel: "stripe"; credit: StripeCredit };
 
 const SETTINGS_TTL_MS = 60_000;
 
@@ -40,6 +48,7 @@ export class DeliveryPreparer {
   #settings: { value: Promise<SenderSettings>; at: number } | null = null;
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
+    if (row.kind === "stripe_credit") return { channel: "stripe", credit: stripeCreditSchema.parse(row.payload) };
     if (row.channel === "http") {
       const request = httpPayloadSchema.parse(row.payload);
       return { channel: "http", request: { url: row.recipient, ...request } };

@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { formDataOf, type ActionResult } from "@/lib/action-result";
 import { parseAccountList } from "@/lib/campaigns/account-list";
+import { getEnv } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
+import { applyCreditsInStripe } from "@/lib/offers/apply-in-stripe";
 import { createOfferDraft } from "@/lib/offers/create-offer";
 import { markCredited } from "@/lib/offers/mark-credited";
 import { offerDraftSchema, offerIdSchema } from "@/lib/offers/schemas";
@@ -79,6 +82,23 @@ export async function markCreditedAction(_previous: ActionResult | null, sentFor
     permission: "campaigns:send",
     work: (operator, input) => markCredited(operator, input),
     message: "Marked as credited.",
+    revalidate: [`/admin/offers/${String(formData.get("offerId"))}`],
+  });
+}
+
+export async function applyStripeAction(_previous: ActionResult | null, sentFormData: unknown) {
+  const formData = formDataOf(sentFormData);
+  return runAction({
+    schema: offerIdSchema,
+    formData,
+    permission: "campaigns:send",
+    work: async (operator, input) => {
+      if (!getEnv().STRIPE_SECRET_KEY) throw new ValidationError("Stripe is not set up: set STRIPE_SECRET_KEY and restart Candor.");
+      const applied = await applyCreditsInStripe(operator, input);
+      pokeOutboxWorker();
+      return applied;
+    },
+    message: "Queued: each credit is sent to Stripe by the outbox; results appear below.",
     revalidate: [`/admin/offers/${String(formData.get("offerId"))}`],
   });
 }

@@ -2,7 +2,7 @@
 
 import { buttonClasses, FormMessage } from "@/components/form-controls";
 import { useActionForm } from "@/components/use-action-form";
-import { markCreditedAction, sendOfferAction } from "../actions";
+import { applyStripeAction, markCreditedAction, sendOfferAction } from "../actions";
 
 export function SendOfferForm({ offerId, recipients }: { offerId: string; recipients: number }) {
   const { state, formAction, isPending } = useActionForm(sendOfferAction);
@@ -26,6 +26,19 @@ export function MarkCreditedForm({ offerId, customerId, label }: { offerId: stri
       {customerId && <input type="hidden" name="customerId" value={customerId} />}
       <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
         {isPending ? "Marking…" : label}
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function ApplyStripeForm({ offerId }: { offerId: string }) {
+  const { state, formAction, isPending } = useActionForm(applyStripeAction);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="offerId" value={offerId} />
+      <button type="submit" className={buttonClasses.secondary} disabled={isPending}>
+        {isPending ? "Queuing…" : "Apply accepted credits in Stripe"}
       </button>
       <FormMessage state={state} />
     </form>

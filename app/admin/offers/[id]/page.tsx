@@ -10,7 +10,8 @@ import { DECLINE_LABEL, describeChoice } from "@/lib/offers/choices";
 import { formatMinor } from "@/lib/offers/money";
 import { getOffer, reviewOffer, type OfferDetail } from "@/lib/offers/queries";
 import { listOfferResponses, summariseOffer } from "@/lib/offers/summary";
-import { MarkCreditedForm, SendOfferForm } from "./offer-forms";
+import { getEnv } from "@/lib/env";
+import { ApplyStripeForm, MarkCreditedForm, SendOfferForm } from "./offer-forms";
 
 export const metadata: Metadata = { title: "Make-good offer" };
 
@@ -189,6 +190,7 @@ async function Tracking({ offer, canCredit }: { offer: OfferDetail; canCredit: b
             </Link>
           )}
           {canCredit && <MarkCreditedForm offerId={offer.id} label="Mark all accepted as credited" />}
+          {canCredit && getEnv().STRIPE_SECRET_KEY && <ApplyStripeForm offerId={offer.id} />}
         </div>
       </Panel>
       <Panel title="Responses">
