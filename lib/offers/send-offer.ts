@@ -10,12 +10,13 @@ import { liabilityByCurrency } from "./amounts";
 import { choiceLine } from "./choices";
 import { OFFER_URL_SLOT } from "./offer-email";
 import { getOffer } from "./queries";
+import { hashToken, newToken } from "./tokens";
 import { listOfferRecipients, type OfferRecipient } from "./recipients";
 
 /**
  * Sends a draft offer: in one transaction, a refund_offer campaign, one
  * response row per included customer (their amounts and the SHA-256 of a new
- * 244-bit random link token) and one outbox row per customer carrying their
+ * 256-bit random link token) and one outbox row per customer carrying their
  * token and amounts, all set-based (INSERT … SELECT over arrays), so 100,000
  * customers take one statement each. Not idempotent by design: a second send
  * of the same offer is refused (ConflictError), never queued twice.
@@ -104,21 +105,19 @@ async function insertResponsesAndMessages(
       ),
     ),
   );
-  // The token: two v4 UUIDs' hex digits (244 random bits from PostgreSQL's
-  // strong random source). MATERIALIZED so both inserts see the same token.
+  // Each link's token: 256 bits from Node's CSPRNG; only its hash goes on the response row.
+  const tokens = included.map(() => newToken());
+  const hashes = tokens.map(hashToken);
   await tx.$executeRaw`
-    WITH minted AS MATERIALIZED (
-      SELECT u.customer_id, u.currency, u.amounts::jsonb AS amounts, u.lines::jsonb AS lines,
-             replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') AS token
-      FROM unnest(${customerIds}::text[], ${currencies}::text[], ${amounts}::text[], ${lines}::text[]) AS u(customer_id, currency, amounts, lines)
-    ), responses AS (
-      INSERT INTO offer_responses (offer_id, customer_id, token_hash, currency, amounts)
-      SELECT ${ids.offerId}, m.customer_id, encode(sha256(convert_to(m.token, 'UTF8')), 'hex'), m.currency, m.amounts FROM minted m
-    )
+    INSERT INTO offer_responses (offer_id, customer_id, token_hash, currency, amounts)
+    SELECT ${ids.offerId}, u.customer_id, u.token_hash, u.currency, u.amounts::jsonb
+    FROM unnest(${customerIds}::text[], ${hashes}::text[], ${currencies}::text[], ${amounts}::text[]) AS u(customer_id, token_hash, currency, amounts)`;
+  await tx.$executeRaw`
     INSERT INTO outbox (kind, dispatch_id, campaign_id, channel, priority, customer_id, recipient, payload, next_attempt_at)
     SELECT 'campaign', ${ids.campaignId}, ${ids.campaignId}, 'email', ${DISPATCH_KINDS.campaign.priority}, c.id, c.email,
            jsonb_build_object('name', c.name, 'firstName', c.first_name, 'company', c.company, 'plan', c.plan, 'externalId', c.external_id,
-                              'offerToken', m.token, 'offerChoices', m.lines),
+                              'offerToken', u.token, 'offerChoices', u.lines::jsonb),
            ${ids.now}
-    FROM minted m JOIN customers c ON c.id = m.customer_id`;
+    FROM unnest(${customerIds}::text[], ${tokens}::text[], ${lines}::text[]) AS u(customer_id, token, lines)
+    JOIN customers c ON c.id = u.customer_id`;
 }
