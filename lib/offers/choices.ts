@@ -49,7 +49,8 @@ export function describeChoice(choice: CreditChoice): string {
   }
 }
 
-/** "A month's fee back as credit: €49.90". */
+/** One line of the email: "A month's fee as credit: €49.90", or "A credit of ¥3,000" for a fixed amount. */
 export function choiceLine(choice: CreditChoice, amount: number, currency: string): string {
-  return `${describeChoice(choice)} as credit: ${formatMinor(amount, currency)}`;
+  const money = formatMinor(amount, currency);
+  return choice.rule.kind === "fixed" ? `A credit of ${money}` : `${describeChoice(choice)} as credit: ${money}`;
 }
