@@ -8,7 +8,10 @@ export interface OfferRecipient {
   id: string;
   email: string;
   name: string | null;
+  firstName: string | null;
   company: string | null;
+  plan: string | null;
+  externalId: string | null;
   monthlyAmount: number | null;
   currency: string | null;
   offer: CustomerOffer;
@@ -25,17 +28,23 @@ export async function listOfferRecipients(
       id: string;
       email: string;
       name: string | null;
+      first_name: string | null;
       company: string | null;
+      plan: string | null;
+      external_id: string | null;
       monthly_amount_cents: number | null;
       currency: string | null;
     }[]
-  >`SELECT c.id, c.email, c.name, c.company, c.monthly_amount_cents, c.currency
+  >`SELECT c.id, c.email, c.name, c.first_name, c.company, c.plan, c.external_id, c.monthly_amount_cents, c.currency
     FROM customers c WHERE ${audienceWhere(audienceSchema.parse(audience))} ORDER BY c.email`;
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
     name: row.name,
+    firstName: row.first_name,
     company: row.company,
+    plan: row.plan,
+    externalId: row.external_id,
     monthlyAmount: row.monthly_amount_cents,
     currency: row.currency,
     offer: customerOffer(choices, { monthlyAmount: row.monthly_amount_cents, currency: row.currency }),

@@ -112,12 +112,16 @@ async function insertResponsesAndMessages(
     INSERT INTO offer_responses (offer_id, customer_id, token_hash, currency, amounts)
     SELECT ${ids.offerId}, u.customer_id, u.token_hash, u.currency, u.amounts::jsonb
     FROM unnest(${customerIds}::text[], ${hashes}::text[], ${currencies}::text[], ${amounts}::text[]) AS u(customer_id, token_hash, currency, amounts)`;
+  // The personalisation values come with the recipients (read in this transaction): no join back to customers.
+  const column = (pick: (recipient: OfferRecipient) => string | null) => included.map(pick);
   await tx.$executeRaw`
     INSERT INTO outbox (kind, dispatch_id, campaign_id, channel, priority, customer_id, recipient, payload, next_attempt_at)
-    SELECT 'campaign', ${ids.campaignId}, ${ids.campaignId}, 'email', ${DISPATCH_KINDS.campaign.priority}, c.id, c.email,
-           jsonb_build_object('name', c.name, 'firstName', c.first_name, 'company', c.company, 'plan', c.plan, 'externalId', c.external_id,
+    SELECT 'campaign', ${ids.campaignId}, ${ids.campaignId}, 'email', ${DISPATCH_KINDS.campaign.priority}, u.customer_id, u.email,
+           jsonb_build_object('name', u.name, 'firstName', u.first_name, 'company', u.company, 'plan', u.plan, 'externalId', u.external_id,
                               'offerToken', u.token, 'offerChoices', u.lines::jsonb),
            ${ids.now}
-    FROM unnest(${customerIds}::text[], ${tokens}::text[], ${lines}::text[]) AS u(customer_id, token, lines)
-    JOIN customers c ON c.id = u.customer_id`;
+    FROM unnest(${customerIds}::text[], ${column((r) => r.email)}::text[], ${column((r) => r.name)}::text[], ${column((r) => r.firstName)}::text[],
+                ${column((r) => r.company)}::text[], ${column((r) => r.plan)}::text[], ${column((r) => r.externalId)}::text[],
+                ${tokens}::text[], ${lines}::text[])
+      AS u(customer_id, email, name, first_name, company, plan, external_id, token, lines)`;
 }
