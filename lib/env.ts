@@ -86,6 +86,11 @@ const envSchema = z.object({
     .transform((value) => (value ? `${value}/` : "")),
   CANDOR_MIRROR_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   CANDOR_MIRROR_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Stripe secret key: "Apply accepted credits in Stripe" credits customer balances. Unset: that button is hidden. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)")
+    .optional(),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -109,6 +114,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
   CANDOR_API_RATE_LIMIT: "600",
   CANDOR_MAX_STREAMS: "20000",
+  STRIPE_SECRET_KEY: "sk_live_…",
   NODE_ENV: "production",
   CANDOR_MIRROR_S3_URL: "https://s3.eu-west-1.amazonaws.com",
   CANDOR_MIRROR_S3_REGION: "eu-west-1",

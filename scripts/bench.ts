@@ -12,6 +12,7 @@ const BENCHES = [
   "bench/sse.ts",
   "bench/outbox.ts",
   "bench/mirror.ts",
+  "bench/offers.ts",
   "bench/alerts.ts",
 ];
 

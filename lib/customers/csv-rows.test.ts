@@ -19,7 +19,33 @@ describe("customer CSV rows", () => {
       currency: 5,
       components: 6,
       tags: 7,
+      stripeCustomerId: null,
     });
+  });
+
+  it("reads monthly amounts in their currency's minor units and Stripe customer ids", () => {
+    const mapping = guessMapping(["email", "monthly amount", "currency", "stripe customer id"]);
+    const { rows, problems } = checkRecords(
+      [
+        ["jp@example.com", "4900", "JPY", "cus_NffrFeUfNV2Hib"],
+        ["kw@example.com", "12.345", "KWD", ""],
+        ["eu@example.com", "49.9", "EUR", ""],
+        ["bad@example.com", "49.5", "JPY", "acct_1"],
+      ],
+      mapping,
+      components,
+    );
+    expect(rows.map((row) => [row.monthlyAmountCents, row.currency, row.stripeCustomerId])).toEqual([
+      [4900, "JPY", "cus_NffrFeUfNV2Hib"],
+      [12345, "KWD", null],
+      [4990, "EUR", null],
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        problems: ["Monthly amount 49.5 has more decimals than JPY has.", "Stripe customer id “acct_1” does not look like one (cus_…)."],
+      },
+    ]);
   });
 
   it("reads good rows and names every problem of every bad row with its line", () => {
@@ -46,6 +72,7 @@ describe("customer CSV rows", () => {
         currency: "EUR",
         componentIds: ["c1", "c2"],
         tags: ["vip", "beta"],
+        stripeCustomerId: null,
       },
     ]);
     expect(lines).toEqual([2]);
@@ -54,8 +81,8 @@ describe("customer CSV rows", () => {
         line: 3,
         problems: [
           "“not-an-email” is not an email address.",
-          "Monthly amount cannot be negative (-5).",
           "Unknown currency “XYZ”: use a three-letter ISO code such as EUR or USD.",
+          "Monthly amount cannot be negative (-5).",
           "Unknown component “Billing”: use the names on your status page.",
         ],
       },

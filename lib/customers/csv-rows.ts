@@ -2,6 +2,7 @@
 // problem of every row, with its line number. Pure: parsing the bytes is
 // papaparse's job (import-csv.ts), writing them is upsert-customers.ts.
 import { z } from "zod";
+import { parseMajorAmount } from "../offers/money";
 
 /** The largest customer file accepted (checked in the browser and on the server). */
 export const CSV_MAX_BYTES = 10 * 1024 * 1024;
@@ -17,6 +18,7 @@ export const CUSTOMER_FIELDS = {
   currency: { label: "Currency", aliases: ["currency", "cur"] },
   components: { label: "Components used", aliases: ["components", "services", "products", "componentsused"] },
   tags: { label: "Tags", aliases: ["tags", "labels", "segments"] },
+  stripeCustomerId: { label: "Stripe customer id", aliases: ["stripecustomerid", "stripeid", "stripecustomer", "stripe"] },
 } as const;
 
 export type CustomerField = keyof typeof CUSTOMER_FIELDS;
@@ -53,6 +55,7 @@ export interface CustomerRow {
   currency: string | null;
   componentIds: string[] | null;
   tags: string[] | null;
+  stripeCustomerId: string | null;
 }
 
 export interface RowProblem {
@@ -94,20 +97,10 @@ export function toCustomerRow(
   if (rawEmail === "") problems.push("Email is empty.");
   else if (!emailSchema.safeParse(rawEmail).success) problems.push(`“${rawEmail.slice(0, 80)}” is not an email address.`);
 
-  const rawAmount = cell("monthlyAmount")?.trim() ?? "";
-  let monthlyAmountCents: number | null = null;
-  if (rawAmount !== "") {
-    const normalised = rawAmount.replace(/[\s_]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
-    if (!/^-?\d+(\.\d{1,2})?$/.test(normalised))
-      problems.push(`Monthly amount “${rawAmount.slice(0, 40)}” is not a number like 49 or 49.90.`);
-    else if (normalised.startsWith("-")) problems.push(`Monthly amount cannot be negative (${rawAmount}).`);
-    else if (Number(normalised) > 100_000_000) problems.push(`Monthly amount ${rawAmount} is too large.`);
-    else monthlyAmountCents = Math.round(Number(normalised) * 100);
-  }
   const rawCurrency = cell("currency")?.trim().toUpperCase() ?? "";
   if (rawCurrency !== "" && !CURRENCIES.has(rawCurrency))
     problems.push(`Unknown currency “${rawCurrency.slice(0, 10)}”: use a three-letter ISO code such as EUR or USD.`);
-  if (monthlyAmountCents !== null && rawCurrency === "") problems.push("A monthly amount needs a currency.");
+  const monthlyAmountCents = monthlyAmount(cell("monthlyAmount")?.trim() ?? "", rawCurrency, problems);
 
   let componentIds: string[] | null = null;
   const rawComponents = cell("components");
@@ -133,8 +126,41 @@ export function toCustomerRow(
     currency: rawCurrency === "" ? null : rawCurrency,
     componentIds,
     tags,
+    stripeCustomerId: stripeCustomerId(cell("stripeCustomerId")?.trim() ?? "", problems),
   };
   return { row, problems };
+}
+
+/**
+ * The monthly amount in minor units of its currency (ISO 4217: "4900" JPY is
+ * 4900, "49.90" EUR is 4990, "12.345" KWD is 12345).
+ */
+function monthlyAmount(raw: string, currency: string, problems: string[]): number | null {
+  if (raw === "") return null;
+  const normalised = raw.replace(/[\s_]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  if (!/^-?\d+(\.\d{1,3})?$/.test(normalised)) {
+    problems.push(`Monthly amount “${raw.slice(0, 40)}” is not a number like 49 or 49.90.`);
+    return null;
+  }
+  if (normalised.startsWith("-")) problems.push(`Monthly amount cannot be negative (${raw}).`);
+  else if (Number(normalised) > 100_000_000) problems.push(`Monthly amount ${raw} is too large.`);
+  else if (currency === "") problems.push("A monthly amount needs a currency.");
+  else if (CURRENCIES.has(currency)) {
+    const minor = parseMajorAmount(normalised, currency);
+    if (minor === null) problems.push(`Monthly amount ${raw} has more decimals than ${currency} has.`);
+    return minor;
+  }
+  return null;
+}
+
+/** Stripe's customer ids look like cus_NffrFeUfNV2Hib. */
+function stripeCustomerId(raw: string, problems: string[]): string | null {
+  if (raw === "") return null;
+  if (!/^cus_[A-Za-z0-9]{1,250}$/.test(raw)) {
+    problems.push(`Stripe customer id “${raw.slice(0, 40)}” does not look like one (cus_…).`);
+    return null;
+  }
+  return raw;
 }
 
 /**

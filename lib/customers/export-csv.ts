@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { prisma } from "../db";
+import { minorToDecimal } from "../offers/money";
 
 const HEADERS = [
   "email",
@@ -14,6 +15,7 @@ const HEADERS = [
   "tags",
   "unsubscribed_at",
   "bounced_at",
+  "stripe_customer_id",
 ];
 
 /** Every customer as CSV, in the columns the import reads back. */
@@ -29,12 +31,13 @@ export async function exportCustomersCsv(): Promise<string> {
     customer.company ?? "",
     customer.externalId ?? "",
     customer.plan ?? "",
-    customer.monthlyAmountCents === null ? "" : (customer.monthlyAmountCents / 100).toFixed(2),
+    customer.monthlyAmountCents === null || !customer.currency ? "" : minorToDecimal(customer.monthlyAmountCents, customer.currency),
     customer.currency ?? "",
     customer.components.map((link) => link.component.name).join("; "),
     customer.tags.join("; "),
     customer.unsubscribedAt?.toISOString() ?? "",
     customer.bouncedAt?.toISOString() ?? "",
+    customer.stripeCustomerId ?? "",
   ]);
   // A cell starting with =, +, -, @, a tab or a carriage return would run as a formula in a spreadsheet: papaparse prefixes a quote.
   return Papa.unparse({ fields: HEADERS, data: rows }, { escapeFormulae: true });

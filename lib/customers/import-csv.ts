@@ -219,15 +219,16 @@ function columnArrays(rows: CustomerRow[]) {
     column((row) => row.currency),
     // A row's tags joined by the unit separator (unnest cannot take an array per row).
     column((row) => (row.tags?.length ? row.tags.join("\u001f") : null)),
+    column((row) => row.stripeCustomerId),
   ] as const;
 }
 
 async function bulkInsert(tx: TransactionClient, rows: CustomerRow[]): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO customers (id, email, name, first_name, company, external_id, plan, monthly_amount_cents, currency, tags, updated_at)
-     SELECT gen_random_uuid()::text, u.email, u.name, u.first_name, u.company, u.external_id, u.plan, u.amount, u.currency, COALESCE(string_to_array(u.tags, chr(31)), '{}'), now()
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
-       AS u(email, name, first_name, company, external_id, plan, amount, currency, tags)`,
+    `INSERT INTO customers (id, email, name, first_name, company, external_id, plan, monthly_amount_cents, currency, tags, stripe_customer_id, updated_at)
+     SELECT gen_random_uuid()::text, u.email, u.name, u.first_name, u.company, u.external_id, u.plan, u.amount, u.currency, COALESCE(string_to_array(u.tags, chr(31)), '{}'), u.stripe_customer_id, now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[])
+       AS u(email, name, first_name, company, external_id, plan, amount, currency, tags, stripe_customer_id)`,
     ...columnArrays(rows),
   );
 }
@@ -248,12 +249,13 @@ async function bulkUpdate(
     mapped("monthlyAmount") && "monthly_amount_cents = u.amount",
     mapped("currency") && "currency = u.currency",
     mapped("tags") && "tags = COALESCE(string_to_array(u.tags, chr(31)), '{}')",
+    mapped("stripeCustomerId") && "stripe_customer_id = u.stripe_customer_id",
     "updated_at = now()",
   ].filter(Boolean);
   await tx.$executeRawUnsafe(
     `UPDATE customers c SET ${sets.join(", ")}
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
-       AS u(id, email, name, first_name, company, external_id, plan, amount, currency, tags)
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])
+       AS u(id, email, name, first_name, company, external_id, plan, amount, currency, tags, stripe_customer_id)
      WHERE c.id = u.id`,
     updates.map(({ id }) => id),
     ...columnArrays(updates.map(({ row }) => row)),

@@ -17,6 +17,8 @@ export const DISPATCH_KINDS = {
   webhook: { channel: "http", priority: PRIORITY.urgent },
   /** A push of the static mirror to its bucket, queued by a trigger on every public change (lib/mirror). */
   "mirror-push": { channel: "mirror", priority: PRIORITY.urgent },
+  /** A credit on a customer's Stripe balance for an accepted make-good offer (lib/offers/stripe-credits.ts). */
+  stripe_credit: { channel: "http", priority: PRIORITY.normal },
 } as const satisfies Record<string, { channel: Channel; priority: number }>;
 
 /** The payload of a ready-made email (every kind but campaign). */

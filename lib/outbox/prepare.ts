@@ -1,13 +1,18 @@
 // Turns a claimed outbox row into what goes out: a campaign row is
 // personalised from its campaign's compiled message; every other kind carries
 // its message in the row.
+import { z } from "zod";
 import { prisma } from "../db";
 import { getPageSettings } from "../settings/queries";
 import { messageIdFor, senderHeader } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
+import { fillOfferSlots, offerFieldsOf } from "../offers/offer-email";
+import type { StripeCredit } from "../offers/stripe-credits";
 import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
+
+const stripeCreditSchema = z.object({ offerId: z.string().min(1), customerId: z.string().min(1) });
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
 
 export interface ClaimedRow {
@@ -27,7 +32,9 @@ export type Delivery =
   | { channel: "email"; message: OutgoingMessage }
   | { channel: "http"; request: HttpRequest }
   /** forVersion: the public version a change queued it for; null for "push now". */
-  | { channel: "mirror"; forVersion: bigint | null };
+  | { channel: "mirror"; forVersion: bigint | null }
+  /** Sent through Stripe's SDK rather than a plain HTTP request (lib/offers/stripe-credits.ts). */
+  | { channel: "stripe"; credit: StripeCredit };
 
 const SETTINGS_TTL_MS = 60_000;
 
@@ -44,6 +51,7 @@ export class DeliveryPreparer {
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
     if (row.channel === "mirror") return { channel: "mirror", forVersion: /^\d+$/.test(row.dispatch_id) ? BigInt(row.dispatch_id) : null };
+    if (row.kind === "stripe_credit") return { channel: "stripe", credit: stripeCreditSchema.parse(row.payload) };
     if (row.channel === "http") {
       const request = httpPayloadSchema.parse(row.payload);
       return { channel: "http", request: { url: row.recipient, ...request } };
@@ -52,11 +60,14 @@ export class DeliveryPreparer {
     const from = senderHeader(pageName, senderAddress(publicUrl));
     const domain = new URL(publicUrl).hostname;
     if (row.kind === "campaign" && row.campaign_id) {
-      const copy = personaliseMessage(
+      const personalised = personaliseMessage(
         await this.#campaign(row.campaign_id),
         recipientValues({ ...(row.payload as RecipientFields), email: row.recipient }),
         unsubscribeUrl(publicUrl, row.recipient),
       );
+      // A make-good offer's row also carries the customer's own link and amounts.
+      const offer = offerFieldsOf(row.payload);
+      const copy = offer ? fillOfferSlots(personalised, offer, publicUrl) : personalised;
       return {
         channel: "email",
         message: {

@@ -20,6 +20,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
 import { abortableSleep, SharedRateLimiter } from "./rate-limiter";
+import { createStripeCreditSender, type StripeCreditSender } from "../offers/stripe-credits";
 import { DeliveryPreparer, type ClaimedRow, type Delivery } from "./prepare";
 import { classifyFailure, MAX_ATTEMPTS, retryDelayMs, sendTimeoutsFor, type SendTimeouts } from "./retry-policy";
 import { createHttpTransport, DEFAULT_LEASE_MS, SMTP_CONNECTIONS, type HttpTransport, type MailTransport } from "./transport";
@@ -29,6 +30,8 @@ export interface OutboxWorkerOptions {
   http?: HttpTransport;
   /** Pushes the static mirror (lib/mirror/run-push.ts); rejects for the push to be retried. */
   mirror?: (forVersion: bigint | null) => Promise<void>;
+  /** Credits on Stripe customer balances (stripe_credit); by default Stripe's API with STRIPE_SECRET_KEY. */
+  stripe?: StripeCreditSender;
   batchSize?: number;
   /** Messages handed to the transport at once (default OUTBOX_LANES): the most a crash can leave unrecorded. */
   concurrency?: number;
@@ -194,6 +197,7 @@ export class OutboxWorker {
       log: (message) => console.log(`[outbox] ${message}`),
       http: createHttpTransport(leaseMs),
       mirror: async (forVersion) => (await import("../mirror/run-push")).pushConfiguredMirror(forVersion),
+      stripe: createStripeCreditSender({ timeoutMs: sendTimeoutsFor(leaseMs).socketMs }),
       ...options,
       leaseMs,
     };
@@ -306,6 +310,7 @@ export class OutboxWorker {
     try {
       if (delivery.channel === "email") await this.#options.transport.send(delivery.message);
       else if (delivery.channel === "http") await this.#options.http.send(delivery.request);
+      else if (delivery.channel === "stripe") await this.#options.stripe.send(delivery.credit);
       else await this.#options.mirror(delivery.forVersion);
     } catch (error) {
       await this.#recordFailure(row, claim, error);

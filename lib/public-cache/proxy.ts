@@ -5,6 +5,7 @@ import http from "node:http";
 import { isIP } from "node:net";
 import { CLIENT_IP_HEADER } from "../auth/client-ip";
 import { forwardedHeaders } from "./request-guard";
+import { pathForLog } from "./log-path";
 
 export const FRONT_HEADER = "x-candor-front";
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"];
@@ -49,7 +50,7 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       },
     );
     upstream.on("error", (error) => {
-      log(`proxying ${request.method} ${request.url?.slice(0, 200)}: ${error.message}`);
+      log(`proxying ${request.method} ${pathForLog(request.url)}: ${error.message}`);
       if (!response.headersSent)
         response
           .writeHead(502, { "content-type": "text/plain; charset=utf-8" })

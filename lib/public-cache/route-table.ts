@@ -28,6 +28,10 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   // Personal: the recipient's own link.
   "/unsubscribe": { cached: false, example: "/unsubscribe?a=x&t=y" },
   "/api/unsubscribe": { cached: false, example: "/api/unsubscribe?a=x&t=y" },
+  // A customer's make-good offer: personal (the token is theirs), a form, never shared.
+  "/offers/[token]": { cached: false, example: "/offers/abc" },
+  "/offers/[token]/answer": { cached: false, example: "/offers/abc/answer" },
+  "/offers/[token]/thanks": { cached: false, example: "/offers/abc/thanks" },
   // Operators' pages and endpoints.
   "/sign-in": { cached: false, example: "/sign-in" },
   "/setup": { cached: false, example: "/setup" },

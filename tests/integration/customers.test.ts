@@ -134,6 +134,7 @@ describe("CSV import", () => {
       "tags",
       "unsubscribed_at",
       "bounced_at",
+      "stripe_customer_id",
     ]);
     expect(rows.find((row) => row[0] === "formula@acme.test")![1]).toBe('\'=HYPERLINK("x")');
     expect(rows.find((row) => row[0] === "rich.allen@leavewizard.test")!.slice(4, 10)).toEqual([

@@ -8,12 +8,12 @@ import { listComponentTree } from "@/lib/components/queries";
 import { CUSTOMER_PAGE_SIZE, listCustomers } from "@/lib/customers/queries";
 import { CustomerForm } from "./customer-form";
 import { TableHead } from "@/components/table-head";
+import { formatMinor } from "@/lib/offers/money";
 
 export const metadata: Metadata = { title: "Customers" };
 
-function money(cents: number | null, currency: string | null): string {
-  if (cents === null) return "";
-  return new Intl.NumberFormat("en", { style: "currency", currency: currency ?? "USD" }).format(cents / 100);
+function money(minor: number | null, currency: string | null): string {
+  return minor === null || !currency ? "" : formatMinor(minor, currency);
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {

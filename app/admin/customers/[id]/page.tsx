@@ -5,6 +5,7 @@ import { PageHeader, Panel } from "@/components/page-header";
 import { requirePageAccess } from "@/lib/auth/session";
 import { listComponentTree } from "@/lib/components/queries";
 import { findCustomer } from "@/lib/customers/queries";
+import { minorToDecimal } from "@/lib/offers/money";
 import { CustomerForm } from "../customer-form";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -42,7 +43,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             company: customer.company ?? "",
             externalId: customer.externalId ?? "",
             plan: customer.plan ?? "",
-            monthlyAmount: customer.monthlyAmountCents === null ? "" : (customer.monthlyAmountCents / 100).toFixed(2),
+            monthlyAmount:
+              customer.monthlyAmountCents === null || !customer.currency
+                ? ""
+                : minorToDecimal(customer.monthlyAmountCents, customer.currency),
             currency: customer.currency ?? "",
             tags: customer.tags.join(", "),
             componentIds: customer.componentIds,

@@ -17,6 +17,11 @@ export function IncidentLinks({ incident, canSetBanner, canEmail }: { incident: 
           Email affected customers
         </Link>
       )}
+      {canEmail && incident.kind === "incident" && (
+        <Link href={`/admin/incidents/${incident.id}/make-good`} className="text-blue-700 underline dark:text-blue-400">
+          Make good
+        </Link>
+      )}
       <Link href={`/incidents/${incident.id}`} className="text-blue-700 underline dark:text-blue-400">
         Public page
       </Link>

@@ -76,6 +76,11 @@ export default async function PostmortemPage({
                 Send to customers…
               </Link>
             )}
+            {hasPermission(operator.role, "campaigns:send") && (
+              <Link href={`/admin/incidents/${incident.id}/make-good`} className="text-blue-700 underline dark:text-blue-400">
+                Send to customers with a credit offer…
+              </Link>
+            )}
           </div>
         )}
       </PageHeader>
