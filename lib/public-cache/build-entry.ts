@@ -72,7 +72,9 @@ export async function buildEntry(
     gzipAsync(identity, { level: 9 }),
   ]);
   const etag = createHash("sha1").update(identity).digest("base64url").slice(0, 22);
-  return prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz, br } });
+  const entry = prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz, br } });
+  entry.renderedAt = Date.now();
+  return entry;
 }
 
 /** The entry with its ready-made headers for each encoding. */
