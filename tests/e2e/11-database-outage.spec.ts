@@ -138,7 +138,9 @@ test("with PostgreSQL down, sign-in and the admin say so and what to check, in l
   await screenshot(page, "outage-admin-360");
 });
 
-test("a damaged saved snapshot with PostgreSQL down: said in the log, and saved pages still carry the stale notice", async ({ browser }) => {
+test("a damaged saved snapshot with PostgreSQL down: said in the log, and saved pages still carry the stale notice", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   // PostgreSQL is still down (the test before). Candor restarts and finds its snapshot truncated (a full disk, a crash).
   await candor!.stop();
