@@ -164,7 +164,7 @@ describe("the public response cache", () => {
       "1",
       expect.stringMatching(/^public/),
     ]);
-    expect(text).toMatch(/^<!DOCTYPE html><html><body class="x"><div data-candor-stale-notice[^>]*><p role="status"/);
+    expect(text).toMatch(/^<!DOCTYPE html><html><body class="x"><candor-stale-notice[^>]*><p role="status"/);
     expect(text).toContain("This page could not be refreshed just now. It shows the status as saved at <time datetime=");
     const savedAt = Date.parse(/datetime="([^"]+)"/.exec(text)![1]!);
     expect(savedAt).toBeGreaterThanOrEqual(before - 1);

@@ -8,7 +8,12 @@ import type { CachedResponse } from "./response-cache";
 const BODY_OPEN = /<body[^>]*>/i;
 const MAX_REMEMBERED = 64;
 
-/** The notice's HTML: the same words and look as components/status/stale-notice.tsx, without script. */
+/**
+ * The notice's HTML: the same words and look as components/status/stale-notice.tsx, without script.
+ * An element React never renders: hydrating the body, React passes over an
+ * element of a type it does not expect there and leaves it in place (a <div>
+ * would be taken for the layout's own and the page rendered anew without it).
+ */
 export function staleNoticeHtml(renderedAt: number | undefined): string {
   const when =
     renderedAt === undefined
@@ -18,10 +23,10 @@ export function staleNoticeHtml(renderedAt: number | undefined): string {
           return `<time datetime="${iso}">${iso.slice(0, 16).replace("T", " ")} UTC</time>`;
         })();
   return (
-    `<div data-candor-stale-notice class="mx-auto max-w-3xl px-4 pt-8">` +
+    `<candor-stale-notice class="mx-auto block max-w-3xl px-4 pt-8">` +
     `<p role="status" class="rounded-lg border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">` +
     `<span aria-hidden="true">⚠ </span>This page could not be refreshed just now. It shows the status as saved at ${when}; ` +
-    `it will update by itself once Candor can refresh it.</p></div>`
+    `it will update by itself once Candor can refresh it.</p></candor-stale-notice>`
   );
 }
 

@@ -4,7 +4,7 @@
 // database resumes, and the sign-in and admin pages explain the outage
 // instead of a bare 500.
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -71,6 +71,8 @@ test.beforeAll(async ({ browser }) => {
   candor = await startCandorProcess(env);
   page = await (await browser.newContext({ baseURL: candor.baseUrl })).newPage();
   await createFirstAdmin(page);
+  // Read once while all is well: the front server saves it to disk (the damaged-snapshot test serves it).
+  await (await fetch(`${candor.baseUrl}/`)).arrayBuffer();
 });
 
 test.afterAll(async () => {
@@ -143,6 +145,8 @@ test("a damaged saved snapshot with PostgreSQL down: said in the log, and saved 
 }) => {
   test.setTimeout(300_000);
   // PostgreSQL is still down (the test before). Candor restarts and finds its snapshot truncated (a full disk, a crash).
+  const saved = path.join(root, "candor", "public", "responses");
+  await expect.poll(async () => (await readdir(saved).catch(() => [])).length).toBeGreaterThan(0);
   await candor!.stop();
   const file = path.join(root, "candor", "public", "snapshot.json");
   const whole = await readFile(file, "utf8");
