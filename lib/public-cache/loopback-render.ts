@@ -9,7 +9,7 @@ const RENDER_TIMEOUT_MS = 30_000;
 
 export function createLoopbackRenderer(address: () => { port: number }, token: string): (path: string) => Promise<RenderedResponse> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  return (path) =>
+  const once = (path: string): Promise<RenderedResponse> =>
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
@@ -29,7 +29,13 @@ export function createLoopbackRenderer(address: () => { port: number }, token: s
         },
       );
       request.on("timeout", () => request.destroy(new Error(`rendering ${path} took over ${RENDER_TIMEOUT_MS / 1000} s`)));
-      request.on("error", reject);
+      request.on("error", (error: NodeJS.ErrnoException) =>
+        reject(request.reusedSocket && error.code === "ECONNRESET" ? new StaleSocket(error.message) : error),
+      );
       request.end();
     });
+  // A kept-alive socket Next's server closed as it was reused: the render is a GET, so ask again once on a new one.
+  return (path) => once(path).catch((error: unknown) => (error instanceof StaleSocket ? once(path) : Promise.reject(error)));
 }
+
+class StaleSocket extends Error {}
