@@ -12,6 +12,7 @@ import { describeDatabaseUrl } from "./lib/database/info";
 import { openDatabase, type OpenDatabase } from "./lib/database/open";
 import { applyMigrations, MigrationError } from "./lib/database/apply-migrations";
 import { isBuildCurrent, runBuild } from "./lib/launcher/build";
+import { checkDataDirectory, describeFileError, isDataDirectoryError } from "./lib/launcher/data-directory";
 import { probeDatabase } from "./lib/database/probe";
 import { serve } from "./lib/launcher/serve";
 import { provide, withdraw } from "./lib/runtime/services";
@@ -23,6 +24,8 @@ const DEV = process.argv.includes("dev");
 
 async function main(): Promise<void> {
   const parsed = parseEnv(process.env);
+  dataDir = parsed.CANDOR_DATA_DIR;
+  await checkDataDirectory(dataDir);
   // For Next.js, which reads it itself (there is no network to send telemetry to).
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (!DEV && !(await isBuildCurrent(ROOT))) {
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
   console.log(`\nCandor is running at ${base}${DEV ? " (development: hot reload)" : ""}\n${next}`);
 }
 
+/** For start-up errors: CANDOR_DATA_DIR once parsed. */
+let dataDir: string | undefined;
 const RETRY_MS = 5_000;
 
 async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> {
@@ -165,6 +170,9 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 main().catch(async (error: unknown) => {
   if (error instanceof EnvError || error instanceof StartupError || error instanceof MigrationError) {
     console.error(`candor: ${error.message}`);
+  } else if (dataDir && isDataDirectoryError(error, dataDir)) {
+    // A full or read-only disk found later in the start (the embedded cluster, a saved file).
+    console.error(`candor: ${describeFileError(error, dataDir)}`);
   } else {
     console.error("candor: failed to start:", error);
   }

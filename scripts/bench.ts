@@ -8,6 +8,7 @@ import { parseTargets, type Target } from "../bench/targets";
 const BENCHES = [
   "bench/large-page.ts",
   "bench/public-read.ts",
+  "bench/public-memory.ts",
   "bench/banner.ts",
   "bench/sse.ts",
   "bench/outbox.ts",

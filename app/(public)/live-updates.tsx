@@ -28,6 +28,15 @@ function parse(data: string): LiveEvent | null {
   }
 }
 
+/**
+ * A saved page the front server served in place of a render, with the stale
+ * notice it put in (lib/public-cache/stale-notice.ts): Next cannot render it
+ * now, so it is loaded anew as a whole rather than refreshed.
+ */
+function isSavedPage(): boolean {
+  return document.querySelector("candor-stale-notice") !== null;
+}
+
 export function LiveUpdates({ generation }: { generation: number }) {
   const router = useRouter();
   const known = useRef(generation);
@@ -46,7 +55,10 @@ export function LiveUpdates({ generation }: { generation: number }) {
       const check = async () => {
         const response = await fetch(location.pathname + location.search, { method: "HEAD", cache: "no-cache" }).catch(() => null);
         const tag = response?.ok ? response.headers.get("etag") : null;
-        if (tag && etag && tag !== etag) router.refresh();
+        if (tag && etag && tag !== etag) {
+          if (isSavedPage()) location.reload();
+          else router.refresh();
+        }
         if (tag) etag = tag;
       };
       void check();
@@ -61,6 +73,11 @@ export function LiveUpdates({ generation }: { generation: number }) {
         failures = 0;
         const event = parse((message as MessageEvent<string>).data);
         if (!event) return;
+        // Its generation is another process's: load it anew once the page moves.
+        if (isSavedPage()) {
+          if (event.changed.includes("page")) location.reload();
+          return;
+        }
         // The first event (and the first after a reconnect) names nothing: compare versions.
         const moved = event.changed.includes("page") || (event.changed.length === 0 && event.generation !== known.current);
         known.current = event.generation;

@@ -81,13 +81,24 @@ export async function listRecipients(campaignId: string, { state, page = 1 }: { 
       orderBy: { id: "asc" },
       skip: (page - 1) * RECIPIENT_PAGE_SIZE,
       take: RECIPIENT_PAGE_SIZE,
-      select: { id: true, recipient: true, state: true, attempts: true, lastError: true, sentAt: true, unconfirmedSends: true },
+      select: {
+        id: true,
+        recipient: true,
+        state: true,
+        attempts: true,
+        lastError: true,
+        sentAt: true,
+        unconfirmedSends: true,
+        nextAttemptAt: true,
+      },
     }),
     prisma.outboxMessage.count({ where }),
   ]);
   return {
-    rows: rows.map(({ recipient, ...row }) => ({
+    rows: rows.map(({ recipient, nextAttemptAt, ...row }) => ({
       ...row,
+      /** A pending message waiting in backoff: when it is tried again. */
+      nextTryAt: row.state === "PENDING" && row.attempts > 0 ? nextAttemptAt : null,
       email: recipient,
       id: row.id.toString(),
       state: row.state.toLowerCase() as RecipientState,

@@ -179,4 +179,41 @@ describe("the public response cache", () => {
     expect(await (await refresh(hash)).text()).toBe("0:payload 2");
     expect(renders).toHaveLength(3);
   });
+
+  it("puts the stale notice into a saved page served in place of a render, once, and leaves JSON alone", async () => {
+    version = 1;
+    await store.refresh();
+    const saved = await newSaved();
+    const html = Buffer.from('<!DOCTYPE html><html><body class="x"><main>version 1</main></body></html>');
+    const json = Buffer.from('{"version":1}');
+    const render = async (renderPath: string): Promise<RenderedResponse> => ({
+      status: 200,
+      headers: { "content-type": renderPath.endsWith(".json") ? "application/json" : "text/html; charset=utf-8" },
+      body: renderPath.endsWith(".json") ? json : html,
+    });
+    const live = await serve(render, saved);
+    const before = Date.now();
+    expect(await (await fetch(`${live}/`)).text()).not.toContain("could not be refreshed");
+    await fetch(`${live}/api/v2/summary.json`);
+    await saved.settled();
+
+    // Restarted with a damaged snapshot and no database: only the saved copies are left.
+    const down = await serve(async () => Promise.reject(new Error("no snapshot")), new SavedResponses(saved.directory, () => {}));
+    const first = await fetch(`${down}/`);
+    const text = await first.text();
+    expect([first.status, first.headers.get("x-candor-stale"), first.headers.get("cache-control")]).toEqual([
+      200,
+      "1",
+      expect.stringMatching(/^public/),
+    ]);
+    expect(text).toMatch(/^<!DOCTYPE html><html><body class="x"><candor-stale-notice[^>]*><p role="status"/);
+    expect(text).toContain("This page could not be refreshed just now. It shows the status as saved at <time datetime=");
+    const savedAt = Date.parse(/datetime="([^"]+)"/.exec(text)![1]!);
+    expect(savedAt).toBeGreaterThanOrEqual(before - 1);
+    expect(text).toContain("<main>version 1</main>");
+    const again = await fetch(`${down}/`, { headers: { "accept-encoding": "br" } });
+    expect(await again.text()).toBe(text);
+    expect(again.headers.get("etag")?.slice(0, 23)).toBe(first.headers.get("etag")?.slice(0, 23)); // the same page, made once
+    expect(await (await fetch(`${down}/api/v2/summary.json`)).text()).toBe('{"version":1}');
+  });
 });

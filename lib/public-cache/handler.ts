@@ -12,6 +12,7 @@ import { rscVariant } from "./rsc";
 import { classifyPublicRequest, type PublicRoute } from "./routes";
 import type { SavedResponses } from "./saved-responses";
 import { sendEntry } from "./send-entry";
+import { StaleNotices } from "./stale-notice";
 
 export interface PublicCacheOptions {
   view: PublicView;
@@ -35,6 +36,7 @@ export function createPublicCache(options: PublicCacheOptions) {
   const log = options.log ?? ((message: string) => console.error(`candor: ${message}`));
   const cache = new ResponseCache(options.maxBytes);
   const filling = new Map<string, Promise<Filled>>();
+  const notices = new StaleNotices();
   // Routes by raw URL, for the incidents they were worked out with.
   let routes = new Map<string, PublicRoute | null>();
   let routesFor: unknown;
@@ -117,7 +119,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     }
     const fallback = await lastGood(route.key);
     log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
-    if (fallback) return sendEntry(request, response, fallback, headers, STALE_HEADER);
+    if (fallback) return sendEntry(request, response, await notices.of(route.key, fallback), headers, STALE_HEADER);
     response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
     response.end(
       request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n",

@@ -12,7 +12,7 @@ export function createLoopbackRenderer(
   token: string,
 ): (path: string, headers?: Record<string, string>) => Promise<RenderedResponse> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  return (path, extra) =>
+  const once = (path: string, extra?: Record<string, string>): Promise<RenderedResponse> =>
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
@@ -32,7 +32,14 @@ export function createLoopbackRenderer(
         },
       );
       request.on("timeout", () => request.destroy(new Error(`rendering ${path} took over ${RENDER_TIMEOUT_MS / 1000} s`)));
-      request.on("error", reject);
+      request.on("error", (error: NodeJS.ErrnoException) =>
+        reject(request.reusedSocket && error.code === "ECONNRESET" ? new StaleSocket(error.message) : error),
+      );
       request.end();
     });
+  // A kept-alive socket Next's server closed as it was reused: the render is a GET, so ask again once on a new one.
+  return (path, extra) =>
+    once(path, extra).catch((error: unknown) => (error instanceof StaleSocket ? once(path, extra) : Promise.reject(error)));
 }
+
+class StaleSocket extends Error {}

@@ -62,4 +62,26 @@ describe("the front server's proxy to Next.js", () => {
     const orphan = await listen(createProxy({ port: closed, token: "t", trustProxy: 0, log: () => {} }));
     expect((await fetch(`http://127.0.0.1:${orphan}/`)).status).toBe(502);
   });
+
+  it("says nothing when the browser goes away before Next answers (an aborted prefetch), and stops Next's request", async () => {
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    let arrived!: () => void;
+    const rendering = new Promise<void>((resolve) => (arrived = resolve));
+    // Next still rendering: no answer yet.
+    const upstream = await listen((request) => {
+      request.socket.on("close", upstreamClosed);
+      arrived();
+    });
+    const logs: string[] = [];
+    const front = await listen(createProxy({ port: upstream, token: "t", trustProxy: 0, log: (line) => logs.push(line) }));
+    const browser = http.get(`http://127.0.0.1:${front}/incidents/x?_rsc=prefetch`);
+    browser.on("error", () => {});
+    await rendering;
+    browser.destroy();
+    await closed;
+    // The front server's request to Next has failed ("socket hang up") by the time Next saw its socket close.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logs).toEqual([]);
+  });
 });

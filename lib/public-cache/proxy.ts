@@ -40,6 +40,8 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       options.trustProxy > 0,
     );
     if (body) headers["content-length"] = String(body.length);
+    // A browser that went away (an aborted prefetch, a closed tab) ends the request to Next too: not an error.
+    let clientGone = false;
     const upstream = http.request(
       { host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent },
       (answer) => {
@@ -50,6 +52,7 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       },
     );
     upstream.on("error", (error) => {
+      if (clientGone) return;
       log(`proxying ${request.method} ${pathForLog(request.url)}: ${error.message}`);
       if (!response.headersSent)
         response
@@ -58,7 +61,9 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       else response.destroy();
     });
     response.on("close", () => {
-      if (!response.writableFinished) upstream.destroy();
+      if (response.writableFinished) return;
+      clientGone = true;
+      upstream.destroy();
     });
     if (body) upstream.end(body);
     else request.pipe(upstream);

@@ -15,6 +15,8 @@ export interface CachedResponse {
   prepared: Record<Encoding, { full: Record<string, string>; notModified: Record<string, string> }>;
   /** For least-recently-used eviction. */
   lastUsed: number;
+  /** When Next rendered it (ms since the epoch), where known: said in the stale notice (stale-notice.ts). */
+  renderedAt?: number;
 }
 
 export class ResponseCache {

@@ -15,6 +15,8 @@ interface SavedFile {
   identity: string;
   gzip: string;
   br: string;
+  /** Absent in files saved before it was added. */
+  renderedAt?: number;
 }
 
 export class SavedResponses {
@@ -50,6 +52,7 @@ export class SavedResponses {
       identity: entry.bodies.identity.toString("base64"),
       gzip: entry.bodies.gzip.toString("base64"),
       br: entry.bodies.br.toString("base64"),
+      renderedAt: entry.renderedAt,
     };
     try {
       await mkdir(this.directory, { recursive: true });
@@ -69,7 +72,9 @@ export class SavedResponses {
         gzip: Buffer.from(saved.gzip, "base64"),
         br: Buffer.from(saved.br, "base64"),
       };
-      return prepareEntry({ generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies });
+      const entry = prepareEntry({ generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies });
+      entry.renderedAt = saved.renderedAt;
+      return entry;
     } catch {
       return null;
     }

@@ -4,7 +4,7 @@
 // database resumes, and the sign-in and admin pages explain the outage
 // instead of a bare 500.
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -25,6 +25,7 @@ let database: EmbeddedServer | undefined;
 let candor: CandorProcess | undefined;
 let page: Page;
 let hung = false;
+let candorEnv: NodeJS.ProcessEnv;
 
 async function countIncidentsTitled(title: string): Promise<number> {
   const client = new pg.Client({ connectionString: database!.urlFor() });
@@ -65,10 +66,13 @@ test.beforeAll(async ({ browser }) => {
     AUTH_SECRET: "e2e-database-outage-secret-of-32-chars",
     CANDOR_DATA_DIR: path.join(root, "candor"),
   };
+  candorEnv = env;
   execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db-seed-demo.ts"], { env, stdio: "pipe" });
   candor = await startCandorProcess(env);
   page = await (await browser.newContext({ baseURL: candor.baseUrl })).newPage();
   await createFirstAdmin(page);
+  // Read once while all is well: the front server saves it to disk (the damaged-snapshot test serves it).
+  await (await fetch(`${candor.baseUrl}/`)).arrayBuffer();
 });
 
 test.afterAll(async () => {
@@ -134,6 +138,40 @@ test("with PostgreSQL down, sign-in and the admin say so and what to check, in l
   }
   await page.setViewportSize({ width: 360, height: 800 });
   await screenshot(page, "outage-admin-360");
+});
+
+test("a damaged saved snapshot with PostgreSQL down: said in the log, and saved pages still carry the stale notice", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  // PostgreSQL is still down (the test before). Candor restarts and finds its snapshot truncated (a full disk, a crash).
+  const saved = path.join(root, "candor", "public", "responses");
+  await expect.poll(async () => (await readdir(saved).catch(() => [])).length).toBeGreaterThan(0);
+  await candor!.stop();
+  const file = path.join(root, "candor", "public", "snapshot.json");
+  const whole = await readFile(file, "utf8");
+  await writeFile(file, whole.slice(0, Math.floor(whole.length / 2)));
+  candor = await startCandorProcess(candorEnv);
+  const response = await fetch(`${candor.baseUrl}/`);
+  expect([response.status, response.headers.get("x-candor-stale")]).toEqual([200, "1"]);
+  expect(response.headers.get("cache-control")).toMatch(/^public/);
+  expect(await response.text()).toContain(STALE_NOTICE);
+  expect(candor.output()).toMatch(/the saved public snapshot .*snapshot\.json is damaged \(\d+ bytes, not a complete snapshot\)/);
+  expect(candor.output()).not.toContain("no snapshot was saved");
+
+  // In the browser too, once the page's scripts ran, at 360 px in light and dark.
+  const context = await browser.newContext({ baseURL: candor.baseUrl, viewport: { width: 360, height: 800 } });
+  try {
+    const reader = await context.newPage();
+    for (const scheme of ["light", "dark"] as const) {
+      await reader.emulateMedia({ colorScheme: scheme });
+      await reader.goto("/", { waitUntil: "networkidle" });
+      await expect(reader.getByRole("status").filter({ hasText: STALE_NOTICE })).toBeVisible();
+      await screenshot(reader, `outage-damaged-snapshot-360-${scheme}`);
+    }
+  } finally {
+    await context.close();
+  }
 });
 
 test("kill -9 of the embedded PostgreSQL: Candor starts it again by itself and a write succeeds after", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
@@ -37,5 +37,22 @@ test("a bad environment variable stops Candor with one line that names it and sh
     );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a data directory Candor cannot write stops it with one line that names it, the cause and the fix", async () => {
+  // A file where the directory should be: refused as root too, unlike chmod.
+  const root = await mkdtemp(path.join(os.tmpdir(), "candor-datadir-"));
+  try {
+    await writeFile(path.join(root, "file"), "not a directory");
+    const dataDir = path.join(root, "file", "candor");
+    const result = await startCandor({ CANDOR_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `candor: The data directory ${dataDir} cannot be used (ENOTDIR): a file stands where a directory is expected. Move that file away, or set CANDOR_DATA_DIR to a writable directory.`,
+    ]);
+    expect(result.stdout).not.toContain("Building");
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
 });

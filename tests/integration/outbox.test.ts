@@ -5,6 +5,7 @@ import { createComponent } from "@/lib/components/save-component";
 import { countAudience } from "@/lib/campaigns/audience";
 import { controlCampaign } from "@/lib/campaigns/control";
 import { campaignProgress } from "@/lib/campaigns/progress";
+import { listRecipients } from "@/lib/campaigns/queries";
 import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
 import { campaignDraftSchema } from "@/lib/campaigns/schemas";
 import { sendCampaign } from "@/lib/campaigns/send-campaign";
@@ -172,10 +173,17 @@ describe("sending", () => {
 
     sink.mode = "refuse-temporarily";
     await worker.runOnce();
-    expect(await campaignProgress(id)).toMatchObject({ state: "sending", sent: 0, pending: 20 });
+    const inBackoff = await campaignProgress(id);
+    expect(inBackoff).toMatchObject({ state: "sending", sent: 0, pending: 20, waiting: 20 });
     const waiting = await prisma.outboxMessage.findFirstOrThrow({ where: { campaignId: id } });
     expect(waiting).toMatchObject({ state: "PENDING", attempts: 1, lastError: expect.stringContaining("451") });
     expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    // Nothing was sent in the last minute, yet the end is known: not before the last retry is due.
+    const lastRetry = await prisma.outboxMessage.aggregate({ where: { campaignId: id }, _max: { nextAttemptAt: true } });
+    expect(inBackoff!.etaSeconds).toBeGreaterThanOrEqual(Math.floor((lastRetry._max.nextAttemptAt!.getTime() - Date.now()) / 1000) - 1);
+    // Each pending row shows when it is tried next.
+    const { rows } = await listRecipients(id, { state: "pending" });
+    expect(rows[0]!.nextTryAt).toEqual(expect.any(Date));
 
     sink.mode = "accept";
     await sink.stop();

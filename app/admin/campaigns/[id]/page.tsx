@@ -102,14 +102,24 @@ export default async function CampaignPage({
             ))}
           </nav>
           <table className="w-full text-left text-sm">
-            <TableHead columns={["Email", "State", "Attempts", "Sent", "Last error"]} />
+            <TableHead columns={["Email", "State", "Attempts", "Sent / next try", "Last error"]} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 align-top dark:border-slate-800">
                   <td className="py-1.5 pr-3">{row.email}</td>
                   <td className="py-1.5 pr-3">{row.state === "sent" ? "✓ Sent" : row.state === "failed" ? "✕ Failed" : row.state}</td>
                   <td className="py-1.5 pr-3">{row.attempts}</td>
-                  <td className="py-1.5 pr-3">{row.sentAt ? <LocalTime iso={row.sentAt.toISOString()} /> : ""}</td>
+                  <td className="py-1.5 pr-3">
+                    {row.sentAt ? (
+                      <LocalTime iso={row.sentAt.toISOString()} />
+                    ) : row.nextTryAt ? (
+                      <>
+                        Next try <LocalTime iso={row.nextTryAt.toISOString()} />
+                      </>
+                    ) : (
+                      ""
+                    )}
+                  </td>
                   <td className="py-1.5 break-all">{row.lastError ?? ""}</td>
                 </tr>
               ))}

@@ -82,7 +82,10 @@ export function CampaignProgressPanel({
         <strong>{percent} %</strong> · ✓ {progress.sent.toLocaleString("en")} sent · ✕ {progress.failed.toLocaleString("en")} failed ·{" "}
         {progress.pending.toLocaleString("en")} pending
         {progress.cancelled > 0 && ` · ${progress.cancelled.toLocaleString("en")} cancelled`} · {progress.state}
-        {progress.rate > 0 && progress.pending > 0 && ` · ${progress.rate.toFixed(1)} a second, ${eta(progress.etaSeconds)}`}
+        {progress.waiting > 0 && ` · ${progress.waiting.toLocaleString("en")} waiting to retry`}
+        {progress.pending > 0 &&
+          progress.etaSeconds !== null &&
+          ` · ${progress.rate > 0 ? `${progress.rate.toFixed(1)} a second, ` : ""}${eta(progress.etaSeconds)}`}
       </p>
       {progress.unconfirmed > 0 && (
         <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">
