@@ -131,7 +131,7 @@ export function getEnv(): Env {
 }
 
 /** Each use of the secret gets its own key: one leaked or misused key says nothing of the others. */
-export type SecretPurpose = "sessions" | "unsubscribe" | "offers" | "webhooks";
+export type SecretPurpose = "sessions" | "unsubscribe" | "offers" | "webhooks" | "subscribers";
 
 /**
  * The key for one purpose, derived with HKDF-SHA256 from the one secret:

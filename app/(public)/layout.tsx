@@ -40,6 +40,12 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <a href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
           </a>
+          <a
+            href="/subscribe"
+            className="rounded-md border border-[var(--brand)] px-3 py-1 text-[var(--brand)] hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-blue-300 dark:text-blue-300 dark:hover:bg-slate-800"
+          >
+            Subscribe to updates
+          </a>
           {settings.supportEmail && (
             <a href={`mailto:${settings.supportEmail}`} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
               Contact support

@@ -12,6 +12,8 @@ export interface PublicRouteEntry {
   example: string;
   /** Query parameters the route reads; each must be part of the cache key, or readers would share the wrong answer. */
   query?: string[];
+  /** A value the key keeps for each parameter that only takes fixed values (the others are tried with "2"). */
+  queryExample?: Record<string, string>;
 }
 
 /** Keyed by the route as app/ spells it, without route groups: "/incidents/[id]". */
@@ -25,7 +27,13 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/api/banner": { cached: true, example: "/api/banner" },
   "/embed/banner.js": { cached: true, example: "/embed/banner.js" },
   "/api/v2/[...path]": { cached: true, example: "/api/v2/summary.json" },
+  "/subscribe": { cached: true, example: "/subscribe", query: ["error"], queryExample: { error: "rate_limited" } },
+  "/subscribe/sent": { cached: true, example: "/subscribe/sent" },
   // Personal: the recipient's own link.
+  "/subscription": { cached: false, example: "/subscription?token=x" },
+  // Form posts: answered with a redirect to a page.
+  "/api/subscribe": { cached: false, example: "/api/subscribe" },
+  "/api/subscription": { cached: false, example: "/api/subscription" },
   "/unsubscribe": { cached: false, example: "/unsubscribe?a=x&t=y" },
   "/api/unsubscribe": { cached: false, example: "/api/unsubscribe?a=x&t=y" },
   // Operators' pages and endpoints.
