@@ -13,6 +13,8 @@ export const DISPATCH_KINDS = {
   campaign: { channel: "email", priority: PRIORITY.bulk },
   /** A ready-made email to one person: incident and maintenance notices, confirmations. */
   notice: { channel: "email", priority: PRIORITY.urgent },
+  /** A notice to one subscriber, personalised when sent from its compiled notice (lib/subscribers). */
+  subscriber_notice: { channel: "email", priority: PRIORITY.urgent },
   /** A signed HTTP POST to a subscriber's endpoint. */
   webhook: { channel: "http", priority: PRIORITY.urgent },
 } as const satisfies Record<string, { channel: Channel; priority: number }>;
@@ -25,6 +27,9 @@ export const emailPayloadSchema = z.object({
   headers: z.record(z.string(), z.string()).default({}),
 });
 export type EmailPayload = z.input<typeof emailPayloadSchema>;
+
+/** The payload of a subscriber notice's row: whose links to put in it. */
+export const subscriberNoticePayloadSchema = z.object({ subscriberId: z.string().min(1) });
 
 /** The payload of an HTTP delivery. */
 export const httpPayloadSchema = z.object({

@@ -7,7 +7,9 @@ import { messageIdFor, senderHeader } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
-import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
+import { escapeHtml } from "../email/personalise";
+import { manageTokenFor, manageUrl } from "../subscribers/tokens";
+import { emailPayloadSchema, httpPayloadSchema, subscriberNoticePayloadSchema } from "./kinds";
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
 
 export interface ClaimedRow {
@@ -36,6 +38,7 @@ interface SenderSettings {
 /** One per worker: caches each campaign's compiled message and the page's public URL and name. */
 export class DeliveryPreparer {
   readonly #campaigns = new Map<string, Promise<CompiledMessage>>();
+  readonly #notices = new Map<string, Promise<CompiledMessage>>();
   #settings: { value: Promise<SenderSettings>; at: number } | null = null;
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
@@ -70,6 +73,7 @@ export class DeliveryPreparer {
         },
       };
     }
+    if (row.kind === "subscriber_notice") return { channel: "email", message: await this.#subscriberNotice(row, publicUrl, from, domain) };
     const email = emailPayloadSchema.parse(row.payload);
     return {
       channel: "email",
@@ -83,6 +87,36 @@ export class DeliveryPreparer {
         headers: { ...email.headers, "X-Candor-Dispatch": `${row.kind}:${row.dispatch_id}` },
       },
     };
+  }
+
+  /** A notice's copy for one subscriber: their preferences link in the body, the one-click link in the header (RFC 8058). */
+  async #subscriberNotice(row: ClaimedRow, publicUrl: string, from: string, domain: string): Promise<OutgoingMessage> {
+    const { subscriberId } = subscriberNoticePayloadSchema.parse(row.payload);
+    const notice = await this.#notice(row.dispatch_id);
+    const preferences = manageUrl(publicUrl, manageTokenFor(subscriberId));
+    return {
+      from,
+      to: row.recipient,
+      subject: notice.subject,
+      html: notice.html.replaceAll("{{unsubscribe_url}}", escapeHtml(preferences)),
+      text: notice.text.replaceAll("{{unsubscribe_url}}", preferences),
+      messageId: messageIdFor(`${row.kind}.${row.dispatch_id}`, row.recipient, domain),
+      headers: {
+        "List-Unsubscribe": `<${oneClickUnsubscribeUrl(publicUrl, row.recipient)}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "X-Candor-Dispatch": `${row.kind}:${row.dispatch_id}`,
+      },
+    };
+  }
+
+  #notice(id: string): Promise<CompiledMessage> {
+    let copy = this.#notices.get(id);
+    if (!copy) {
+      copy = prisma.subscriberNotice.findUniqueOrThrow({ where: { id }, select: { subject: true, html: true, text: true } });
+      copy.catch(() => this.#notices.delete(id));
+      this.#notices.set(id, copy);
+    }
+    return copy;
   }
 
   #readSettings(): Promise<SenderSettings> {

@@ -329,6 +329,12 @@ export class OutboxWorker {
       // A permanent refusal marks the address as bounced: later campaigns leave it out.
       if (failure.kind === "permanent" && row.channel === "email" && row.customer_id)
         await prisma.customer.updateMany({ where: { id: row.customer_id }, data: { bouncedAt: new Date() } });
+      // …and a subscriber's: no more notices until they subscribe again.
+      if (failure.kind === "permanent" && row.kind === "subscriber_notice")
+        await prisma.subscriber.updateMany({
+          where: { email: row.recipient, state: "CONFIRMED" },
+          data: { state: "BOUNCED", bouncedAt: new Date() },
+        });
     } catch (recordError) {
       claim.undelivered.push(row.id);
       this.#options.log(`message ${row.id} failed (${failure.reason}) and the failure could not be recorded: ${describe(recordError)}`);
