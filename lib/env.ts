@@ -63,6 +63,8 @@ const envSchema = z.object({
   CANDOR_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   /** Requests a minute each API token may make (REST, alert intake, MCP); 0 means no limit. */
   CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Let webhooks reach private and loopback addresses (a receiver on the same host or network). */
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -86,6 +88,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_FRAME_ANCESTORS: "https://intranet.example.com",
   CANDOR_API_RATE_LIMIT: "600",
   CANDOR_MAX_STREAMS: "20000",
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: "1",
   NODE_ENV: "production",
 };
 

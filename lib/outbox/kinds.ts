@@ -36,5 +36,7 @@ export const httpPayloadSchema = z.object({
   method: z.enum(["POST", "PUT"]).default("POST"),
   headers: z.record(z.string(), z.string()).default({}),
   body: z.string(),
+  /** A webhook's delivery: signed (or shaped for chat) when sent, and logged per webhook. */
+  webhook: z.object({ id: z.string().min(1), event: z.string().min(1) }).optional(),
 });
 export type HttpPayload = z.input<typeof httpPayloadSchema>;

@@ -9,6 +9,7 @@ import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
 import { escapeHtml } from "../email/personalise";
 import { manageTokenFor, manageUrl } from "../subscribers/tokens";
+import { prepareWebhookRequest } from "../webhooks/prepare-request";
 import { emailPayloadSchema, httpPayloadSchema, subscriberNoticePayloadSchema } from "./kinds";
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
 
@@ -43,7 +44,9 @@ export class DeliveryPreparer {
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
     if (row.channel === "http") {
-      const request = httpPayloadSchema.parse(row.payload);
+      const { webhook, ...request } = httpPayloadSchema.parse(row.payload);
+      if (webhook)
+        return { channel: "http", request: await prepareWebhookRequest(`msg_${row.id}`, { url: row.recipient, ...request, webhook }) };
       return { channel: "http", request: { url: row.recipient, ...request } };
     }
     const { publicUrl, pageName } = await this.#readSettings();

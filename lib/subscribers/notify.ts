@@ -10,6 +10,7 @@ import { fromDbIncidentStatus } from "../incidents/convert";
 import { INCIDENT_STATUS_LABELS, type IncidentStatus } from "../incidents/constants";
 import { readBranding } from "./messages";
 import { noticeSubject, type SubscriberEvent } from "./events";
+import { queueWebhookEvent } from "../webhooks/queue-event";
 
 export interface NoticeInput {
   event: SubscriberEvent;
@@ -71,6 +72,7 @@ export async function queueSubscriberNotice(tx: TransactionClient, input: Notice
           SELECT 1 FROM subscriber_components sc WHERE sc.subscriber_id = s.id AND sc.component_id = ANY(${componentIds}::text[])))`,
   });
   await tx.subscriberNotice.update({ where: { id: notice.id }, data: { recipients } });
+  await queueWebhookEvent(tx, { event: input.event, dispatchId: notice.id, incidentId: incident.id });
   return { recipients };
 }
 
