@@ -70,6 +70,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           ·{" "}
           <a href="/api/v2/summary.json" className="underline underline-offset-2">
             JSON API
+          </a>{" "}
+          ·{" "}
+          <a href="/maintenance.ics" className="underline underline-offset-2">
+            Maintenance calendar
           </a>
         </p>
         <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>

@@ -24,6 +24,9 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/incidents/[id]/postmortem": { cached: true, example: "/incidents/inc1/postmortem" },
   "/history.rss": { cached: true, example: "/history.rss" },
   "/history.atom": { cached: true, example: "/history.atom" },
+  "/maintenance.ics": { cached: true, example: "/maintenance.ics" },
+  // Rendered from the in-memory snapshot on each request: one cache entry per component id would let anyone fill the cache with unknown ids.
+  "/components/[id]/history.rss": { cached: false, example: "/components/c1/history.rss" },
   "/api/banner": { cached: true, example: "/api/banner" },
   "/embed/banner.js": { cached: true, example: "/embed/banner.js" },
   "/api/v2/[...path]": { cached: true, example: "/api/v2/summary.json" },

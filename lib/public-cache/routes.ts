@@ -17,6 +17,7 @@ const FIXED_PAGES = new Set([
   "/",
   "/history.rss",
   "/history.atom",
+  "/maintenance.ics",
   "/api/banner",
   "/embed/banner.js",
   "/icon.svg",

@@ -50,6 +50,27 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           Subscribe
         </button>
       </form>
+      <h2 className="mt-8 text-lg font-semibold">Or follow without email</h2>
+      <ul className="mt-2 space-y-1 text-sm">
+        <li>
+          <a href="/maintenance.ics" className="text-[var(--brand)] underline underline-offset-2 dark:text-blue-300">
+            Maintenance calendar
+          </a>{" "}
+          (add it to your calendar app by its address)
+        </li>
+        {snapshot.groups
+          .flatMap((group) => group.components)
+          .map((component) => (
+            <li key={component.id}>
+              <a
+                href={`/components/${component.id}/history.rss`}
+                className="text-[var(--brand)] underline underline-offset-2 dark:text-blue-300"
+              >
+                {component.name}: RSS feed
+              </a>
+            </li>
+          ))}
+      </ul>
     </section>
   );
 }
