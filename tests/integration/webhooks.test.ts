@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { prisma } from "@/lib/db";
 import { createComponent } from "@/lib/components/save-component";
 import { declareIncident } from "@/lib/incidents/declare-incident";
+import { setComponentStatus } from "@/lib/components/set-status";
 import { createHttpTransport, createMailTransport } from "@/lib/outbox/transport";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { addWebhook, sendTestEvent, setWebhookEnabled } from "@/lib/webhooks/manage-webhooks";
@@ -32,6 +33,7 @@ let receiver: Server;
 let base: string;
 let admin: { id: string; email: string };
 let api: string;
+let web: string;
 const received: { path: string; headers: IncomingHttpHeaders; body: string }[] = [];
 const flakyAnswers = [503, 200];
 const hanging: (() => void)[] = [];
@@ -71,6 +73,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   admin = await createAdmin();
   api = (await createComponent(admin, { name: "API", isVisible: true })).id;
+  web = (await createComponent(admin, { name: "Website", isVisible: true })).id;
 });
 
 afterAll(async () => {
@@ -207,6 +210,19 @@ describe("webhooks", () => {
       where: { kind: "webhook", dispatchId: { startsWith: "incident.created:" }, recipient: `${base}/ok`, state: "FAILED" },
     });
     expect(row.lastError).toMatch(/private or loopback/);
+  });
+
+  it("tells webhooks of a component's status set by hand, in Statuspage's component_update shape", async () => {
+    const { secret } = await addWebhook(admin, { url: `${base}/ok` });
+    await setComponentStatus(admin, { componentId: web, status: "degraded_performance" });
+    await drain(newWorker());
+    const payload = new Webhook(secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>) as Payload & {
+      component_update: Record<string, string>;
+      component: Record<string, string>;
+    };
+    expect(payload.meta.event).toBe("component.updated");
+    expect(payload.component_update).toMatchObject({ component_id: web, old_status: "operational", new_status: "degraded_performance" });
+    expect(payload.component).toMatchObject({ id: web, name: "Website", status: "degraded_performance" });
   });
 
   it("sends a test event on request", async () => {
