@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { parseTargets, type Target } from "../bench/targets";
 
-const BENCHES = ["bench/public-read.ts", "bench/banner.ts", "bench/sse.ts", "bench/outbox.ts"];
+const BENCHES = ["bench/public-read.ts", "bench/banner.ts", "bench/sse.ts", "bench/outbox.ts", "bench/subscribers.ts"];
 
 function run(bench: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
