@@ -40,6 +40,7 @@ async function openMail(to: string, subject: RegExp): Promise<string> {
     .first()
     .getByRole("link")
     .click();
+  await expect(admin.getByText("⚠ Not delivered")).toBeVisible();
   return (await admin.locator("main").textContent()) ?? "";
 }
 
