@@ -31,7 +31,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <span className="text-xl font-bold">{settings.pageName}</span>
           )}
         </a>
-        <nav aria-label="Status page" className="no-print flex flex-wrap gap-4 text-sm font-medium">
+        <nav aria-label="Status page" className="no-print flex flex-wrap items-center gap-4 text-sm font-medium">
           {settings.websiteUrl && (
             <a href={settings.websiteUrl} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
               Back to {new URL(settings.websiteUrl).hostname}
