@@ -85,8 +85,7 @@ test("the confirmation email's link confirms, and leads to the preferences", asy
 });
 
 test("declaring an incident with Notify subscribers emails the reader; one click unsubscribes", async () => {
-  await admin.goto("/admin/incidents");
-  await admin.getByRole("link", { name: "Declare incident" }).click();
+  await admin.goto("/admin/incidents/new");
   await admin.getByLabel("Title").fill(title);
   await admin.getByRole("radio", { name: "Major" }).check();
   await admin.getByLabel("API", { exact: true }).selectOption("partial_outage");
