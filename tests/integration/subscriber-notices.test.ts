@@ -13,6 +13,10 @@ import { editIncidentUpdate } from "@/lib/incidents/edit-update";
 import { postIncidentUpdate } from "@/lib/incidents/post-update";
 import { scheduleMaintenance } from "@/lib/incidents/schedule-maintenance";
 import { createMailTransport } from "@/lib/outbox/transport";
+import { changePostmortemState } from "@/lib/postmortems/change-state";
+import { findPostmortem } from "@/lib/postmortems/queries";
+import { savePostmortemRevision } from "@/lib/postmortems/save-revision";
+import { startPostmortem } from "@/lib/postmortems/start-postmortem";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { getSubscriptionByToken } from "@/lib/subscribers/manage";
 import { hashToken, manageTokenFor } from "@/lib/subscribers/tokens";
@@ -154,6 +158,32 @@ describe("notices to subscribers", () => {
     ]);
     expect(new Set(recipients())).toEqual(new Set(["web@example.com", "everything@example.com"]));
     expect(sink.messages.map((message) => message.subject)).toContain("Scheduled maintenance: Database upgrade");
+  });
+
+  it("tells the subscribers of its components when a postmortem is published", async () => {
+    const { id } = await declareOnApi(false);
+    await postIncidentUpdate(admin, { incidentId: id, status: "resolved", message: "Fixed.", components: [] });
+    await startPostmortem(admin, { incidentId: id });
+    let postmortem = (await findPostmortem(id))!;
+    const content = {
+      ...postmortem.current.content,
+      sections: postmortem.current.content.sections.map((section) =>
+        section.key === "summary" ? { ...section, body: "A bad deploy broke the API for an hour." } : section,
+      ),
+    };
+    await savePostmortemRevision(admin, { incidentId: id, baseRevision: postmortem.currentRevision, content });
+    postmortem = (await findPostmortem(id))!;
+    const act = (action: "submit" | "publish") =>
+      changePostmortemState(admin, { incidentId: id, action, revision: postmortem.currentRevision, confirmInternalNotes: false });
+    await act("submit");
+    await act("publish");
+    await drain();
+    expect(sink.messages.map((message) => [recipients([message])[0], message.subject]).sort()).toEqual([
+      ["api@example.com", "Postmortem: API errors"],
+      ["everything@example.com", "Postmortem: API errors"],
+    ]);
+    expect(sink.messages[0]!.text).toContain(`/incidents/${id}/postmortem`);
+    expect(await prisma.subscriberNotice.count({ where: { incidentId: id, event: "postmortem.published" } })).toBe(1);
   });
 
   it("emails the customers using the components from the one-screen declare, in the same transaction", async () => {
