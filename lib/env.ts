@@ -91,6 +91,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)")
     .optional(),
+  /** Let webhooks reach private and loopback addresses (a receiver on the same host or network). */
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   /** Set by Candor's launcher for its own processes; not for operators. */
   CANDOR_EMBEDDED_DATABASE_URL: postgresUrl.optional(),
   CANDOR_EMBEDDED_AUTH_SECRET: z.string().min(32).optional(),
@@ -115,6 +117,7 @@ const EXAMPLES: Record<string, string> = {
   CANDOR_API_RATE_LIMIT: "600",
   CANDOR_MAX_STREAMS: "20000",
   STRIPE_SECRET_KEY: "sk_live_…",
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: "1",
   NODE_ENV: "production",
   CANDOR_MIRROR_S3_URL: "https://s3.eu-west-1.amazonaws.com",
   CANDOR_MIRROR_S3_REGION: "eu-west-1",
@@ -177,7 +180,7 @@ export function getEnv(): Env {
 }
 
 /** Each use of the secret gets its own key: one leaked or misused key says nothing of the others. */
-export type SecretPurpose = "sessions" | "unsubscribe" | "offers" | "webhooks";
+export type SecretPurpose = "sessions" | "unsubscribe" | "offers" | "webhooks" | "subscribers";
 
 /**
  * The key for one purpose, derived with HKDF-SHA256 from the one secret:

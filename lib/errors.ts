@@ -32,6 +32,9 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
 }
+export class RateLimitedError extends DomainError {
+  readonly status = 429;
+}
 
 /** Prisma's unique-constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {

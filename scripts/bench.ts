@@ -14,6 +14,7 @@ const BENCHES = [
   "bench/outbox.ts",
   "bench/mirror.ts",
   "bench/offers.ts",
+  "bench/subscribers.ts",
   "bench/alerts.ts",
 ];
 

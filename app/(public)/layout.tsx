@@ -31,7 +31,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <span className="text-xl font-bold">{settings.pageName}</span>
           )}
         </a>
-        <nav aria-label="Status page" className="no-print flex flex-wrap gap-4 text-sm font-medium">
+        <nav aria-label="Status page" className="no-print flex flex-wrap items-center gap-4 text-sm font-medium">
           {settings.websiteUrl && (
             <a href={settings.websiteUrl} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
               Back to {new URL(settings.websiteUrl).hostname}
@@ -39,6 +39,12 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           )}
           <a href="/history" className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
             Incident history
+          </a>
+          <a
+            href="/subscribe"
+            className="rounded-md border border-[var(--brand)] px-3 py-1 text-[var(--brand)] hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-blue-300 dark:text-blue-300 dark:hover:bg-slate-800"
+          >
+            Subscribe to updates
           </a>
           {settings.supportEmail && (
             <a href={`mailto:${settings.supportEmail}`} className="text-[var(--brand)] dark:text-blue-300 underline underline-offset-2">
@@ -64,6 +70,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           ·{" "}
           <a href="/api/v2/summary.json" className="underline underline-offset-2">
             JSON API
+          </a>{" "}
+          ·{" "}
+          <a href="/maintenance.ics" className="underline underline-offset-2">
+            Maintenance calendar
           </a>
         </p>
         <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>

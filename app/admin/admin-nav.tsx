@@ -11,6 +11,8 @@ const ITEMS = [
   { href: "/admin/banner", label: "Sign-in banner" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/campaigns", label: "Email campaigns" },
+  { href: "/admin/subscribers", label: "Subscribers" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/mailbox", label: "Dev mailbox" },
   { href: "/admin/operators", label: "Operators" },
   { href: "/admin/api-tokens", label: "API tokens" },

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "operators:manage": ADMINS,
   "api-tokens:manage": ADMINS,
   "alert-rules:manage": ADMINS,
+  "webhooks:manage": ADMINS,
+  "subscribers:manage": ADMINS,
   "settings:write": ADMINS,
   "demo:remove": ADMINS,
 } as const satisfies Record<string, readonly OperatorRole[]>;

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
+import { queueWebhookEvent } from "../webhooks/queue-event";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { COMPONENT_STATUS_LABELS } from "./constants";
@@ -30,5 +32,13 @@ export async function setComponentStatus(actor: AuditActor, input: SetComponentS
       before: { status: fromDbComponentStatus(component.status) },
       after: { status: input.status },
     });
+    const oldStatus = fromDbComponentStatus(component.status);
+    if (oldStatus !== input.status) {
+      await queueWebhookEvent(tx, {
+        event: "component.updated",
+        dispatchId: randomUUID(),
+        componentUpdate: { componentId: input.componentId, oldStatus, newStatus: input.status },
+      });
+    }
   });
 }

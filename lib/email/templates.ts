@@ -34,7 +34,7 @@ const TEMPLATE_DIR = path.join(process.cwd(), "emails");
 /** Compiles one message: Markdown body into the kind's MJML with the page's branding. Throws on an MJML error. */
 export async function compileMessage(
   kind: MessageKind,
-  input: { subject: string; body: string; linkUrl?: string | null; branding: Branding },
+  input: { subject: string; body: string; linkUrl?: string | null; buttonLabel?: string; branding: Branding },
 ): Promise<CompiledMessage> {
   const file = path.join(TEMPLATE_DIR, `${kind}.mjml`);
   const { branding } = input;
@@ -48,6 +48,7 @@ export async function compileMessage(
       ? `Questions: <a href="mailto:${escapeHtml(branding.supportEmail)}">${escapeHtml(branding.supportEmail)}</a>.`
       : "",
     link_url: escapeHtml(input.linkUrl ?? branding.publicUrl),
+    button_label: escapeHtml(input.buttonLabel ?? "Open the status page"),
     body_html: renderMarkdown(input.body),
   };
   const source = (await withPartials(await readFile(file, "utf8"))).replace(

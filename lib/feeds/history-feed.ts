@@ -69,9 +69,10 @@ function toEntries(source: FeedSource): FeedEntry[] {
 
 const element = (name: string, text: string, attributes = "") => `<${name}${attributes}>${escapeXml(text)}</${name}>`;
 
-export function buildHistoryRss(source: FeedSource): string {
+/** `scope`: one component's feed (its own title and address) rather than the whole page's. */
+export function buildHistoryRss(source: FeedSource, scope?: { name: string; path: string }): string {
   const base = source.settings.effectivePublicUrl;
-  const name = source.settings.pageName;
+  const name = scope ? `${source.settings.pageName} · ${scope.name}` : source.settings.pageName;
   const items = toEntries(source).map((entry) =>
     [
       "    <item>",
@@ -94,7 +95,7 @@ export function buildHistoryRss(source: FeedSource): string {
     `    ${element("lastBuildDate", source.changedAt.toUTCString())}`,
     `    ${element("generator", "Candor")}`,
     `    ${element("language", "en")}`,
-    `    <atom:link href="${escapeXml(`${base}/history.rss`)}" rel="self" type="application/rss+xml"/>`,
+    `    <atom:link href="${escapeXml(`${base}${scope?.path ?? "/history.rss"}`)}" rel="self" type="application/rss+xml"/>`,
     ...items,
     "  </channel>",
     "</rss>",

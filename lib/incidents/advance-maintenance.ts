@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit";
 import { applyComponentChanges } from "./apply-component-changes";
 import { MAINTENANCE_COMPLETED_MESSAGE, MAINTENANCE_STARTED_MESSAGE } from "./constants";
 import { refreshIncident } from "./refresh-incident";
+import { queueSubscriberNotice } from "../subscribers/notify";
 
 /**
  * Moves maintenance along by the clock, with nobody present: a window that
@@ -59,7 +60,7 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
           ? { componentId, status: "operational" as const, isDefault: true }
           : { componentId, status: "under_maintenance" as const },
       );
-      await tx.incidentUpdate.create({
+      const update = await tx.incidentUpdate.create({
         data: {
           incidentId,
           status: step.status,
@@ -69,6 +70,15 @@ async function advanceOne(incidentId: string, now: Date): Promise<boolean> {
         },
       });
       await applyComponentChanges(tx, { incidentId, changes });
+      await refreshIncident(tx, incidentId);
+      // Announced when scheduled, so its start and end are told too.
+      await queueSubscriberNotice(tx, {
+        event: step.status === "COMPLETED" ? "maintenance.completed" : "maintenance.started",
+        incidentId,
+        updateId: update.id,
+        status: step.status === "COMPLETED" ? "completed" : "in_progress",
+        message: step.message,
+      });
       await recordAudit(tx, null, {
         action: "maintenance.advanced",
         entityType: "incident",

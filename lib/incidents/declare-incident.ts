@@ -7,6 +7,8 @@ import { applyComponentChanges } from "./apply-component-changes";
 import { toDbIncidentStatus } from "./convert";
 import type { DeclareIncidentInput } from "./schemas";
 import { assertUpdateTime } from "./timeline-rules";
+import { queueSubscriberNotice } from "../subscribers/notify";
+import { queueIncidentCampaign } from "../campaigns/queue-incident-campaign";
 
 /**
  * Opens an incident with its first public update and puts the affected
@@ -15,7 +17,12 @@ import { assertUpdateTime } from "./timeline-rules";
  */
 export async function declareIncident(
   actor: AuditActor,
-  input: Omit<DeclareIncidentInput, "setBanner" | "bannerSeverity"> & { setBanner?: boolean; bannerSeverity?: BannerSeverity },
+  input: Omit<DeclareIncidentInput, "setBanner" | "bannerSeverity" | "notifySubscribers" | "emailCustomers"> & {
+    setBanner?: boolean;
+    bannerSeverity?: BannerSeverity;
+    notifySubscribers?: boolean;
+    emailCustomers?: boolean;
+  },
   now = new Date(),
 ): Promise<{ id: string }> {
   const startedAt = input.startedAt ?? now;
@@ -48,6 +55,29 @@ export async function declareIncident(
           replaceVersion: input.replaceBanner,
         },
       });
+    }
+    if (input.notifySubscribers) {
+      const first = await tx.incidentUpdate.findFirstOrThrow({ where: { incidentId: incident.id }, select: { id: true } });
+      await queueSubscriberNotice(tx, {
+        event: "incident.created",
+        incidentId: incident.id,
+        updateId: first.id,
+        status: input.status,
+        message: input.message,
+      });
+    }
+    if (input.emailCustomers) {
+      await queueIncidentCampaign(
+        tx,
+        actor,
+        {
+          incidentId: incident.id,
+          subject: input.title,
+          body: input.message,
+          componentIds: input.components.map((change) => change.componentId),
+        },
+        now,
+      );
     }
     await recordAudit(tx, actor, {
       action: "incident.declared",

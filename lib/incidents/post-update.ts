@@ -9,6 +9,8 @@ import { refreshIncident } from "./refresh-incident";
 import type { RecordedComponentChange } from "../components/rebuild-history";
 import type { PostUpdateInput } from "./schemas";
 import { assertUpdateTime } from "./timeline-rules";
+import { eventForUpdate } from "../subscribers/events";
+import { queueSubscriberNotice } from "../subscribers/notify";
 
 /**
  * Posts a public update at a time that defaults to now and may be backdated.
@@ -19,7 +21,7 @@ import { assertUpdateTime } from "./timeline-rules";
  */
 export async function postIncidentUpdate(
   actor: AuditActor,
-  input: Omit<PostUpdateInput, "updateBanner"> & { updateBanner?: boolean },
+  input: Omit<PostUpdateInput, "updateBanner" | "notifySubscribers"> & { updateBanner?: boolean; notifySubscribers?: boolean },
   now = new Date(),
 ): Promise<{ id: string; incidentId: string }> {
   return prisma.$transaction(async (tx) => {
@@ -68,6 +70,16 @@ export async function postIncidentUpdate(
           : undefined,
       clearVersion: CLOSED_STATUSES.includes(input.status) ? input.clearBanner : undefined,
     });
+    if (input.notifySubscribers) {
+      const { kind } = incident;
+      await queueSubscriberNotice(tx, {
+        event: eventForUpdate(kind, input.status, false),
+        incidentId: incident.id,
+        updateId: update.id,
+        status: input.status,
+        message: input.message,
+      });
+    }
     await recordAudit(tx, actor, {
       action: "incident.update_posted",
       entityType: "incident",

@@ -2,6 +2,7 @@ import { prisma } from "../db";
 import { ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import type { ScheduleMaintenanceInput } from "./schemas";
+import { queueSubscriberNotice } from "../subscribers/notify";
 
 /**
  * Schedules maintenance: an incident of kind maintenance with a planned
@@ -42,6 +43,15 @@ export async function scheduleMaintenance(actor: AuditActor, input: ScheduleMain
           },
         },
       },
+    });
+    // Scheduling is the public announcement: subscribers of the components hear of it.
+    const first = await tx.incidentUpdate.findFirstOrThrow({ where: { incidentId: maintenance.id }, select: { id: true } });
+    await queueSubscriberNotice(tx, {
+      event: "maintenance.scheduled",
+      incidentId: maintenance.id,
+      updateId: first.id,
+      status: "scheduled",
+      message: input.message,
     });
     await recordAudit(tx, actor, { action: "maintenance.scheduled", entityType: "incident", entityId: maintenance.id, after: input });
     return { id: maintenance.id };

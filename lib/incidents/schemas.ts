@@ -61,6 +61,10 @@ export const declareIncidentSchema = z
     bannerMessage,
     bannerSeverity,
     replaceBanner: bannerVersion,
+    /** Email the confirmed subscribers of the affected components (the form's box is ticked by default). */
+    notifySubscribers: checkbox,
+    /** Also queue an email to the customers who use the affected components. */
+    emailCustomers: checkbox,
   })
   .refine((input) => !input.setBanner || input.bannerMessage, {
     message: "Write the banner's message, or untick “Also set the sign-in banner”.",
@@ -85,6 +89,8 @@ export const postUpdateSchema = z
     replaceBanner: bannerVersion,
     /** On closing: clear the banner, if it is still this version. */
     clearBanner: bannerVersion,
+    /** Email the confirmed subscribers of the affected components (the form's box is ticked by default). */
+    notifySubscribers: checkbox,
   })
   .refine((input) => !input.updateBanner || input.bannerMessage, {
     message: "Write the banner's message, or untick “Also update the sign-in banner”.",

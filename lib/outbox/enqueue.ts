@@ -1,7 +1,7 @@
 // Puts a message in the outbox inside the caller's transaction, so the change
 // that causes it and the message commit together (or neither does). Unique per
 // (kind, dispatch, recipient): queuing the same one twice queues it once.
-import { prisma, type TransactionClient } from "../db";
+import { prisma, type Prisma, type TransactionClient } from "../db";
 import { DISPATCH_KINDS, emailPayloadSchema, httpPayloadSchema, type EmailPayload, type HttpPayload } from "./kinds";
 
 type KindOf<C extends "email" | "http"> = {
@@ -16,7 +16,12 @@ interface Enqueued {
 /** A ready-made email to one address, e.g. an incident notice to a subscriber. */
 export async function enqueueEmail(
   tx: TransactionClient,
-  input: { kind: Exclude<KindOf<"email">, "campaign">; dispatchId: string; to: string; customerId?: string } & EmailPayload,
+  input: {
+    kind: Exclude<KindOf<"email">, "campaign" | "subscriber_notice">;
+    dispatchId: string;
+    to: string;
+    customerId?: string;
+  } & EmailPayload,
 ): Promise<Enqueued> {
   const { kind, dispatchId, to, customerId, ...message } = input;
   const payload = emailPayloadSchema.parse(message);
@@ -25,6 +30,22 @@ export async function enqueueEmail(
     VALUES (${kind}, ${dispatchId}, 'email', ${DISPATCH_KINDS[kind].priority}, ${to.toLowerCase()}, ${customerId ?? null}, ${JSON.stringify(payload)}::jsonb)
     ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
   return { isNew: inserted > 0 };
+}
+
+/**
+ * One email per row of `recipients`, a query selecting (recipient, payload):
+ * a single INSERT … SELECT, so queuing a notice to 100,000 subscribers is one
+ * statement in the caller's transaction. Returns how many rows are new.
+ */
+export async function enqueueEmailFanOut(
+  tx: TransactionClient,
+  input: { kind: "subscriber_notice"; dispatchId: string; recipients: Prisma.Sql },
+): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO outbox (kind, dispatch_id, channel, priority, recipient, payload)
+    SELECT ${input.kind}, ${input.dispatchId}, 'email', ${DISPATCH_KINDS[input.kind].priority}, lower(chosen.recipient), chosen.payload
+    FROM (${input.recipients}) AS chosen (recipient, payload)
+    ON CONFLICT (kind, dispatch_id, recipient) DO NOTHING`;
 }
 
 /** An HTTP request to one endpoint, e.g. a webhook delivery of an incident update. */

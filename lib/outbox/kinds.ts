@@ -13,6 +13,8 @@ export const DISPATCH_KINDS = {
   campaign: { channel: "email", priority: PRIORITY.bulk },
   /** A ready-made email to one person: incident and maintenance notices, confirmations. */
   notice: { channel: "email", priority: PRIORITY.urgent },
+  /** A notice to one subscriber, personalised when sent from its compiled notice (lib/subscribers). */
+  subscriber_notice: { channel: "email", priority: PRIORITY.urgent },
   /** A signed HTTP POST to a subscriber's endpoint. */
   webhook: { channel: "http", priority: PRIORITY.urgent },
   /** A push of the static mirror to its bucket, queued by a trigger on every public change (lib/mirror). */
@@ -30,10 +32,15 @@ export const emailPayloadSchema = z.object({
 });
 export type EmailPayload = z.input<typeof emailPayloadSchema>;
 
+/** The payload of a subscriber notice's row: whose links to put in it. */
+export const subscriberNoticePayloadSchema = z.object({ subscriberId: z.string().min(1) });
+
 /** The payload of an HTTP delivery. */
 export const httpPayloadSchema = z.object({
   method: z.enum(["POST", "PUT"]).default("POST"),
   headers: z.record(z.string(), z.string()).default({}),
   body: z.string(),
+  /** A webhook's delivery: signed (or shaped for chat) when sent, and logged per webhook. */
+  webhook: z.object({ id: z.string().min(1), event: z.string().min(1) }).optional(),
 });
 export type HttpPayload = z.input<typeof httpPayloadSchema>;

@@ -8,9 +8,12 @@ import { messageIdFor, senderHeader } from "../email/delivery-rules";
 import { recipientValues, type RecipientFields } from "../email/personalise";
 import { personaliseMessage, type CompiledMessage } from "../email/templates";
 import { oneClickUnsubscribeUrl, unsubscribeUrl } from "../email/unsubscribe";
+import { escapeHtml } from "../email/personalise";
 import { fillOfferSlots, offerFieldsOf } from "../offers/offer-email";
 import type { StripeCredit } from "../offers/stripe-credits";
-import { emailPayloadSchema, httpPayloadSchema } from "./kinds";
+import { manageTokenFor, manageUrl } from "../subscribers/tokens";
+import { prepareWebhookRequest } from "../webhooks/prepare-request";
+import { emailPayloadSchema, httpPayloadSchema, subscriberNoticePayloadSchema } from "./kinds";
 
 const stripeCreditSchema = z.object({ offerId: z.string().min(1), customerId: z.string().min(1) });
 import { senderAddress, type HttpRequest, type OutgoingMessage } from "./transport";
@@ -47,13 +50,16 @@ interface SenderSettings {
 /** One per worker: caches each campaign's compiled message and the page's public URL and name. */
 export class DeliveryPreparer {
   readonly #campaigns = new Map<string, Promise<CompiledMessage>>();
+  readonly #notices = new Map<string, Promise<CompiledMessage>>();
   #settings: { value: Promise<SenderSettings>; at: number } | null = null;
 
   async prepare(row: ClaimedRow): Promise<Delivery> {
     if (row.channel === "mirror") return { channel: "mirror", forVersion: /^\d+$/.test(row.dispatch_id) ? BigInt(row.dispatch_id) : null };
     if (row.kind === "stripe_credit") return { channel: "stripe", credit: stripeCreditSchema.parse(row.payload) };
     if (row.channel === "http") {
-      const request = httpPayloadSchema.parse(row.payload);
+      const { webhook, ...request } = httpPayloadSchema.parse(row.payload);
+      if (webhook)
+        return { channel: "http", request: await prepareWebhookRequest(`msg_${row.id}`, { url: row.recipient, ...request, webhook }) };
       return { channel: "http", request: { url: row.recipient, ...request } };
     }
     const { publicUrl, pageName } = await this.#readSettings();
@@ -86,6 +92,7 @@ export class DeliveryPreparer {
         },
       };
     }
+    if (row.kind === "subscriber_notice") return { channel: "email", message: await this.#subscriberNotice(row, publicUrl, from, domain) };
     const email = emailPayloadSchema.parse(row.payload);
     return {
       channel: "email",
@@ -99,6 +106,36 @@ export class DeliveryPreparer {
         headers: { ...email.headers, "X-Candor-Dispatch": `${row.kind}:${row.dispatch_id}` },
       },
     };
+  }
+
+  /** A notice's copy for one subscriber: their preferences link in the body, the one-click link in the header (RFC 8058). */
+  async #subscriberNotice(row: ClaimedRow, publicUrl: string, from: string, domain: string): Promise<OutgoingMessage> {
+    const { subscriberId } = subscriberNoticePayloadSchema.parse(row.payload);
+    const notice = await this.#notice(row.dispatch_id);
+    const preferences = manageUrl(publicUrl, manageTokenFor(subscriberId));
+    return {
+      from,
+      to: row.recipient,
+      subject: notice.subject,
+      html: notice.html.replaceAll("{{unsubscribe_url}}", escapeHtml(preferences)),
+      text: notice.text.replaceAll("{{unsubscribe_url}}", preferences),
+      messageId: messageIdFor(`${row.kind}.${row.dispatch_id}`, row.recipient, domain),
+      headers: {
+        "List-Unsubscribe": `<${oneClickUnsubscribeUrl(publicUrl, row.recipient)}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "X-Candor-Dispatch": `${row.kind}:${row.dispatch_id}`,
+      },
+    };
+  }
+
+  #notice(id: string): Promise<CompiledMessage> {
+    let copy = this.#notices.get(id);
+    if (!copy) {
+      copy = prisma.subscriberNotice.findUniqueOrThrow({ where: { id }, select: { subject: true, html: true, text: true } });
+      copy.catch(() => this.#notices.delete(id));
+      this.#notices.set(id, copy);
+    }
+    return copy;
   }
 
   #readSettings(): Promise<SenderSettings> {

@@ -24,6 +24,14 @@ export class HttpStatusError extends Error {
   }
 }
 
+/** A delivery that can never succeed as queued (a bad URL, a refused address, a disabled endpoint): not retried. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}
+
 /**
  * email: an SMTP 5xx (and a refused recipient) is permanent, retrying cannot
  * help; SMTP 4xx and network errors are transient.
@@ -40,6 +48,8 @@ export function classifyFailure(channel: Channel, error: unknown): SendFailure {
     return { kind: typeof code === "number" && code >= 500 && code < 600 ? "permanent" : "transient", reason };
   }
   if (channel === "mirror") return { kind: (error as { isPermanent?: boolean })?.isPermanent ? "permanent" : "transient", reason };
+  if (error instanceof PermanentDeliveryError || (error as Error | null)?.name === "PrivateAddressError")
+    return { kind: "permanent", reason };
   if (error instanceof HttpStatusError) {
     const isPermanent = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
     return { kind: isPermanent ? "permanent" : "transient", reason };

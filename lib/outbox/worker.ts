@@ -22,8 +22,16 @@ import { prisma } from "../db";
 import { abortableSleep, SharedRateLimiter } from "./rate-limiter";
 import { createStripeCreditSender, type StripeCreditSender } from "../offers/stripe-credits";
 import { DeliveryPreparer, type ClaimedRow, type Delivery } from "./prepare";
-import { classifyFailure, MAX_ATTEMPTS, retryDelayMs, sendTimeoutsFor, type SendTimeouts } from "./retry-policy";
-import { createHttpTransport, DEFAULT_LEASE_MS, SMTP_CONNECTIONS, type HttpTransport, type MailTransport } from "./transport";
+import { classifyFailure, HttpStatusError, MAX_ATTEMPTS, retryDelayMs, sendTimeoutsFor, type SendTimeouts } from "./retry-policy";
+import {
+  createHttpTransport,
+  DEFAULT_LEASE_MS,
+  SMTP_CONNECTIONS,
+  type HttpRequest,
+  type HttpTransport,
+  type MailTransport,
+} from "./transport";
+import { recordWebhookDelivery } from "../webhooks/record-delivery";
 
 export interface OutboxWorkerOptions {
   transport: MailTransport;
@@ -307,12 +315,19 @@ export class OutboxWorker {
       this.#options.log(`could not mark message ${row.id} as started, so it was not sent: ${describe(error)}`);
       return { recording: previous };
     }
+    const sentAt = performance.now();
     try {
       if (delivery.channel === "email") await this.#options.transport.send(delivery.message);
-      else if (delivery.channel === "http") await this.#options.http.send(delivery.request);
-      else if (delivery.channel === "stripe") await this.#options.stripe.send(delivery.credit);
+      else if (delivery.channel === "http") {
+        const answer = await this.#options.http.send(delivery.request);
+        await this.#logWebhook(delivery.request, sentAt, { status: answer.status, response: answer.body, isSuccess: true });
+      } else if (delivery.channel === "stripe") await this.#options.stripe.send(delivery.credit);
       else await this.#options.mirror(delivery.forVersion);
     } catch (error) {
+      if (delivery.channel === "http") {
+        const status = error instanceof HttpStatusError ? error.status : null;
+        await this.#logWebhook(delivery.request, sentAt, { status, response: describe(error), isSuccess: false });
+      }
       await this.#recordFailure(row, claim, error);
       return { recording: previous };
     }
@@ -324,6 +339,25 @@ export class OutboxWorker {
       (error: unknown) => this.#options.log(`message ${row.id} was delivered but could not be recorded: ${describe(error)}`),
     );
     return { recording };
+  }
+
+  /** A webhook's delivery log entry; a log that cannot be written never stops the delivery's own record. */
+  async #logWebhook(
+    request: HttpRequest,
+    sentAt: number,
+    outcome: { status: number | null; response: string; isSuccess: boolean },
+  ): Promise<void> {
+    if (!request.webhook) return;
+    try {
+      await recordWebhookDelivery({
+        webhookId: request.webhook.id,
+        event: request.webhook.event,
+        responseMs: Math.round(performance.now() - sentAt),
+        ...outcome,
+      });
+    } catch (error) {
+      this.#options.log(`could not log the delivery to webhook ${request.webhook.id}: ${describe(error)}`);
+    }
   }
 
   async #recordFailure(row: ClaimedRow, claim: Claim, error: unknown): Promise<void> {
@@ -338,6 +372,12 @@ export class OutboxWorker {
       // A permanent refusal marks the address as bounced: later campaigns leave it out.
       if (failure.kind === "permanent" && row.channel === "email" && row.customer_id)
         await prisma.customer.updateMany({ where: { id: row.customer_id }, data: { bouncedAt: new Date() } });
+      // …and a subscriber's: no more notices until they subscribe again.
+      if (failure.kind === "permanent" && row.kind === "subscriber_notice")
+        await prisma.subscriber.updateMany({
+          where: { email: row.recipient, state: "CONFIRMED" },
+          data: { state: "BOUNCED", bouncedAt: new Date() },
+        });
     } catch (recordError) {
       claim.undelivered.push(row.id);
       this.#options.log(`message ${row.id} failed (${failure.reason}) and the failure could not be recorded: ${describe(recordError)}`);

@@ -6,6 +6,7 @@ import { fromDbPostmortemState, lockPostmortem, toContent, toDbPostmortemState }
 import { visibleSections } from "./sections";
 import type { PostmortemActionInput } from "./schemas";
 import { decideAction, type PostmortemState } from "./workflow";
+import { queueSubscriberNotice } from "../subscribers/notify";
 
 /** Submit, approve, return to draft, publish, unpublish or reopen, by the workflow's rules; audited. */
 export async function changePostmortemState(
@@ -53,6 +54,14 @@ export async function changePostmortemState(
         ...(change.firstPublished ? { firstPublishedAt: now } : {}),
       },
     });
+    if (change.firstPublished) {
+      await queueSubscriberNotice(tx, {
+        event: "postmortem.published",
+        incidentId: input.incidentId,
+        message:
+          "We have published the postmortem of this incident: what happened, why, and what we are changing so it does not happen again.",
+      });
+    }
     await recordAudit(tx, actor, {
       action: `postmortem.${input.action}`,
       entityType: "postmortem",

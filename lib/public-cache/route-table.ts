@@ -12,6 +12,8 @@ export interface PublicRouteEntry {
   example: string;
   /** Query parameters the route reads; each must be part of the cache key, or readers would share the wrong answer. */
   query?: string[];
+  /** A value the key keeps for each parameter that only takes fixed values (the others are tried with "2"). */
+  queryExample?: Record<string, string>;
 }
 
 /** Keyed by the route as app/ spells it, without route groups: "/incidents/[id]". */
@@ -22,10 +24,19 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   "/incidents/[id]/postmortem": { cached: true, example: "/incidents/inc1/postmortem" },
   "/history.rss": { cached: true, example: "/history.rss" },
   "/history.atom": { cached: true, example: "/history.atom" },
+  "/maintenance.ics": { cached: true, example: "/maintenance.ics" },
+  // Rendered from the in-memory snapshot on each request: one cache entry per component id would let anyone fill the cache with unknown ids.
+  "/components/[id]/history.rss": { cached: false, example: "/components/c1/history.rss" },
   "/api/banner": { cached: true, example: "/api/banner" },
   "/embed/banner.js": { cached: true, example: "/embed/banner.js" },
   "/api/v2/[...path]": { cached: true, example: "/api/v2/summary.json" },
+  "/subscribe": { cached: true, example: "/subscribe", query: ["error"], queryExample: { error: "rate_limited" } },
+  "/subscribe/sent": { cached: true, example: "/subscribe/sent" },
   // Personal: the recipient's own link.
+  "/subscription": { cached: false, example: "/subscription?token=x" },
+  // Form posts: answered with a redirect to a page.
+  "/api/subscribe": { cached: false, example: "/api/subscribe" },
+  "/api/subscription": { cached: false, example: "/api/subscription" },
   "/unsubscribe": { cached: false, example: "/unsubscribe?a=x&t=y" },
   "/api/unsubscribe": { cached: false, example: "/api/unsubscribe?a=x&t=y" },
   // A customer's make-good offer: personal (the token is theirs), a form, never shared.

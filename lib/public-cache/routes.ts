@@ -1,6 +1,7 @@
 // Which requests Candor's server answers from its public response cache, and
 // under which key (pure: everything not listed here goes to Next untouched).
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
+import { isSubscribeErrorCode } from "../subscribers/page-messages";
 
 /** "rsc": a page's React Server Component payload, for Next's client router (./rsc.ts). */
 export type PublicRouteKind = "page" | "static" | "rsc";
@@ -19,9 +20,11 @@ const FIXED_PAGES = new Set([
   "/",
   "/history.rss",
   "/history.atom",
+  "/maintenance.ics",
   "/api/banner",
   "/embed/banner.js",
   "/icon.svg",
+  "/subscribe/sent",
   ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`),
 ]);
 const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})(\/postmortem)?$/;
@@ -56,6 +59,11 @@ export function classifyPublicRequest(
     // Every page past the last shares one entry: the history page's 404.
     if (historyPage > historyPages) return { key: "/history?page=past", renderPath: `/history?page=${historyPages + 1}`, kind: "page" };
     return page(historyPage === 1 ? "/history" : `/history?page=${historyPage}`);
+  }
+  if (pathname === "/subscribe") {
+    // One entry per known error code; anything else is the plain form.
+    const error = url.searchParams.get("error");
+    return page(isSubscribeErrorCode(error) ? `/subscribe?error=${error}` : "/subscribe");
   }
   const incident = INCIDENT_PATH.exec(pathname);
   if (incident) {

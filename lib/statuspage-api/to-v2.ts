@@ -15,7 +15,12 @@ const iso = (date: Date) => date.toISOString();
 
 /** A stable 12-character id for the page, derived from its public address. */
 export function pageId(snapshot: PublicSnapshot): string {
-  return BigInt(`0x${createHash("sha256").update(snapshot.settings.effectivePublicUrl).digest("hex").slice(0, 16)}`)
+  return pageIdForUrl(snapshot.settings.effectivePublicUrl);
+}
+
+/** The same id from the address alone (webhook payloads, built without a snapshot). */
+export function pageIdForUrl(publicUrl: string): string {
+  return BigInt(`0x${createHash("sha256").update(publicUrl).digest("hex").slice(0, 16)}`)
     .toString(36)
     .padStart(12, "0")
     .slice(-12);

@@ -3,7 +3,7 @@
 // loopback, with the channel's retry rules, and notices before bulk mail.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { campaignProgress } from "@/lib/campaigns/progress";
 import { saveCampaignDraft } from "@/lib/campaigns/save-draft";
@@ -14,6 +14,11 @@ import { createMailTransport } from "@/lib/outbox/transport";
 import { OUTBOX_BATCH, OUTBOX_LANES, OutboxWorker } from "@/lib/outbox/worker";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+
+vi.hoisted(() => {
+  // The webhook receiver below listens on loopback, which deliveries refuse by default.
+  process.env.CANDOR_WEBHOOKS_ALLOW_PRIVATE = "1";
+});
 
 let sink: SmtpSink;
 let receiver: Server;

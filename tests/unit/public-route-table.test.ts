@@ -55,7 +55,8 @@ describe("the public route table", () => {
         (entry.query ?? []).length > 0,
       ]);
       for (const name of entry.query ?? []) {
-        expect(classifyPublicRequest(`${entry.example}?${name}=2`, known)?.key).toContain(`${name}=2`);
+        const value = entry.queryExample?.[name] ?? "2";
+        expect(classifyPublicRequest(`${entry.example}?${name}=${value}`, known)?.key).toContain(`${name}=${value}`);
       }
     }
   });

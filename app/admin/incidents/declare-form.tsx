@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
 import type { IncidentImpact } from "@/lib/components/constants";
 import { bannerSeverityForImpact } from "@/lib/banner/constants";
-import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
+import { CheckboxField, FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
 import { INCIDENT_STATUS_LABELS } from "@/lib/incidents/constants";
 import type { IncidentTemplateView } from "@/lib/incidents/templates";
@@ -99,10 +99,19 @@ export function DeclareIncidentForm({
           errors={errors}
           values={values}
         />
-        <div className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          <p className="font-medium">Notify subscribers</p>
-          <p>Emailing subscribers from here arrives with subscriptions.</p>
-        </div>
+        <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+          <legend className="px-1 font-medium">Tell people</legend>
+          <CheckboxField
+            name="notifySubscribers"
+            label="Notify subscribers"
+            defaultChecked={values ? values.notifySubscribers === "on" : true}
+          />
+          <CheckboxField
+            name="emailCustomers"
+            label="Email the customers using these components"
+            defaultChecked={values?.emailCustomers === "on"}
+          />
+        </fieldset>
       </div>
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.danger} disabled={isPending}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
+import { CheckboxField, FormMessage, SelectField, TextField, buttonClasses } from "@/components/form-controls";
 import { TextAreaField } from "@/components/form-textarea";
 import { useActionForm } from "@/components/use-action-form";
 import type { ShowingBanner } from "@/lib/banner/incident-banner";
@@ -90,6 +90,11 @@ export function PostUpdateForm(props: {
           values={values}
         />
       )}
+      <CheckboxField
+        name="notifySubscribers"
+        label="Notify subscribers"
+        defaultChecked={values ? values.notifySubscribers === "on" : true}
+      />
       <FormMessage state={state} />
       <button type="submit" className={buttonClasses.primary} disabled={isPending}>
         {isPending ? "Posting…" : "Post update"}

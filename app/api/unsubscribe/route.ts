@@ -1,5 +1,6 @@
 import { unsubscribeCustomer } from "@/lib/customers/unsubscribe";
 import { verifyUnsubscribe } from "@/lib/email/unsubscribe";
+import { unsubscribeSubscriber } from "@/lib/subscribers/manage";
 import { getEnv } from "@/lib/env";
 
 // RFC 8058 one-click: the mail client POSTs "List-Unsubscribe=One-Click" here, without cookies.
@@ -12,6 +13,7 @@ export async function POST(request: Request) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   await unsubscribeCustomer(email, "one-click");
+  await unsubscribeSubscriber(email, "one-click");
   return new Response("Unsubscribed.\n", { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
