@@ -44,9 +44,33 @@ export async function receiveAlerts(actor: AuditActor, alerts: NormalizedAlert[]
   return results;
 }
 
+/**
+ * Fingerprints whose first notification is being turned into a draft in this
+ * process. A burst of a new alert waits here for the first, then attaches as
+ * a repeat, rather than each request holding a pooled connection while it
+ * queues on the fingerprint's advisory lock (100 at once exhausted the pool).
+ * Other instances are still kept apart by that lock.
+ */
+const firstInFlight = new Map<string, Promise<unknown>>();
+
 async function receiveAlert(actor: AuditActor, alert: NormalizedAlert): Promise<AlertResult> {
-  const repeat = await attachRepeat(alert);
-  if (repeat) return repeat;
+  for (;;) {
+    const repeat = await attachRepeat(alert);
+    if (repeat) return repeat;
+    const inFlight = firstInFlight.get(alert.fingerprint);
+    if (!inFlight) break;
+    await inFlight.catch(() => {});
+  }
+  const work = decideInTransaction(actor, alert);
+  firstInFlight.set(alert.fingerprint, work);
+  try {
+    return await work;
+  } finally {
+    if (firstInFlight.get(alert.fingerprint) === work) firstInFlight.delete(alert.fingerprint);
+  }
+}
+
+async function decideInTransaction(actor: AuditActor, alert: NormalizedAlert): Promise<AlertResult> {
   const result = await prisma.$transaction(async (tx) => {
     const row = await lockAlert(tx, alert);
     const base = {
