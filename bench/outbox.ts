@@ -3,11 +3,9 @@
 // nodemailer sending the same messages to the same sink, alternating which
 // goes first, in the same run; queuing 100,000 recipients; importing a
 // 100,000-row CSV; peak RSS per phase.
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import nodemailer from "nodemailer";
+import { sendWithRawNodemailer, startSink } from "./smtp";
 import { withBenchDatabase } from "./support";
 
 const RECIPIENTS = 5_000;
@@ -21,33 +19,6 @@ const collectGarbage = runInNewContext("gc") as () => void;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-
-function startSink(): Promise<{ url: string; received: () => number; close: () => void }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    closeTimeout: 50,
-    onData(stream, _session, callback) {
-      stream.on("end", () => {
-        received++;
-        callback();
-      });
-      stream.resume();
-    },
-  });
-  server.on("error", () => {});
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-        received: () => received,
-        close: () => server.close(),
-      }),
-    ),
-  );
-}
 
 await withBenchDatabase(async ({ admin }) => {
   const { prisma } = await import("../lib/db");
@@ -94,30 +65,16 @@ await withBenchDatabase(async ({ admin }) => {
   };
   // Raw: pooled nodemailer, 10 in flight, the same personalised messages.
   const sendRaw = (round: number) =>
-    measure(async () => {
-      const transporter = nodemailer.createTransport(`${sink.url}?pool=true&maxConnections=5`);
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 10 }, async () => {
-          while (next < RECIPIENTS) {
-            const index = next++;
-            const copy = personaliseMessage(
-              compiled,
-              recipientValues({ email: `raw${round}-${index}@bench.test`, firstName: `F${index}` }),
-              "https://status.example.com/unsubscribe",
-            );
-            await transporter.sendMail({
-              from: "status@example.com",
-              to: `raw${round}-${index}@bench.test`,
-              subject: copy.subject,
-              html: copy.html,
-              text: copy.text,
-            });
-          }
-        }),
-      );
-      transporter.close();
-    });
+    measure(() =>
+      sendWithRawNodemailer(sink.url, RECIPIENTS, (index) => {
+        const copy = personaliseMessage(
+          compiled,
+          recipientValues({ email: `raw${round}-${index}@bench.test`, firstName: `F${index}` }),
+          "https://status.example.com/unsubscribe",
+        );
+        return { to: `raw${round}-${index}@bench.test`, subject: copy.subject, html: copy.html, text: copy.text };
+      }),
+    );
   const sendThroughOutbox = async (round: number) => {
     const plan = `round${round}`;
     await addCustomers(RECIPIENTS, plan);
