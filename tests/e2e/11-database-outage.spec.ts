@@ -71,8 +71,9 @@ test.beforeAll(async ({ browser }) => {
   candor = await startCandorProcess(env);
   page = await (await browser.newContext({ baseURL: candor.baseUrl })).newPage();
   await createFirstAdmin(page);
-  // Read once while all is well: the front server saves it to disk (the damaged-snapshot test serves it).
-  await (await fetch(`${candor.baseUrl}/`)).arrayBuffer();
+  // Read once while all is well, as visitors would have: the front server saves each page to disk (the
+  // damaged-snapshot test serves them). A page first asked for during an outage has nothing to serve but a 503.
+  for (const pathname of PUBLIC_PATHS) await (await fetch(`${candor.baseUrl}${pathname}`)).arrayBuffer();
 });
 
 test.afterAll(async () => {

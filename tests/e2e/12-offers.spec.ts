@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import Papa from "papaparse";
-import { expect, openAdminPage, screenshot, test } from "./fixtures";
+import { expect, openAdminPage, resolveIncident, screenshot, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,6 +27,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+  await resolveIncident(page, TITLE);
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 // and unsubscribes with the message's one-click link (RFC 8058).
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, openAdminPage, screenshot, test } from "./fixtures";
+import { expect, openAdminPage, resolveIncident, screenshot, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,6 +19,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+  await resolveIncident(admin, title);
   await admin.context().close();
   await reader.context().close();
 });

@@ -58,3 +58,17 @@ export async function openAdminPage(browser: Browser): Promise<Page> {
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   return page;
 }
+
+/**
+ * Resolves an incident a spec declared on the shared Candor, so the specs
+ * after it (in any order) find every component operational again.
+ */
+export async function resolveIncident(page: Page, title: string): Promise<void> {
+  await page.goto("/admin/incidents");
+  await page.getByRole("link", { name: title }).first().click();
+  await expect(page).toHaveURL(/\/admin\/incidents\/\w+$/);
+  await page.getByLabel("Status", { exact: true }).selectOption("resolved");
+  await page.getByLabel("Message to customers").fill("Resolved.");
+  await page.getByRole("button", { name: "Post update" }).click();
+  await expect(page.getByText("This incident is resolved. Internal notes can still be added.")).toBeVisible();
+}
