@@ -22,6 +22,7 @@ const store = new PublicSnapshotStore({
       ({
         version: built,
         incidents: [],
+        historyCount: 0,
         settings: { pageName: `Page ${built}` },
         validUntil: new Date(Date.now() + 60_000),
       }) as unknown as PublicSnapshot,
@@ -122,6 +123,43 @@ describe("the public response cache", () => {
     await store.refresh();
     const stale = await fetch(`${base}/`);
     expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 1</p>"]);
+  });
+
+  it("answers a 404 it holds (an unknown incident) with the same 404 when rendering fails, not a 503", async () => {
+    version = 1;
+    await store.refresh();
+    let failing = false;
+    const render = async (renderPath: string): Promise<RenderedResponse> => {
+      if (failing) throw new Error("the database is down");
+      return renderPath.startsWith("/incidents/") ? { ...page("No such incident"), status: 404 } : page(`version ${version}`);
+    };
+    const { base } = await serveWithCache(render, await newSaved());
+    expect((await fetch(`${base}/incidents/nope`)).status).toBe(404);
+    failing = true;
+    version = 2;
+    await store.refresh();
+    const during = await fetch(`${base}/incidents/nope`);
+    expect([during.status, during.headers.get("x-candor-stale")]).toEqual([404, "1"]);
+    expect(await during.text()).toContain("No such incident");
+  });
+
+  it("saves the shared 404s (history past its end, unknown incidents) for a restart during an outage, never one per made-up URL", async () => {
+    version = 1;
+    await store.refresh();
+    const saved = await newSaved();
+    const render = async (renderPath: string): Promise<RenderedResponse> =>
+      renderPath === "/" ? page("front") : { ...page("No such page"), status: 404 };
+    const { base } = await serveWithCache(render, saved);
+    await fetch(`${base}/history?page=5`);
+    // With no list of incident ids in this store, an incident URL is its own route: its 404 is not written to disk.
+    await fetch(`${base}/incidents/made-up`);
+    await saved.settled();
+    const restarted = await serve(
+      async () => Promise.reject(new Error("the database is down")),
+      new SavedResponses(saved.directory, () => {}),
+    );
+    expect((await fetch(`${restarted}/history?page=7`)).status).toBe(404);
+    expect((await fetch(`${restarted}/incidents/made-up`)).status).toBe(503);
   });
 
   it("after a restart that cannot render, serves the copy on disk, and a plain 503 where none was saved", async () => {

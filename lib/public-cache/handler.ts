@@ -87,7 +87,9 @@ export function createPublicCache(options: PublicCacheOptions) {
         if (!isCacheable(rendered)) return { passthrough: rendered };
         const entry = await buildEntry(rendered, route.kind, generation);
         cache.set(route.key, entry);
-        if (saved && route.kind === "page" && entry.status === 200 && !view.stale) void saved.save(route.key, entry);
+        // Pages that exist, and the few shared 404s (unknown incidents, history past its end): never one file per made-up URL.
+        const isSharedNotFound = entry.status === 404 && route.key !== route.renderPath;
+        if (saved && route.kind === "page" && (entry.status === 200 || isSharedNotFound) && !view.stale) void saved.save(route.key, entry);
         return { entry };
       })().finally(() => filling.delete(flight));
       filling.set(flight, pending);
@@ -95,9 +97,10 @@ export function createPublicCache(options: PublicCacheOptions) {
     return pending;
   }
 
+  /** What to serve when rendering fails: the page as last rendered, or the 404 of an unknown incident or history page. */
   async function lastGood(key: string): Promise<CachedResponse | null> {
     const inMemory = cache.get(key);
-    if (inMemory?.status === 200) return inMemory;
+    if (inMemory) return inMemory;
     return (await saved?.load(key)) ?? null;
   }
 
