@@ -162,6 +162,7 @@ export class PublicSnapshotStore {
         if (idsChanged) {
           this.#incidentIds = ids;
           this.#incidentIdsVersion++;
+          this.#saving = this.#saving.then(() => this.#saveIncidentIds(ids));
         }
         if (current && !idsChanged && sameContent(current, built)) {
           // Nothing a reader sees moved (an internal note, a clock tick): cached pages stay valid.
@@ -187,6 +188,9 @@ export class PublicSnapshotStore {
       if (!this.#snapshot) {
         const saved = await this.#load();
         if (saved) {
+          // Before the snapshot's bump, so the front thread learns both at once.
+          if (this.#incidentIds === undefined) this.#incidentIds = await this.#loadIncidentIds();
+          this.#incidentIdsVersion++;
           this.#replace(saved);
           this.#confirmedAt = saved.builtAt;
         }
@@ -229,6 +233,41 @@ export class PublicSnapshotStore {
       await rename(temporary, file);
     } catch (error) {
       this.#options.log(`could not save the public snapshot to ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The incident ids beside the snapshot: started while the database is down,
+   * Candor still tells an unknown incident (one shared, saved 404) from a
+   * known one (its saved page), instead of a 503 per made-up id.
+   */
+  #incidentIdsFile(): string | null {
+    const { file } = this.#options;
+    return file ? path.join(path.dirname(file), "incident-ids.json") : null;
+  }
+
+  async #saveIncidentIds(ids: readonly string[]): Promise<void> {
+    const file = this.#incidentIdsFile();
+    if (!file) return;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(ids));
+      await rename(temporary, file);
+    } catch (error) {
+      this.#options.log(`could not save the incident ids to ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  async #loadIncidentIds(): Promise<readonly string[] | undefined> {
+    const file = this.#incidentIdsFile();
+    const text = file ? await readFile(file, "utf8").catch(() => null) : null;
+    if (text === null) return undefined;
+    try {
+      const ids: unknown = JSON.parse(text);
+      return Array.isArray(ids) && ids.every((id) => typeof id === "string") ? ids : undefined;
+    } catch {
+      return undefined;
     }
   }
 
