@@ -6,7 +6,7 @@ import type { LogoVariant } from "@/lib/settings/logo";
 import { removeLogoAction, uploadLogoAction } from "./actions";
 
 const LABELS: Record<LogoVariant, { title: string; hint: string }> = {
-  light: { title: "Logo", hint: "Shown in the status page's header and in emails, in place of the page name." },
+  light: { title: "Logo for light mode", hint: "Shown in the status page's header and in emails, in place of the page name." },
   dark: { title: "Logo for dark mode (optional)", hint: "Shown instead when the reader's system prefers a dark scheme." },
 };
 

@@ -19,7 +19,7 @@ export default async function SettingsPage() {
       <Panel>
         <SettingsForm settings={settings} timeZones={listTimeZones()} canEdit={canEdit} />
       </Panel>
-      <Panel>
+      <Panel title="Logo">
         <div className="space-y-6">
           <LogoForm variant="light" hash={settings.logo.light} canEdit={canEdit} />
           <LogoForm variant="dark" hash={settings.logo.dark} canEdit={canEdit} />
