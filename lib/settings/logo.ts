@@ -79,7 +79,7 @@ export async function saveLogo(actor: AuditActor, input: z.infer<typeof logoUplo
   const bytes = Buffer.from(await input.file.arrayBuffer());
   const image = readLogoImage(bytes);
   const problem = logoProblem(bytes, image);
-  if (problem || !image) throw new ValidationError(problem ?? "Unreadable image.", { file: [problem ?? "Unreadable image."] });
+  if (problem || !image) throw new ValidationError("The logo was not uploaded.", { file: [problem ?? "Unreadable image."] });
   const data = { contentType: image.contentType, data: bytes, hash: logoHash(bytes), width: image.width, height: image.height };
   await prisma.$transaction(async (tx) => {
     const before = await tx.pageLogo.findUnique({ where: { variant: input.variant }, select: { hash: true } });

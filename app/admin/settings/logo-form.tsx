@@ -65,11 +65,12 @@ export function LogoForm({ variant, hash, canEdit }: { variant: LogoVariant; has
               <button type="submit" className={buttonClasses.secondary} disabled={removal.isPending}>
                 Remove the {variant} logo
               </button>
-              <FormMessage state={removal.state} />
             </form>
           )}
         </div>
       )}
+      {/* Outside the removal form, which goes with the logo it removed. */}
+      <FormMessage state={removal.state} />
     </section>
   );
 }
