@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
+import { PageLogo } from "@/components/page-logo";
 import { readPublicSnapshot } from "@/lib/public-snapshot";
 
 // The offer pages carry the status page's branding but none of its live
@@ -10,12 +11,7 @@ export default async function OfferLayout({ children }: { children: ReactNode })
     <div style={{ "--brand": settings.brandColor } as CSSProperties} className="mx-auto flex min-h-screen max-w-xl flex-col px-4 py-6">
       <header className="mb-6">
         <Link href="/" prefetch={false} className="focus-visible:outline-2 focus-visible:outline-offset-2">
-          {settings.logoUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- operator-supplied logo from any host
-            <img src={settings.logoUrl} alt={settings.pageName} className="h-9 w-auto" />
-          ) : (
-            <span className="text-lg font-bold">{settings.pageName}</span>
-          )}
+          <PageLogo settings={settings} className="h-9 w-auto max-w-[14rem] object-contain object-left" nameClassName="text-lg font-bold" />
         </Link>
       </header>
       <main className="flex-1">{children}</main>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
+import { PageLogo } from "@/components/page-logo";
 import { StaleNotice } from "@/components/status/stale-notice";
 import { getEnv } from "@/lib/env";
 import { getPublicSnapshotStore, readPublicSnapshot } from "@/lib/public-snapshot";
@@ -24,12 +25,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
     <div style={{ "--brand": settings.brandColor } as CSSProperties} className="mx-auto flex min-h-screen max-w-3xl flex-col px-4 py-8">
       <header className="mb-8 flex flex-wrap items-center justify-between gap-4">
         <a href="/" className="focus-visible:outline-2 focus-visible:outline-offset-2">
-          {settings.logoUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- operator-supplied logo from any host
-            <img src={settings.logoUrl} alt={settings.pageName} className="h-10 w-auto" />
-          ) : (
-            <span className="text-xl font-bold">{settings.pageName}</span>
-          )}
+          <PageLogo settings={settings} className="h-10 w-auto max-w-[16rem] object-contain object-left" />
         </a>
         <nav aria-label="Status page" className="no-print flex flex-wrap items-center gap-4 text-sm font-medium">
           {settings.websiteUrl && (

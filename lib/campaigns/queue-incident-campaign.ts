@@ -1,6 +1,6 @@
 import type { TransactionClient } from "../db";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { compileMessage } from "../email/templates";
+import { brandingOf, compileMessage } from "../email/templates";
 import { DISPATCH_KINDS } from "../outbox/kinds";
 import { getPageSettings } from "../settings/queries";
 import { audienceWhere } from "./audience";
@@ -25,12 +25,7 @@ export async function queueIncidentCampaign(
     subject: input.subject,
     body: input.body,
     linkUrl: campaignLink(settings.effectivePublicUrl, "incident_notice", input.incidentId),
-    branding: {
-      pageName: settings.pageName,
-      brandColor: settings.brandColor,
-      publicUrl: settings.effectivePublicUrl,
-      supportEmail: settings.supportEmail,
-    },
+    branding: brandingOf(settings),
   });
   const campaign = await tx.campaign.create({
     data: {

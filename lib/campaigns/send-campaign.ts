@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { lockCampaign } from "./queries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { getPageSettings } from "../settings/queries";
-import { compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
+import { brandingOf, compileMessage, type CompiledMessage, type MessageKind } from "../email/templates";
 import { audienceSchema, audienceWhere } from "./audience";
 import { DISPATCH_KINDS } from "../outbox/kinds";
 import { refreshOutboxStatistics } from "../outbox/enqueue";
@@ -26,12 +26,7 @@ export async function compileCampaign(campaign: {
     subject: campaign.subject,
     body: campaign.body,
     linkUrl: campaignLink(settings.effectivePublicUrl, campaign.kind, campaign.incidentId),
-    branding: {
-      pageName: settings.pageName,
-      brandColor: settings.brandColor,
-      publicUrl: settings.effectivePublicUrl,
-      supportEmail: settings.supportEmail,
-    },
+    branding: brandingOf(settings),
   });
 }
 

@@ -26,6 +26,19 @@ describe("email templates", () => {
     }
   });
 
+  it("shows the uploaded logo in the header, linked to the page, with the page name as its alt text", async () => {
+    for (const kind of MESSAGE_KINDS) {
+      const message = await compileMessage(kind, {
+        subject: "Hello",
+        body: "Body",
+        branding: { ...branding, logoUrl: "https://status.leavewizard.test/logo/light?v=0123456789abcdef" },
+      });
+      expect(message.html).toMatch(
+        /<a href="https:\/\/status\.leavewizard\.test"[^>]*><img src="https:\/\/status\.leavewizard\.test\/logo\/light\?v=0123456789abcdef" alt="LeaveWizard status"/,
+      );
+    }
+  });
+
   it("personalises each copy, escaping values in the HTML", async () => {
     const message = await compileMessage("incident_notice", { subject: "For {{company}}", body: "Dear {{first_name}},", branding });
     const copy = personaliseMessage(

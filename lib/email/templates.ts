@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import mjml2html from "mjml";
 import { markdownToText, renderMarkdown } from "../markdown/render";
+import type { PageSettings } from "../settings/queries";
 import { escapeHtml, personalise, type RecipientValues } from "./personalise";
 
 export const MESSAGE_KINDS = [
@@ -21,6 +22,20 @@ export interface Branding {
   brandColor: string;
   publicUrl: string;
   supportEmail: string | null;
+  /** The uploaded light logo's absolute URL, shown in the email header instead of the page name. */
+  logoUrl?: string | null;
+}
+
+/** The branding every message carries, from the page settings. */
+export function brandingOf(settings: PageSettings): Branding {
+  const base = settings.effectivePublicUrl.replace(/\/+$/, "");
+  return {
+    pageName: settings.pageName,
+    brandColor: settings.brandColor,
+    publicUrl: settings.effectivePublicUrl,
+    supportEmail: settings.supportEmail,
+    logoUrl: settings.logo.light ? `${base}/logo/light?v=${settings.logo.light}` : null,
+  };
 }
 
 export interface CompiledMessage {
@@ -44,6 +59,9 @@ export async function compileMessage(
     page_name: escapeHtml(branding.pageName),
     brand_color: /^#[0-9a-f]{6}$/i.test(branding.brandColor) ? branding.brandColor : "#2563eb",
     public_url: escapeHtml(branding.publicUrl),
+    page_title: branding.logoUrl
+      ? `<img src="${escapeHtml(branding.logoUrl)}" alt="${escapeHtml(branding.pageName)}" height="40" style="display:block;height:40px;width:auto;max-width:240px;border:0">`
+      : escapeHtml(branding.pageName),
     support_line: branding.supportEmail
       ? `Questions: <a href="mailto:${escapeHtml(branding.supportEmail)}">${escapeHtml(branding.supportEmail)}</a>.`
       : "",

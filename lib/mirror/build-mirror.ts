@@ -133,9 +133,10 @@ async function renderPages(
   return pages;
 }
 
-/** A file the pages load: Next's build output, or one of the top-level public files (favicon, icons). */
+/** A file the pages load: Next's build output, one of the top-level public files (favicon, icons), or the uploaded logo. */
 function isAssetPath(path: string): boolean {
   if (path.includes("?") || path.startsWith("/api/")) return false;
+  if (path === "/logo/light" || path === "/logo/dark") return true;
   if (DATA_PATH_SET.has(path)) return false;
   if (path.startsWith("/_next/static/")) return true;
   return /^\/[^/]+\.(ico|svg|png|jpe?g|webp|gif|woff2?|css|txt)$/i.test(path);

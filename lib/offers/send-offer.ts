@@ -2,7 +2,7 @@ import { prisma, type TransactionClient } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { createSendingCampaign } from "../campaigns/create-sending-campaign";
-import { compileMessage } from "../email/templates";
+import { brandingOf, compileMessage } from "../email/templates";
 import { refreshOutboxStatistics } from "../outbox/enqueue";
 import { DISPATCH_KINDS } from "../outbox/kinds";
 import { getPageSettings } from "../settings/queries";
@@ -32,12 +32,7 @@ export async function sendOffer(
     subject: offer.subject,
     body: offer.body,
     linkUrl: OFFER_URL_SLOT,
-    branding: {
-      pageName: settings.pageName,
-      brandColor: settings.brandColor,
-      publicUrl: settings.effectivePublicUrl,
-      supportEmail: settings.supportEmail,
-    },
+    branding: brandingOf(settings),
   });
   const sent = await prisma.$transaction(
     async (tx) => {

@@ -28,6 +28,8 @@ export const PUBLIC_ROUTES: Record<string, PublicRouteEntry> = {
   // Rendered from the in-memory snapshot on each request: one cache entry per component id would let anyone fill the cache with unknown ids.
   "/components/[id]/history.rss": { cached: false, example: "/components/c1/history.rss" },
   "/api/banner": { cached: true, example: "/api/banner" },
+  // The uploaded logo (any ?v= shares one entry: the route only asks whether it is there).
+  "/logo/[variant]": { cached: true, example: "/logo/light", query: ["v"], queryExample: { v: "1" } },
   "/embed/banner.js": { cached: true, example: "/embed/banner.js" },
   "/api/v2/[...path]": { cached: true, example: "/api/v2/summary.json" },
   "/subscribe": { cached: true, example: "/subscribe", query: ["error"], queryExample: { error: "rate_limited" } },

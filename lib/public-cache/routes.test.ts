@@ -19,6 +19,13 @@ describe("classifyPublicRequest", () => {
     expect(classify("/api/banner?callback=x")?.key).toBe("/api/banner");
   });
 
+  it("keeps two entries per logo variant whatever the hash, so the cache cannot be filled with hashes", () => {
+    expect(classify("/logo/light")).toEqual({ key: "/logo/light", renderPath: "/logo/light", kind: "page" });
+    expect(classify("/logo/dark?v=0123456789abcdef")).toEqual({ key: "/logo/dark?v=1", renderPath: "/logo/dark?v=1", kind: "page" });
+    expect(classify("/logo/dark?v=another")?.key).toBe("/logo/dark?v=1");
+    expect(classify("/logo/sepia")).toBeNull();
+  });
+
   it("shares one entry, the history's 404, for every page past the last", () => {
     const past = { key: "/history?page=past", renderPath: "/history?page=4", kind: "page" };
     expect(classifyPublicRequest("/history?page=5000", known, 3)).toEqual(past);

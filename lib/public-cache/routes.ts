@@ -27,6 +27,7 @@ const FIXED_PAGES = new Set([
   "/subscribe/sent",
   ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`),
 ]);
+const LOGO_PATHS = new Set(["/logo/light", "/logo/dark"]);
 const INCIDENT_PATH = /^\/incidents\/([A-Za-z0-9_-]{1,64})(\/postmortem)?$/;
 const API_INCIDENT_PATH = /^\/api\/v2\/(incidents|scheduled-maintenances)\/([A-Za-z0-9_-]{1,64})\.json$/;
 const MAX_HISTORY_PAGE = 10_000;
@@ -53,6 +54,11 @@ export function classifyPublicRequest(
   const { pathname } = url;
   if (pathname.startsWith("/_next/static/")) return { key: pathname, renderPath: pathname, kind: "static" };
   if (FIXED_PAGES.has(pathname)) return page(pathname);
+  if (LOGO_PATHS.has(pathname)) {
+    // Pages link the logo as ?v=<hash>, always the current one: one entry with
+    // the long lifetime whatever the hash, one without, so no one can fill the cache.
+    return page(url.searchParams.has("v") ? `${pathname}?v=1` : pathname);
+  }
   if (pathname === "/history") {
     const number = Number(url.searchParams.get("page") ?? "1");
     const historyPage = Number.isInteger(number) && number >= 1 && number <= MAX_HISTORY_PAGE ? number : 1;

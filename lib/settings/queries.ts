@@ -1,5 +1,6 @@
 import { prisma, type TransactionClient } from "../db";
 import { getEnv } from "../env";
+import { getLogoHashes, type LogoHashes } from "./logo";
 
 export interface PageSettings {
   pageName: string;
@@ -7,6 +8,8 @@ export interface PageSettings {
   /** Where the public page is served: the setting, or PUBLIC_URL. */
   effectivePublicUrl: string;
   logoUrl: string | null;
+  /** The uploaded logo's hashes (served at /logo/<variant>?v=<hash>); an upload wins over logoUrl. */
+  logo: LogoHashes;
   brandColor: string;
   supportEmail: string | null;
   /** The product's own website, linked from the public header. */
@@ -30,12 +33,14 @@ const DEFAULTS = {
 /** Inside a transaction, pass its client: waiting for a second pool connection while holding one can exhaust the pool. */
 export async function getPageSettings(db: TransactionClient = prisma): Promise<PageSettings> {
   const row = await db.pageSettings.findUnique({ where: { id: 1 } });
+  const logo = await getLogoHashes(db);
   const settings = row ?? DEFAULTS;
   return {
     pageName: settings.pageName,
     publicUrl: settings.publicUrl,
     effectivePublicUrl: settings.publicUrl ?? getEnv().PUBLIC_URL,
     logoUrl: settings.logoUrl,
+    logo,
     brandColor: settings.brandColor,
     supportEmail: settings.supportEmail,
     websiteUrl: settings.websiteUrl,

@@ -1,16 +1,10 @@
 // The emails subscribers receive, compiled from emails/subscriber_*.mjml.
 import type { TransactionClient } from "../db";
-import { compileMessage, type Branding, type CompiledMessage } from "../email/templates";
+import { brandingOf, compileMessage, type Branding, type CompiledMessage } from "../email/templates";
 import { getPageSettings } from "../settings/queries";
 
 export async function readBranding(db?: TransactionClient): Promise<Branding> {
-  const settings = await getPageSettings(db);
-  return {
-    pageName: settings.pageName,
-    brandColor: settings.brandColor,
-    publicUrl: settings.effectivePublicUrl,
-    supportEmail: settings.supportEmail,
-  };
+  return brandingOf(await getPageSettings(db));
 }
 
 /** The confirmation email: one link, nothing else (the address has not said yes yet). */

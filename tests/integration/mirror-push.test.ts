@@ -40,7 +40,12 @@ const notFound: RenderedResponse = { status: 404, headers: { "content-type": "te
 
 async function render(path: string): Promise<RenderedResponse> {
   if (path === "/")
-    return html(`<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}`);
+    return html(
+      `<picture><source srcset="/logo/dark?v=d1" media="(prefers-color-scheme: dark)"/><img src="/logo/light?v=l1" alt="Acme"/></picture>` +
+        `<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}`,
+    );
+  if (path === "/logo/light" || path === "/logo/dark")
+    return { status: 200, headers: { "content-type": "image/png" }, body: Buffer.from(`png ${path}`) };
   if (path === "/history") return html(`<a href="/">back</a>`);
   if (path === "/_next/static/css/a.css")
     return { status: 200, headers: { "content-type": "text/css" }, body: Buffer.from("body{color:red}") };
@@ -100,14 +105,20 @@ it("uploads every file on the first push, with its type and cache lifetime, and 
       "status/api/banner",
       "status/history.rss",
       "status/_next/static/css/a.css",
+      "status/logo/light",
+      "status/logo/dark",
     ]),
   );
+  // The uploaded logo is mirrored once, whatever hash the page links it by.
+  expect((await s3.get("status/logo/dark"))!.contentType).toBe("image/png");
   const front = (await s3.get("status/index.html"))!;
   expect(front.contentType).toBe("text/html; charset=utf-8");
   expect(front.cacheControl).toBe("public, max-age=30, stale-if-error=86400");
   expect(front.body).toContain(`href="incidents/${id}/"`);
   expect(front.body).toContain("Mirror of <a");
   expect(front.body).not.toContain("<script");
+  expect(front.body).toContain('<source srcset="logo/dark"');
+  expect(front.body).toContain('<img src="logo/light"');
   expect((await s3.get("status/_next/static/css/a.css"))!.cacheControl).toBe("public, max-age=31536000, immutable");
   // The front page goes up last: every page it links is there before it.
   expect(bucket.puts.at(-1)).toBe("index.html");

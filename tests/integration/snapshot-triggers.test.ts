@@ -83,6 +83,7 @@ describe("the public snapshot's tables", () => {
       "incident_components",
       "incident_updates",
       "incidents",
+      "page_logos",
       "page_settings",
       "postmortems",
     ]);

@@ -35,7 +35,7 @@ export function SettingsForm({ settings, timeZones, canEdit }: { settings: PageS
           label="Logo URL"
           defaultValue={value("logoUrl")}
           errors={errors?.logoUrl}
-          hint="An https URL or a path under public/, e.g. /logo.svg. Empty: the page name as text."
+          hint="An https URL or a path under public/, e.g. /logo.svg; an uploaded logo (below) wins. Empty: the page name as text."
         />
         <BrandColourField defaultValue={value("brandColor")} errors={errors?.brandColor} />
         <TextField
