@@ -255,6 +255,20 @@ describe("responses of the running server", () => {
     const chunk = await fetch(`${candor.baseUrl}/_next/static/chunks/missing-chunk.js`);
     expect([chunk.status, chunk.headers.get("cache-control")]).toEqual([404, "no-store"]);
   });
+  it("refuses a form posted to a page from another origin with a 403, never Next's 500", async () => {
+    const agent = new http.Agent({ keepAlive: false });
+    const form = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
+    const body = multipart([["email", "a@example.com"]]);
+    const answers: [string, string, number][] = [];
+    for (const target of ["/unsubscribe?a=x&t=y", "/subscription?token=x", "/offers/" + "a".repeat(64), "/subscribe", "/sign-in"]) {
+      for (const origin of ["https://evil.example", "null", "not a url"]) {
+        const headers = { ...form, origin, "x-forwarded-host": "evil.example" };
+        answers.push([target, origin, await send(candor.port, agent, { method: "POST", target, headers, body })]);
+      }
+    }
+    agent.destroy();
+    expect(answers).toEqual(answers.map(([target, origin]) => [target, origin, 403]));
+  });
 });
 
 describe("anonymous requests", () => {
