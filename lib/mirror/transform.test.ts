@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cssAssetsOf, insertNotice, linksOf, mirrorNotice, rewriteLinks, stripScripts } from "./transform";
+import { cssAssetsOf, insertNotice, linksOf, mirrorEmbedScript, mirrorNotice, rewriteLinks, stripScripts } from "./transform";
 
 const PAGE =
   '<html><head><link rel="stylesheet" href="/_next/static/c.css"/><link rel="preload" as="script" href="/_next/static/a.js"/>' +
@@ -40,5 +42,13 @@ describe("mirror pages", () => {
     expect(html).toContain('<body class="b"><p data-candor-mirror="" role="note"');
     expect(html).toContain("Mirror of <a");
     expect(html).toContain('updated <time datetime="2026-12-03T10:15:00.000Z">2026-12-03 10:15 UTC</time>');
+  });
+
+  it("serves the embed script switched to its mirror mode, the live one unchanged", () => {
+    const live = readFileSync(path.join(process.cwd(), "embed", "banner.js"), "utf8");
+    expect(live).toContain("var MIRRORED = false;");
+    const mirrored = mirrorEmbedScript(live);
+    expect(mirrored).toContain("var MIRRORED = true;");
+    expect(mirrored.replace("var MIRRORED = true;", "var MIRRORED = false;")).toBe(live);
   });
 });

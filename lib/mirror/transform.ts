@@ -96,3 +96,15 @@ export function insertNotice(html: string, notice: string): string {
   const at = body.index + body[0].length;
   return html.slice(0, at) + notice + html.slice(at);
 }
+
+const LIVE_EMBED = "var MIRRORED = false;";
+
+/**
+ * The embed script (embed/banner.js) as the mirror serves it: reading
+ * api/banner relative to where the script was loaded (the mirror may sit
+ * under a bucket prefix) and polling, since a static host has no event
+ * stream. Any other body is returned as it is.
+ */
+export function mirrorEmbedScript(source: string): string {
+  return source.replace(LIVE_EMBED, "var MIRRORED = true;");
+}
