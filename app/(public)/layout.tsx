@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { StaleNotice } from "@/components/status/stale-notice";
 import { getEnv } from "@/lib/env";
+import { LIVE_TIMES_NOTE } from "@/lib/mirror/times-note";
 import { getPublicSnapshotStore, readPublicSnapshot } from "@/lib/public-snapshot";
 import { LiveUpdates } from "./live-updates";
 
@@ -76,7 +77,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             Maintenance calendar
           </a>
         </p>
-        <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>
+        <p className="mt-1">{`${LIVE_TIMES_NOTE} Powered by Candor.`}</p>
       </footer>
       <LiveUpdates generation={getPublicSnapshotStore().generation} />
     </div>

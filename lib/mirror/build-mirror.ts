@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { RenderedResponse } from "../public-cache/build-entry";
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 import { assetPathOf, mirrorFileOf } from "./layout";
-import { cssAssetsOf, insertNotice, linksOf, mirrorEmbedScript, mirrorNotice, rewriteLinks, stripScripts } from "./transform";
+import { cssAssetsOf, insertNotice, linksOf, mirrorEmbedScript, mirrorNotice, rewriteLinks, stripScripts, utcTimesNote } from "./transform";
 
 export type RenderPath = (path: string) => Promise<RenderedResponse>;
 
@@ -225,7 +225,7 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
   for (const [path, response] of data) files.push(fileOf(path, response, "data", PAGE_CACHE_CONTROL));
   for (const [path, html] of stripped) {
     const file = mirrorFileOf(path)!;
-    const content = rewriteLinks(html, { file, has: (link) => held.has(link), publicUrl });
+    const content = utcTimesNote(rewriteLinks(html, { file, has: (link) => held.has(link), publicUrl }));
     const contentHash = sha256(content);
     const previous = options.previousPages?.get(file);
     const updatedAt = previous?.contentHash === contentHash ? previous.updatedAt : now.toISOString();

@@ -17,6 +17,7 @@ import { parseEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/health/check-health";
 import { provide, withdraw } from "@/lib/runtime/services";
 import { readPublicVersion } from "@/lib/mirror/queries";
+import { LIVE_TIMES_NOTE } from "@/lib/mirror/times-note";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { createMailTransport } from "@/lib/outbox/transport";
 import { S3_KEY, S3_SECRET, startS3Server, type S3Server } from "../support/s3-server";
@@ -40,7 +41,9 @@ const notFound: RenderedResponse = { status: 404, headers: { "content-type": "te
 
 async function render(path: string): Promise<RenderedResponse> {
   if (path === "/")
-    return html(`<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}`);
+    return html(
+      `<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}<footer><p>${LIVE_TIMES_NOTE} Powered by Candor.</p></footer>`,
+    );
   if (path === "/history") return html(`<a href="/">back</a>`);
   if (path === "/_next/static/css/a.css")
     return { status: 200, headers: { "content-type": "text/css" }, body: Buffer.from("body{color:red}") };
@@ -108,6 +111,9 @@ it("uploads every file on the first push, with its type and cache lifetime, and 
   expect(front.body).toContain(`href="incidents/${id}/"`);
   expect(front.body).toContain("Mirror of <a");
   expect(front.body).not.toContain("<script");
+  // Its times are in UTC (no script runs): the footer says so, as the notice does.
+  expect(front.body).not.toContain(LIVE_TIMES_NOTE);
+  expect(front.body).toContain("<footer><p>Times are in UTC. Powered by Candor.</p></footer>");
   expect((await s3.get("status/_next/static/css/a.css"))!.cacheControl).toBe("public, max-age=31536000, immutable");
   // The front page goes up last: every page it links is there before it.
   expect(bucket.puts.at(-1)).toBe("index.html");
