@@ -207,6 +207,16 @@ function* requests(actionIds: string[]): Generator<FuzzRequest> {
   }
 }
 
+/**
+ * /api/health answers 503 by design when the database does not answer within
+ * its time limit (DNS failover reads it), which a loaded 2-core machine can
+ * make happen under 8 concurrent requests: a verdict, not a crash (that would
+ * be a 500).
+ */
+function isHealthVerdict(target: string, status: number): boolean {
+  return status === 503 && target.startsWith("/api/health");
+}
+
 function send(port: number, agent: http.Agent, request: FuzzRequest): Promise<number> {
   return new Promise((resolve) => {
     const headers: Headers = { ...request.headers };
@@ -308,7 +318,7 @@ describe("anonymous requests", () => {
           const status = await send(candor.port, agent, item.value);
           sent++;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          if (status >= 500 || status === 0) {
+          if ((status >= 500 && !isHealthVerdict(item.value.target, status)) || status === 0) {
             failures.push(
               `${status} ${item.value.method} ${item.value.target.slice(0, 80)} ${JSON.stringify(item.value.headers).slice(0, 160)} ${item.value.body.slice(0, 80)}`,
             );
