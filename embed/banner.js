@@ -7,11 +7,15 @@
  * stream /api/v2/stream is unavailable; while it is open, a change shows at once).
  * It renders inside a Shadow DOM, needs no other code, never uses eval, and
  * does nothing at all when Candor is unreachable or answers nonsense.
+ * The static mirror (lib/mirror) serves a copy with MIRRORED set to true: it
+ * reads api/banner next to the folder the script was loaded from (the mirror
+ * may sit under a bucket prefix) and polls, as a static host has no stream.
  */
 (function () {
   "use strict";
+  var MIRRORED = false;
   var script = document.currentScript;
-  var origin, position, interval, target;
+  var base, position, interval, target;
   var DISMISSED = "candor-banner-dismissed";
   var COLORS = {
     info: ["#eff6ff", "#1e3a8a", "#93c5fd", "#172554", "#dbeafe", "#1d4ed8"],
@@ -128,7 +132,7 @@
     var controller = window.AbortController ? new AbortController() : null;
     var timer = setTimeout(function () { if (controller) controller.abort(); }, 5000);
     // no-cache: revalidate with the ETag each time (a 304 is tiny), so a new wording shows at the next check.
-    fetch(origin + "/api/banner", { credentials: "omit", cache: "no-cache", signal: controller && controller.signal })
+    fetch(base + "api/banner", { credentials: "omit", cache: "no-cache", signal: controller && controller.signal })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { if (data && "banner" in data) { if (data.banner) show(data.banner); else remove(); } })
       .catch(function () { /* Candor unreachable: leave the page as it is */ })
@@ -141,7 +145,7 @@
     var failures = 0;
     var seen = null;
     var source;
-    try { source = new EventSource(origin + "/api/v2/stream"); } catch { return; }
+    try { source = new EventSource(base + "api/v2/stream"); } catch { return; }
     source.addEventListener("snapshot", function (e) {
       var event;
       try { event = JSON.parse(e.data); } catch { return; }
@@ -163,11 +167,12 @@
   // Candor's admin draws its live preview with this same function.
   window.CandorBanner = { render: render };
   if (!script || script.getAttribute("data-preview") === "true" || !window.fetch || !document.body || !document.body.attachShadow) return;
-  try { origin = new URL(script.src).origin; } catch { return; }
+  // Live: Candor's origin. Mirrored: the folder above embed/, wherever the copy is.
+  try { base = MIRRORED ? new URL("..", script.src).href : new URL(script.src).origin + "/"; } catch { return; }
   position = script.getAttribute("data-position") === "inline" ? "inline" : "top";
   interval = Math.max(15, parseInt(script.getAttribute("data-interval") || "60", 10) || 60) * 1000;
   target = script.getAttribute("data-target");
   check();
-  if (window.EventSource) listen();
+  if (window.EventSource && !MIRRORED) listen();
   setInterval(function () { if (!live) check(); }, interval);
 })();

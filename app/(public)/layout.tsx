@@ -3,6 +3,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { PageLogo } from "@/components/page-logo";
 import { StaleNotice } from "@/components/status/stale-notice";
 import { getEnv } from "@/lib/env";
+import { LIVE_TIMES_NOTE } from "@/lib/mirror/times-note";
 import { getPublicSnapshotStore, readPublicSnapshot } from "@/lib/public-snapshot";
 import { LiveUpdates } from "./live-updates";
 
@@ -72,7 +73,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             Maintenance calendar
           </a>
         </p>
-        <p className="mt-1">Times are shown in your time zone; hover a time for UTC. Powered by Candor.</p>
+        <p className="mt-1">{`${LIVE_TIMES_NOTE} Powered by Candor.`}</p>
       </footer>
       <LiveUpdates generation={getPublicSnapshotStore().generation} />
     </div>

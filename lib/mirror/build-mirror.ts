@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { RenderedResponse } from "../public-cache/build-entry";
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 import { assetPathOf, mirrorFileOf } from "./layout";
-import { cssAssetsOf, insertNotice, linksOf, mirrorNotice, rewriteLinks, stripScripts } from "./transform";
+import { cssAssetsOf, insertNotice, linksOf, mirrorEmbedScript, mirrorNotice, rewriteLinks, stripScripts, utcTimesNote } from "./transform";
 
 export type RenderPath = (path: string) => Promise<RenderedResponse>;
 
@@ -54,10 +54,11 @@ export interface BuildMirrorOptions {
   previousPages?: ReadonlyMap<string, { hash: string; contentHash: string; updatedAt: string; source?: string }>;
 }
 
+const EMBED_SCRIPT = "/embed/banner.js";
 const DATA_PATHS = [
   ...Object.keys(V2_ENDPOINTS).map((name) => `/api/v2/${name}.json`),
   "/api/banner",
-  "/embed/banner.js",
+  EMBED_SCRIPT,
   "/history.rss",
   "/history.atom",
 ];
@@ -210,6 +211,8 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
   const pages = await renderPages(render, listing, isUnchanged, front);
   const data = new Map<string, RenderedResponse>();
   for (const path of DATA_PATHS) data.set(path, await renderOk(render, path));
+  const embed = data.get(EMBED_SCRIPT)!;
+  data.set(EMBED_SCRIPT, { ...embed, body: Buffer.from(mirrorEmbedScript(embed.body.toString("utf8"))) });
   const stripped = new Map([...pages].map(([path, response]) => [path, stripScripts(response.body.toString("utf8"))]));
   const assets = await renderAssets(
     render,
@@ -223,7 +226,7 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
   for (const [path, response] of data) files.push(fileOf(path, response, "data", PAGE_CACHE_CONTROL));
   for (const [path, html] of stripped) {
     const file = mirrorFileOf(path)!;
-    const content = rewriteLinks(html, { file, has: (link) => held.has(link), publicUrl });
+    const content = utcTimesNote(rewriteLinks(html, { file, has: (link) => held.has(link), publicUrl }));
     const contentHash = sha256(content);
     const previous = options.previousPages?.get(file);
     const updatedAt = previous?.contentHash === contentHash ? previous.updatedAt : now.toISOString();

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cssAssetsOf, insertNotice, linksOf, mirrorNotice, rewriteLinks, stripScripts } from "./transform";
+import { cssAssetsOf, insertNotice, linksOf, mirrorEmbedScript, mirrorNotice, rewriteLinks, stripScripts, utcTimesNote } from "./transform";
+import { LIVE_TIMES_NOTE } from "./times-note";
 
 const PAGE =
   '<html><head><link rel="stylesheet" href="/_next/static/c.css"/><link rel="preload" as="script" href="/_next/static/a.js"/>' +
@@ -40,5 +43,21 @@ describe("mirror pages", () => {
     expect(html).toContain('<body class="b"><p data-candor-mirror="" role="note"');
     expect(html).toContain("Mirror of <a");
     expect(html).toContain('updated <time datetime="2026-12-03T10:15:00.000Z">2026-12-03 10:15 UTC</time>');
+  });
+
+  it("serves the embed script switched to its mirror mode, the live one unchanged", () => {
+    const live = readFileSync(path.join(process.cwd(), "embed", "banner.js"), "utf8");
+    expect(live).toContain("var MIRRORED = false;");
+    const mirrored = mirrorEmbedScript(live);
+    expect(mirrored).toContain("var MIRRORED = true;");
+    expect(mirrored.replace("var MIRRORED = true;", "var MIRRORED = false;")).toBe(live);
+  });
+
+  it("says in the footer that times are in UTC, as the notice does (the mirror runs no script)", () => {
+    const footer = `<footer><p class="mt-1">${LIVE_TIMES_NOTE} Powered by Candor.</p></footer>`;
+    const html = insertNotice(utcTimesNote(`<body>${footer}</body>`), mirrorNotice("https://s.example.com", new Date()));
+    expect(html).not.toContain("your time zone");
+    expect(html).toContain('<p class="mt-1">Times are in UTC. Powered by Candor.</p>');
+    expect(html.match(/Times are in UTC\./g)).toHaveLength(2);
   });
 });

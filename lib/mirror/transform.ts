@@ -8,6 +8,7 @@
 // so the mirror drops every script and script preload and keeps the HTML and
 // CSS: nothing in it reaches for Candor at run time.
 import { rewriteLink, type LinkContext } from "./layout";
+import { LIVE_TIMES_NOTE, MIRROR_TIMES_NOTE } from "./times-note";
 
 const LINK_ATTRIBUTE = /(\s(?:href|src|action|poster)=)("([^"]*)"|'([^']*)')/gi;
 const SRCSET_ATTRIBUTE = /(\s(?:srcset|imagesrcset)=)"([^"]*)"/gi;
@@ -85,8 +86,13 @@ export function mirrorNotice(publicUrl: string, updatedAt: Date): string {
     `<p data-candor-mirror="" role="note" style="margin:0;padding:.5rem 1rem;background:#fef3c7;color:#1c1917;` +
     `font:14px/1.5 system-ui,sans-serif;text-align:center">Mirror of <a href="${url}" style="color:inherit;text-decoration:underline">${url}</a>, ` +
     `updated <time datetime="${updatedAt.toISOString()}">${formatUtc(updatedAt)}</time>. ` +
-    `Times are in UTC. Subscribing and signing in need the live site.</p>`
+    `${MIRROR_TIMES_NOTE} Subscribing and signing in need the live site.</p>`
   );
+}
+
+/** The footer's "your time zone" line made true for the mirror, whose pages show UTC (no script runs). */
+export function utcTimesNote(html: string): string {
+  return html.replaceAll(LIVE_TIMES_NOTE, MIRROR_TIMES_NOTE);
 }
 
 /** Puts the mirror notice first in the body (or first in the document when there is no body tag). */
@@ -95,4 +101,16 @@ export function insertNotice(html: string, notice: string): string {
   if (!body) return notice + html;
   const at = body.index + body[0].length;
   return html.slice(0, at) + notice + html.slice(at);
+}
+
+const LIVE_EMBED = "var MIRRORED = false;";
+
+/**
+ * The embed script (embed/banner.js) as the mirror serves it: reading
+ * api/banner relative to where the script was loaded (the mirror may sit
+ * under a bucket prefix) and polling, since a static host has no event
+ * stream. Any other body is returned as it is.
+ */
+export function mirrorEmbedScript(source: string): string {
+  return source.replace(LIVE_EMBED, "var MIRRORED = true;");
 }

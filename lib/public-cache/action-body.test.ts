@@ -67,4 +67,12 @@ describe("bodies Next.js decodes before Candor's code runs", () => {
     expect(isCrossOriginAction({ ...proxied, "x-forwarded-host": "evil.example" }, false)).toBe(true);
     expect(isCrossOriginAction({ host: "a", origin: "https://b" }, false)).toBe(false);
   });
+
+  it("include a form posted to a page from another origin, with no Next-Action header (Next.js checks it too)", () => {
+    const form = { ...MULTIPART, host: "status.example.com" };
+    expect(isCrossOriginAction({ ...form, origin: "https://status.example.com" }, false)).toBe(false);
+    expect(isCrossOriginAction(form, false)).toBe(false);
+    expect(isCrossOriginAction({ ...form, origin: "https://evil.example", "x-forwarded-host": "evil.example" }, false)).toBe(true);
+    expect(isCrossOriginAction({ ...form, origin: "not a url" }, false)).toBe(true);
+  });
 });

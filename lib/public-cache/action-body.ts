@@ -24,12 +24,17 @@ export function needsBodyCheck(request: Pick<IncomingMessage, "method" | "url" |
 /**
  * Next.js refuses a server action whose Origin is not the host it was sent
  * to (its CSRF check) by throwing, which becomes a 500: the front answers
- * 403 first. The host is the one Next.js compares with: X-Forwarded-Host
- * behind a trusted proxy, else Host.
+ * 403 first. Next.js takes every multipart POST to a page for a possible
+ * action (a form posted without JavaScript), with or without a Next-Action
+ * header, and checks its Origin the same way. The host is the one Next.js
+ * compares with: X-Forwarded-Host behind a trusted proxy, else Host.
  */
 export function isCrossOriginAction(headers: IncomingMessage["headers"], trustProxy: boolean): boolean {
   const origin = headers.origin;
-  if (headers["next-action"] === undefined || origin === undefined) return false;
+  const isMultipart = String(headers["content-type"] ?? "")
+    .toLowerCase()
+    .startsWith("multipart/form-data");
+  if ((headers["next-action"] === undefined && !isMultipart) || origin === undefined) return false;
   const forwarded = trustProxy
     ? String(headers["x-forwarded-host"] ?? "")
         .split(",")[0]!

@@ -57,6 +57,20 @@ describe("the front server's request guard", () => {
     expect((await fetch(`http://127.0.0.1:${port}/history`, { headers: { range: "bytes=5-1" } })).status).toBe(200);
   });
 
+  it("answers a POST asking for a page's RSC payload with 400 (Next.js's client only GETs it)", async () => {
+    const port = await front();
+    const form = { rsc: "1", "content-type": "application/x-www-form-urlencoded" };
+    for (const target of ["/nope", "/unsubscribe?a=x&t=y", "/offers/abc/answer"]) {
+      const answer = await fetch(`http://127.0.0.1:${port}${target}`, { method: "POST", headers: form, body: "a=b" });
+      expect([target, answer.status, await answer.text()]).toEqual([target, 400, expect.stringMatching(/^Bad request: /)]);
+    }
+    expect(
+      (await fetch(`http://127.0.0.1:${port}/nope`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x" })).status,
+    ).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/api/subscribe`, { method: "POST", headers: form, body: "a=b" })).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/nope`, { headers: { rsc: "1" } })).status).toBe(200);
+  });
+
   it("answers 431 above the header limit instead of letting client headers push Candor's out", async () => {
     const port = await front();
     const many = Object.fromEntries(Array.from({ length: MAX_REQUEST_HEADERS + 1 }, (_, index) => [`x-h${index}`, "1"]));

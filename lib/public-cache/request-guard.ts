@@ -20,6 +20,10 @@ const SERVED_METHODS = "GET, HEAD, POST, OPTIONS";
 const SERVED = new Set(SERVED_METHODS.split(", "));
 /** Files served as they are: Next's build output, app/icon.svg and the public/ folder. */
 const ROOT_STATIC_FILES = new Set(["/icon.svg", ...PUBLIC_FOLDER_FILES.map((file) => `/${file}`)]);
+// Next.js's client asks for a page's RSC payload (the RSC header) with GET
+// only; its server actions are POSTs without it. Next.js answers a POST that
+// carries it and that it takes for an action with a 500 on a path it does
+// not know ("Expected RSC response, got text/plain").
 /** One satisfiable byte range (RFC 9110 §14.1.2); Next.js's static file server answers a malformed one with a 500. */
 const SINGLE_RANGE = /^bytes=(?:(\d+)-(\d*)|-\d+)$/;
 const CANDOR_HEADER_PREFIX = "x-candor-";
@@ -50,6 +54,9 @@ export function refuseBadRequest(request: IncomingMessage, response: ServerRespo
   if (!SERVED.has(method)) return refuse(response, 405, `Method ${method} is not allowed.`, { allow: SERVED_METHODS });
   if (isStaticFile(url) && method !== "GET" && method !== "HEAD") {
     return refuse(response, 405, `Method ${method} is not allowed on a static file.`, { allow: "GET, HEAD" });
+  }
+  if (method === "POST" && request.headers.rsc !== undefined && !url.startsWith("/api/")) {
+    return refuse(response, 400, "Bad request: a POST cannot ask for a page's RSC payload (the RSC header is for GET).");
   }
   const range = request.headers.range;
   if (range !== undefined && isStaticFile(url) && !isSatisfiableRange(range)) {

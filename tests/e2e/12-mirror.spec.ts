@@ -121,6 +121,9 @@ test("with Candor stopped, the bucket's files are the status page in the browser
     const { page, failures, close } = await openMirror(browser, `${host.url}/`);
     await expect(page.getByRole("note").filter({ hasText: `Mirror of ${candor.baseUrl}` })).toBeVisible();
     await expect(page.getByRole("link", { name: TITLE })).toBeVisible();
+    // Times stay in UTC (no script runs): the footer says so, as the notice does.
+    await expect(page.getByRole("contentinfo")).toContainText("Times are in UTC.");
+    await expect(page.getByText("your time zone")).toHaveCount(0);
     expect(await page.getByRole("group", { name: /^Uptime of / }).count()).toBeGreaterThan(0);
     await screenshot(page, "mirror-front");
     await page.getByRole("link", { name: TITLE }).click();

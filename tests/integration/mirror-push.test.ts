@@ -17,6 +17,7 @@ import { parseEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/health/check-health";
 import { provide, withdraw } from "@/lib/runtime/services";
 import { readPublicVersion } from "@/lib/mirror/queries";
+import { LIVE_TIMES_NOTE } from "@/lib/mirror/times-note";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { createMailTransport } from "@/lib/outbox/transport";
 import { S3_KEY, S3_SECRET, startS3Server, type S3Server } from "../support/s3-server";
@@ -42,7 +43,7 @@ async function render(path: string): Promise<RenderedResponse> {
   if (path === "/")
     return html(
       `<picture><source srcset="/logo/dark?v=d1" media="(prefers-color-scheme: dark)"/><img src="/logo/light?v=l1" alt="Acme"/></picture>` +
-        `<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}`,
+        `<h1>${frontText}</h1>${[...pageText.keys()].map((id) => `<a href="/incidents/${id}">${id}</a>`).join("")}<footer><p>${LIVE_TIMES_NOTE} Powered by Candor.</p></footer>`,
     );
   if (path === "/logo/light" || path === "/logo/dark")
     return { status: 200, headers: { "content-type": "image/png" }, body: Buffer.from(`png ${path}`) };
@@ -119,6 +120,9 @@ it("uploads every file on the first push, with its type and cache lifetime, and 
   expect(front.body).not.toContain("<script");
   expect(front.body).toContain('<source srcset="logo/dark"');
   expect(front.body).toContain('<img src="logo/light"');
+  // Its times are in UTC (no script runs): the footer says so, as the notice does.
+  expect(front.body).not.toContain(LIVE_TIMES_NOTE);
+  expect(front.body).toContain("<footer><p>Times are in UTC. Powered by Candor.</p></footer>");
   expect((await s3.get("status/_next/static/css/a.css"))!.cacheControl).toBe("public, max-age=31536000, immutable");
   // The front page goes up last: every page it links is there before it.
   expect(bucket.puts.at(-1)).toBe("index.html");

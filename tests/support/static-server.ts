@@ -35,8 +35,10 @@ export function folderFiles(folder: string): (key: string) => Promise<StaticFile
   };
 }
 
+/** `cors`: answer with `Access-Control-Allow-Origin: *`, as a bucket with a CORS rule for GET does. */
 export async function startStaticServer(
   read: (key: string) => Promise<StaticFile | null>,
+  { cors = false }: { cors?: boolean } = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://static.invalid").pathname);
@@ -44,7 +46,8 @@ export async function startStaticServer(
     read(key).then(
       (file) => {
         if (!file) return void response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
-        response.writeHead(200, { "content-type": file.contentType ?? "application/octet-stream" }).end(file.body);
+        const allow = cors ? { "access-control-allow-origin": "*" } : {};
+        response.writeHead(200, { "content-type": file.contentType ?? "application/octet-stream", ...allow }).end(file.body);
       },
       (error: Error) => response.writeHead(500).end(error.message),
     );
