@@ -36,6 +36,8 @@ export interface MirrorListing {
   incidentIds: string[];
   /** Incidents whose postmortem is published. */
   postmortemIncidentIds: string[];
+  /** Visible components: each has its own history feed. */
+  componentIds: string[];
   /** Pages by path with a fingerprint of the rows they show; a page whose fingerprint is unchanged since the last push is not rendered again. */
   fingerprints?: ReadonlyMap<string, string>;
 }
@@ -61,6 +63,7 @@ const DATA_PATHS = [
   EMBED_SCRIPT,
   "/history.rss",
   "/history.atom",
+  "/maintenance.ics",
 ];
 const DATA_PATH_SET = new Set(DATA_PATHS);
 const MAX_HISTORY_PAGES = 10_000;
@@ -211,6 +214,11 @@ export async function buildMirror(options: BuildMirrorOptions): Promise<MirrorFi
   const pages = await renderPages(render, listing, isUnchanged, front);
   const data = new Map<string, RenderedResponse>();
   for (const path of DATA_PATHS) data.set(path, await renderOk(render, path));
+  // A component added a moment ago may not be in the snapshot the render reads yet: its feed follows next push.
+  for (const id of listing.componentIds) {
+    const feed = await render(`/components/${id}/history.rss`);
+    if (feed.status === 200) data.set(`/components/${id}/history.rss`, feed);
+  }
   const embed = data.get(EMBED_SCRIPT)!;
   data.set(EMBED_SCRIPT, { ...embed, body: Buffer.from(mirrorEmbedScript(embed.body.toString("utf8"))) });
   const stripped = new Map([...pages].map(([path, response]) => [path, stripScripts(response.body.toString("utf8"))]));

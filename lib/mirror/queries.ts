@@ -1,5 +1,5 @@
-// What the mirror lists from the database: which incident pages and
-// postmortems exist, and the public snapshot's version (what a push brings
+// What the mirror lists from the database: which incident pages,
+// postmortems and component feeds exist, and the public snapshot's version (what a push brings
 // the bucket up to). Small reads of their own, so the mirror does not depend
 // on how the public snapshot is built.
 import "server-only";
@@ -15,7 +15,7 @@ import type { MirrorListing } from "./build-mirror";
  * pages show durations that move with the clock.
  */
 export async function listMirrorPages(): Promise<MirrorListing> {
-  const [incidents, [site]] = await Promise.all([
+  const [incidents, [site], components] = await Promise.all([
     prisma.$queryRaw<{ id: string; closed: boolean; rows: string; postmortem: string | null }[]>`
       SELECT i.id, i.status IN ('resolved', 'completed') AS closed,
         md5(i::text || coalesce((SELECT string_agg(u::text, ',' ORDER BY u.id) FROM incident_updates u WHERE u.incident_id = i.id), '')
@@ -28,6 +28,7 @@ export async function listMirrorPages(): Promise<MirrorListing> {
       SELECT md5(coalesce((SELECT string_agg(s::text, ',') FROM page_settings s), '')
         || coalesce((SELECT string_agg(c::text, ',' ORDER BY c.id) FROM components c), '')
         || coalesce((SELECT string_agg(g::text, ',' ORDER BY g.id) FROM component_groups g), '')) AS rows`,
+    prisma.component.findMany({ where: { isVisible: true }, select: { id: true }, orderBy: { id: "asc" } }),
   ]);
   const fingerprints = new Map<string, string>();
   for (const incident of incidents) {
@@ -38,6 +39,7 @@ export async function listMirrorPages(): Promise<MirrorListing> {
   return {
     incidentIds: incidents.map((row) => row.id),
     postmortemIncidentIds: incidents.filter((row) => row.postmortem).map((row) => row.id),
+    componentIds: components.map((component) => component.id),
     fingerprints,
   };
 }

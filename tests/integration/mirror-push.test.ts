@@ -52,9 +52,11 @@ async function render(path: string): Promise<RenderedResponse> {
     return { status: 200, headers: { "content-type": "text/css" }, body: Buffer.from("body{color:red}") };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
   if (incident) return pageText.has(incident[1]!) ? html(`<p>${pageText.get(incident[1]!)}</p>`) : notFound;
-  if (path.startsWith("/api/") || path.startsWith("/history.") || path === "/embed/banner.js") {
+  if (path.startsWith("/api/") || path.startsWith("/history.") || path === "/embed/banner.js" || path === "/maintenance.ics") {
     return { status: 200, headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify({ path, frontText })) };
   }
+  if (/^\/components\/[^/]+\/history\.rss$/.test(path))
+    return { status: 200, headers: { "content-type": "application/rss+xml" }, body: Buffer.from(`<rss>${path}</rss>`) };
   return notFound;
 }
 
@@ -94,6 +96,7 @@ beforeEach(async () => {
 
 it("uploads every file on the first push, with its type and cache lifetime, and nothing on a second", async () => {
   const id = await publishIncident("Elevated errors");
+  const component = await prisma.component.create({ data: { name: "Mirrored API" } });
   const bucket = bucketFor(s3);
   const first = await pushMirror({ render, bucket, forVersion: null });
   expect(first).toMatchObject({ skipped: false, deleted: 0 });
@@ -105,6 +108,8 @@ it("uploads every file on the first push, with its type and cache lifetime, and 
       "status/api/v2/summary.json",
       "status/api/banner",
       "status/history.rss",
+      "status/maintenance.ics",
+      `status/components/${component.id}/history.rss`,
       "status/_next/static/css/a.css",
       "status/logo/light",
       "status/logo/dark",
