@@ -164,8 +164,11 @@ export class PublicSnapshotStore {
           this.#incidentIdsVersion++;
           this.#saving = this.#saving.then(() => this.#saveIncidentIds(ids));
         }
-        if (current && !idsChanged && sameContent(current, built)) {
-          // Nothing a reader sees moved (an internal note, a clock tick): cached pages stay valid.
+        // A new version is a public write: history, incident and postmortem pages are rendered from their own
+        // queries, outside the snapshot (an old postmortem unpublished changes nothing in it), so their cached
+        // copies must go even when the snapshot reads the same. Only a clock tick keeps them.
+        if (current && !idsChanged && current.version === version.version && sameContent(current, built)) {
+          // Nothing a reader sees moved (a clock tick): cached pages stay valid.
           current.version = built.version;
           current.validUntil = built.validUntil;
         } else {
