@@ -4,8 +4,11 @@
 // connection of its own that does nothing but LISTEN. While that connection
 // is down, the store is polled every `pollMs` instead, and the listener
 // reconnects; while it is up, the store is checked only when the clock makes
-// the snapshot stale (a banner's schedule, a new day) and, as a safety net, every
-// `safetyCheckMs`.
+// the snapshot stale (a banner's schedule, a new day) and every `safetyCheckMs`:
+// a notification lost in a partition, and above all a hung database, which
+// keeps the listening connection open and sends nothing. That check is one
+// single-row read; every 2 s it makes a hang visible (the stale notice) within
+// seconds, as a lost connection is.
 import pg from "pg";
 import { connectionOptions } from "../database/timeouts";
 import type { PublicSnapshotStore } from "./store";
@@ -17,7 +20,7 @@ export interface WatchOptions {
   pollMs?: number;
   /** Wait before reconnecting the listener after it dropped. */
   reconnectDelayMs?: number;
-  /** While listening, a check this often all the same (a notification lost in a network partition). */
+  /** While listening, a check this often all the same (a hung database, a notification lost in a partition). */
   safetyCheckMs?: number;
   log?: (message: string) => void;
 }
@@ -41,7 +44,7 @@ export class SnapshotWatcher {
     this.#options = {
       pollMs: 250,
       reconnectDelayMs: 1_000,
-      safetyCheckMs: 30_000,
+      safetyCheckMs: 2_000,
       log: (message) => console.error(`candor: ${message}`),
       ...options,
     };
