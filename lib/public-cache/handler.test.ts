@@ -143,7 +143,7 @@ describe("the public response cache", () => {
     expect(await during.text()).toContain("No such incident");
   });
 
-  it("saves the shared 404s (history past its end, unknown incidents) for a restart during an outage, never one per made-up URL", async () => {
+  it("after a restart during an outage, answers the shared 404s (history past its end, unknown incidents) with a plain 404", async () => {
     version = 1;
     await store.refresh();
     const saved = await newSaved();
@@ -151,7 +151,7 @@ describe("the public response cache", () => {
       renderPath === "/" ? page("front") : { ...page("No such page"), status: 404 };
     const { base } = await serveWithCache(render, saved);
     await fetch(`${base}/history?page=5`);
-    // With no list of incident ids in this store, an incident URL is its own route: its 404 is not written to disk.
+    // With no list of incident ids in this store, an incident URL is its own route: nothing to say but a 503.
     await fetch(`${base}/incidents/made-up`);
     await saved.settled();
     const restarted = await serve(

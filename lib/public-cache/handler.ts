@@ -87,9 +87,7 @@ export function createPublicCache(options: PublicCacheOptions) {
         if (!isCacheable(rendered)) return { passthrough: rendered };
         const entry = await buildEntry(rendered, route.kind, generation);
         cache.set(route.key, entry);
-        // Pages that exist, and the few shared 404s (unknown incidents, history past its end): never one file per made-up URL.
-        const isSharedNotFound = entry.status === 404 && route.key !== route.renderPath;
-        if (saved && route.kind === "page" && (entry.status === 200 || isSharedNotFound) && !view.stale) void saved.save(route.key, entry);
+        if (saved && route.kind === "page" && entry.status === 200 && !view.stale) void saved.save(route.key, entry);
         return { entry };
       })().finally(() => filling.delete(flight));
       filling.set(flight, pending);
@@ -123,6 +121,12 @@ export function createPublicCache(options: PublicCacheOptions) {
     const fallback = await lastGood(route.key);
     log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
     if (fallback) return sendEntry(request, response, await notices.of(route.key, fallback), headers, STALE_HEADER);
+    // A route that stands for every unknown incident or history page past the end is a 404 whatever happens;
+    // only pages that exist are written to disk, so after a restart during an outage it is said plainly.
+    if (route.key !== route.renderPath && route.kind === "page") {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      return void response.end(request.method === "HEAD" ? undefined : "There is no such page on this status page.\n");
+    }
     response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10", "cache-control": "no-store" });
     response.end(
       request.method === "HEAD" ? undefined : "The status page is temporarily unavailable. Please try again in a few seconds.\n",
