@@ -5,7 +5,6 @@ import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { CachedResponse, Encoding } from "./response-cache";
 import type { PublicRouteKind } from "./routes";
-import { RSC_VARY } from "./rsc";
 
 const brotli = promisify(brotliCompress);
 /** Bodies above this are compressed at a quality that takes milliseconds, not seconds. */
@@ -78,9 +77,7 @@ export async function buildEntry(
       : null;
   headers["cache-control"] =
     kind === "static" ? (response.status === 200 ? STATIC_CACHE_CONTROL : MISSING_STATIC_CACHE_CONTROL) : (chosen ?? PUBLIC_CACHE_CONTROL);
-  // A page's HTML and its router payload share a path: shared caches in front must keep them apart.
-  const isDocument = String(response.headers["content-type"] ?? "").startsWith("text/html");
-  headers["vary"] = kind === "rsc" || (kind === "page" && isDocument) ? RSC_VARY : "Accept-Encoding";
+  headers["vary"] = "Accept-Encoding";
   const identity = response.body;
   // Brotli's best quality runs near 1 MB/s: fine for a 50 KB page, seconds for a
   // page of 200 components, which would hold every change back that long.

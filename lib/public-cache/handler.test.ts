@@ -3,14 +3,12 @@ import type { AddressInfo } from "node:net";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
 import { afterEach, describe, expect, it } from "vitest";
 import { PublicSnapshotStore } from "../public-snapshot/store";
 import type { PublicSnapshot } from "../public-snapshot/types";
 import type { RenderedResponse } from "./build-entry";
 import { createPublicCache } from "./handler";
 import { PublicViewCopy, publicViewState } from "./public-view";
-import { RSC_VARY, rscHash } from "./rsc";
 import { SavedResponses } from "./saved-responses";
 
 // The render step is the seam: here it stands in for Next.js so a failure can be chosen.
@@ -176,46 +174,6 @@ describe("the public response cache", () => {
     expect(await (await fetch(`${restarted}/`)).text()).toBe("<p>version 1</p>");
     const nothing = await fetch(`${restarted}/history`);
     expect([nothing.status, nothing.headers.get("retry-after")]).toEqual([503, "10"]);
-  });
-
-  it("keeps a page's router-refresh payload per snapshot, apart from its HTML, keyed on a checked _rsc", async () => {
-    version = 1;
-    await store.refresh();
-    const renders: { path: string; headers?: Record<string, string> }[] = [];
-    const render = async (path: string, headers?: Record<string, string>): Promise<RenderedResponse> => {
-      renders.push({ path, headers });
-      return headers?.rsc
-        ? { status: 200, headers: { "content-type": "text/x-component" }, body: Buffer.from(`0:payload ${version}`) }
-        : page(`version ${version}`);
-    };
-    const { base } = await serveWithCache(render, await newSaved());
-    const tree = encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}, "/", "refresh"] }, null, null, true]));
-    const refresh = (hash: string, extra: Record<string, string> = {}) =>
-      fetch(`${base}/history?_rsc=${hash}`, { headers: { rsc: "1", "next-router-state-tree": tree, ...extra } });
-    const hash = rscHash(tree, undefined);
-    // The parameter Next's client computes for these headers.
-    expect(hash).toBe(await computeCacheBustingSearchParam(undefined, undefined, tree, undefined));
-
-    // 10,000 open pages refreshing at once: one render per snapshot, whatever their number.
-    const first = await Promise.all(Array.from({ length: 10 }, () => refresh(hash)));
-    expect(await Promise.all(first.map((response) => response.text()))).toEqual(Array(10).fill("0:payload 1"));
-    expect(first[0]!.headers.get("content-type")).toBe("text/x-component");
-    expect(first[0]!.headers.get("vary")).toBe(RSC_VARY);
-    expect(await (await fetch(`${base}/history`)).text()).toBe("<p>version 1</p>");
-    expect(renders).toEqual([
-      { path: `/history?_rsc=${hash}`, headers: { rsc: "1", "next-router-state-tree": tree } },
-      { path: "/history", headers: undefined },
-    ]);
-
-    // A parameter that does not match the headers, a prefetch or no parameter at all: Next answers (here 418).
-    expect((await refresh("forged")).status).toBe(418);
-    expect((await refresh(hash, { "next-router-prefetch": "1" })).status).toBe(418);
-    expect((await fetch(`${base}/history`, { headers: { rsc: "1", "next-router-state-tree": tree } })).status).toBe(418);
-
-    version = 2;
-    await store.refresh();
-    expect(await (await refresh(hash)).text()).toBe("0:payload 2");
-    expect(renders).toHaveLength(3);
   });
 
   it("puts the stale notice into a saved page served in place of a render, once, and leaves JSON alone", async () => {

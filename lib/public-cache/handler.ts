@@ -8,7 +8,6 @@ import { buildEntry, isCacheable, type RenderedResponse } from "./build-entry";
 import type { PublicView } from "./public-view";
 import { readCacheHeaders, type CacheRequestHeaders } from "./request-headers";
 import { ResponseCache, type CachedResponse } from "./response-cache";
-import { rscVariant } from "./rsc";
 import { classifyPublicRequest, type PublicRoute } from "./routes";
 import type { SavedResponses } from "./saved-responses";
 import { sendEntry } from "./send-entry";
@@ -16,7 +15,7 @@ import { StaleNotices } from "./stale-notice";
 
 export interface PublicCacheOptions {
   view: PublicView;
-  render: (path: string, headers?: Record<string, string>) => Promise<RenderedResponse>;
+  render: (path: string) => Promise<RenderedResponse>;
   maxBytes: number;
   saved?: SavedResponses;
   log?: (message: string) => void;
@@ -28,8 +27,6 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "co
 const STALE_HEADER = { "x-candor-stale": "1" };
 const MAX_REMEMBERED_ROUTES = 10_000;
 const REFRESH_AHEAD = 20;
-/** Router-refresh payloads kept per page (a page's clients normally share one; odd state trees go to Next). */
-const MAX_RSC_VARIANTS = 4;
 
 export function createPublicCache(options: PublicCacheOptions) {
   const { view, render, saved } = options;
@@ -40,29 +37,6 @@ export function createPublicCache(options: PublicCacheOptions) {
   // Routes by raw URL, for the incidents they were worked out with.
   let routes = new Map<string, PublicRoute | null>();
   let routesFor: unknown;
-  // Payload routes by key, for refresh-ahead; and each page's payload keys, bounded.
-  const rscRoutes = new Map<string, PublicRoute>();
-  const rscKeysOf = new Map<string, Set<string>>();
-
-  /** The payload route of a router refresh of a cached page, or null (Next answers). */
-  function rscRouteOf(url: string, headers: CacheRequestHeaders): PublicRoute | null {
-    const variant = rscVariant(url, headers);
-    if (!variant) return null;
-    const page = routeOf(variant.pageUrl);
-    // The shared 404 of unknown incidents renders another path than the router asked for.
-    if (!page || page.kind !== "page" || page.renderPath !== page.key) return null;
-    const key = `${page.key}\u0000rsc=${variant.hash}`;
-    let route = rscRoutes.get(key);
-    if (route) return route;
-    const keys = rscKeysOf.get(page.key) ?? new Set();
-    if (keys.size >= MAX_RSC_VARIANTS || rscRoutes.size >= MAX_REMEMBERED_ROUTES) return null;
-    const separator = page.renderPath.includes("?") ? "&" : "?";
-    route = { key, renderPath: `${page.renderPath}${separator}_rsc=${variant.hash}`, kind: "rsc", renderHeaders: variant.headers };
-    keys.add(key);
-    rscKeysOf.set(page.key, keys);
-    rscRoutes.set(key, route);
-    return route;
-  }
 
   function routeOf(url: string): PublicRoute | null {
     const ids = view.incidentIds;
@@ -83,7 +57,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     let pending = filling.get(flight);
     if (!pending) {
       pending = (async (): Promise<Filled> => {
-        const rendered = await render(route.renderPath, route.renderHeaders);
+        const rendered = await render(route.renderPath);
         if (!isCacheable(rendered)) return { passthrough: rendered };
         const entry = await buildEntry(rendered, route.kind, generation);
         cache.set(route.key, entry);
@@ -137,7 +111,8 @@ export function createPublicCache(options: PublicCacheOptions) {
   function handle(request: IncomingMessage, response: ServerResponse): boolean {
     if (request.method !== "GET" && request.method !== "HEAD") return false;
     const headers = readCacheHeaders(request);
-    const route = headers.fromRouter ? rscRouteOf(request.url ?? "", headers) : routeOf(request.url ?? "");
+    if (headers.fromRouter) return false;
+    const route = routeOf(request.url ?? "");
     if (!route) return false;
     const generation = route.kind === "static" ? "static" : view.generation;
     const entry = cache.get(route.key);
@@ -161,7 +136,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     const generation = view.generation;
     for (const key of cache.outdated(generation, limit)) {
       if (view.generation !== generation) return;
-      const route = rscRoutes.get(key) ?? routeOf(key);
+      const route = routeOf(key);
       if (route) await fill(route, generation).catch(() => undefined);
     }
   }

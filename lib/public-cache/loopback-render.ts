@@ -7,12 +7,9 @@ import { FRONT_HEADER } from "./proxy";
 
 const RENDER_TIMEOUT_MS = 30_000;
 
-export function createLoopbackRenderer(
-  address: () => { port: number },
-  token: string,
-): (path: string, headers?: Record<string, string>) => Promise<RenderedResponse> {
+export function createLoopbackRenderer(address: () => { port: number }, token: string): (path: string) => Promise<RenderedResponse> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const once = (path: string, extra?: Record<string, string>): Promise<RenderedResponse> =>
+  const once = (path: string): Promise<RenderedResponse> =>
     new Promise((resolve, reject) => {
       const { port } = address();
       const request = http.request(
@@ -22,7 +19,7 @@ export function createLoopbackRenderer(
           path,
           agent,
           timeout: RENDER_TIMEOUT_MS,
-          headers: { ...extra, [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` },
+          headers: { [FRONT_HEADER]: token, "accept-encoding": "identity", host: `localhost:${port}` },
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -38,8 +35,7 @@ export function createLoopbackRenderer(
       request.end();
     });
   // A kept-alive socket Next's server closed as it was reused: the render is a GET, so ask again once on a new one.
-  return (path, extra) =>
-    once(path, extra).catch((error: unknown) => (error instanceof StaleSocket ? once(path, extra) : Promise.reject(error)));
+  return (path) => once(path).catch((error: unknown) => (error instanceof StaleSocket ? once(path) : Promise.reject(error)));
 }
 
 class StaleSocket extends Error {}

@@ -8,18 +8,9 @@ export interface CacheRequestHeaders {
   ifNoneMatch: string | undefined;
   /** Next's client router asks for React Server Component payloads, not HTML. */
   fromRouter: boolean;
-  /** The router's headers, when it sent any (lib/public-cache/rsc.ts decides what is cached). */
-  router?: { rsc?: string; stateTree?: string; nextUrl?: string; /** A prefetch or an action: never cached. */ other: boolean };
 }
 
-const ROUTER_HEADERS = new Set([
-  "rsc",
-  "next-router-prefetch",
-  "next-router-state-tree",
-  "next-router-segment-prefetch",
-  "next-action",
-  "next-url",
-]);
+const ROUTER_HEADERS = new Set(["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"]);
 
 export function readCacheHeaders(request: Pick<IncomingMessage, "rawHeaders">): CacheRequestHeaders {
   const raw = request.rawHeaders;
@@ -28,16 +19,7 @@ export function readCacheHeaders(request: Pick<IncomingMessage, "rawHeaders">): 
     const name = raw[index]!.toLowerCase();
     if (name === "accept-encoding") found.acceptEncoding = raw[index + 1];
     else if (name === "if-none-match") found.ifNoneMatch = raw[index + 1];
-    else if (ROUTER_HEADERS.has(name)) {
-      found.fromRouter = true;
-      const router = (found.router ??= { other: false });
-      const value = raw[index + 1];
-      // A header twice reaches Next joined: left to Next.
-      if (name === "rsc" && router.rsc === undefined) router.rsc = value;
-      else if (name === "next-router-state-tree" && router.stateTree === undefined) router.stateTree = value;
-      else if (name === "next-url" && router.nextUrl === undefined) router.nextUrl = value;
-      else router.other = true;
-    }
+    else if (ROUTER_HEADERS.has(name)) found.fromRouter = true;
   }
   return found;
 }

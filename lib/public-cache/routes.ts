@@ -3,8 +3,7 @@
 import { V2_ENDPOINTS } from "../statuspage-api/to-v2";
 import { isSubscribeErrorCode } from "../subscribers/page-messages";
 
-/** "rsc": a page's React Server Component payload, for Next's client router (./rsc.ts). */
-export type PublicRouteKind = "page" | "static" | "rsc";
+export type PublicRouteKind = "page" | "static";
 
 export interface PublicRoute {
   /** The cache key: the normalised path and query. */
@@ -12,8 +11,6 @@ export interface PublicRoute {
   /** What Next renders for this key (equal to the key, but for unknown incidents). */
   renderPath: string;
   kind: PublicRouteKind;
-  /** Headers the render carries to Next (a router refresh's). */
-  renderHeaders?: Record<string, string>;
 }
 
 const FIXED_PAGES = new Set([
