@@ -228,20 +228,24 @@ export class PublicSnapshotStore {
 
   async #save(): Promise<void> {
     const { file } = this.#options;
-    if (!file || !this.#snapshot) return;
+    if (file && this.#snapshot) await this.#writeAtomically(file, serializeSnapshot(this.#snapshot), "the public snapshot");
+  }
+
+  /** Writes a whole file or leaves the old one: a crash or a full disk never leaves half a file. */
+  async #writeAtomically(file: string, text: string, what: string): Promise<void> {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, serializeSnapshot(this.#snapshot));
+      await writeFile(temporary, text);
       await rename(temporary, file);
     } catch (error) {
-      this.#options.log(`could not save the public snapshot to ${file}: ${(error as Error).message}`);
+      this.#options.log(`could not save ${what} to ${file}: ${(error as Error).message}`);
     }
   }
 
   /**
    * The incident ids beside the snapshot: started while the database is down,
-   * Candor still tells an unknown incident (one shared, saved 404) from a
+   * Candor still tells an unknown incident (one shared 404) from a
    * known one (its saved page), instead of a 503 per made-up id.
    */
   #incidentIdsFile(): string | null {
@@ -251,15 +255,7 @@ export class PublicSnapshotStore {
 
   async #saveIncidentIds(ids: readonly string[]): Promise<void> {
     const file = this.#incidentIdsFile();
-    if (!file) return;
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(ids));
-      await rename(temporary, file);
-    } catch (error) {
-      this.#options.log(`could not save the incident ids to ${file}: ${(error as Error).message}`);
-    }
+    if (file) await this.#writeAtomically(file, JSON.stringify(ids), "the incident ids");
   }
 
   async #loadIncidentIds(): Promise<readonly string[] | undefined> {
