@@ -4,7 +4,7 @@ import { TimeAgo } from "@/components/time-ago";
 import { StatusBadge } from "@/components/status-badge";
 import { IncidentStatusLabel } from "@/components/status/incident-status-label";
 import { Markdown } from "@/components/status/markdown";
-import { UptimeBars } from "@/components/status/uptime-bars";
+import { UptimeStrip } from "@/components/status/uptime-strip";
 import { INDICATOR_LABELS, type Indicator } from "@/lib/components/rollup";
 import { cardText } from "@/lib/incidents/constants";
 import type { IncidentView } from "@/lib/incidents/queries";
@@ -88,7 +88,7 @@ export default async function StatusPage() {
                       <StatusBadge status={component.status} />
                     </div>
                     {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
-                    <UptimeBars component={component} />
+                    <UptimeStrip name={component.name} uptime={component.uptime} />
                   </li>
                 ))}
               </ul>

@@ -1,46 +1,27 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
-import { COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/lib/components/constants";
-
-export interface CompactUptime {
-  name: string;
-  /** YYYY-MM-DD of the first day; the others follow one a day. */
-  firstDate: string;
-  /** One letter a day: n no data, o operational, m minor, j major (partial), c critical (major outage). */
-  levels: string;
-  /** Only where the uptime is not the level's obvious one (100 %, or none without data). */
-  percents: Record<number, number | null>;
-  /** The day's worst status, only where it was not operational. */
-  worst: Record<number, ComponentStatus>;
-  incidents: Record<number, string[]>;
-  uptimePercent: number | null;
-}
+import { useId, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
+import { COMPONENT_STATUS_LABELS } from "@/lib/components/constants";
+import { levelRuns, uptimeDay, type CompactUptime } from "@/lib/uptime/compact";
+import { addDays } from "@/lib/uptime/zoned-days";
 
 /** Phones show the last 30 days. */
 const PHONE_DAYS = 30;
 
-function dateAt(firstDate: string, index: number): string {
-  const [year, month, day] = firstDate.split("-").map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day! + index)).toISOString().slice(0, 10);
-}
-
 /** The day's worst status and its downtime share, said apart: a partial outage is not a major one however long it lasted. */
 function describe(uptime: CompactUptime, index: number): string {
-  const level = uptime.levels[index]!;
-  const percent = index in uptime.percents ? uptime.percents[index] : level === "n" ? null : 100;
-  const worst = uptime.worst[index];
-  const status = worst ? `${COMPONENT_STATUS_LABELS[worst]} at worst` : level === "n" ? "No data" : "No downtime";
-  const titles = uptime.incidents[index];
-  const share = percent === null || percent === undefined ? (level === "n" && !worst ? "" : ", no data") : `, ${percent} % uptime`;
-  return `${dateAt(uptime.firstDate, index)}: ${status}${share}${titles ? `; ${titles.join("; ")}` : ""}`;
+  const day = uptimeDay(uptime, index);
+  const worst = day.worstStatus === "operational" ? null : day.worstStatus;
+  const status = worst ? `${COMPONENT_STATUS_LABELS[worst]} at worst` : day.level === "no_data" ? "No data" : "No downtime";
+  const share = day.uptimePercent === null ? (day.level === "no_data" && !worst ? "" : ", no data") : `, ${day.uptimePercent} % uptime`;
+  return `${day.date}: ${status}${share}${day.incidents.length ? `; ${day.incidents.join("; ")}` : ""}`;
 }
 
 /** "99.5 % uptime", and since when when the history is shorter than the strip. */
 function overallLabel(uptime: CompactUptime): string {
   if (uptime.uptimePercent === null) return "No data yet";
   const first = uptime.levels.search(/[^n]/);
-  return `${uptime.uptimePercent} % uptime${first > 0 ? ` since ${shortDate(dateAt(uptime.firstDate, first))}` : ""}`;
+  return `${uptime.uptimePercent} % uptime${first > 0 ? ` since ${shortDate(addDays(uptime.firstDate, first))}` : ""}`;
 }
 
 function shortDate(isoDate: string): string {
@@ -51,12 +32,38 @@ function isNotable(uptime: CompactUptime, index: number): boolean {
   return index in uptime.incidents || index in uptime.worst || "mjc".includes(uptime.levels[index]!);
 }
 
+/** The CSS custom property for a level's colour (globals.css sets them for light and dark). */
+const LEVEL_COLOURS: Record<string, string> = { n: "var(--day-n)", o: "var(--day-o)", m: "var(--day-m)", j: "var(--day-j)", c: "var(--day-c)" };
+
 /**
- * One bar a day. Screen readers get a sentence naming the days with downtime
- * or incidents; pointer and keyboard users (arrow keys once the strip has
- * focus) get each day's details in a tooltip.
+ * All the days as one gradient with a stop per run of equal days: a page of
+ * 200 components would otherwise be 18,000 elements to render on every
+ * change. The gaps between days are a mask (globals.css).
  */
-export function UptimeStrip({ uptime }: { uptime: CompactUptime }) {
+function dayGradient(levels: string): string {
+  const at = (index: number) => `${+((index / levels.length) * 100).toFixed(4)}%`;
+  const stops = levelRuns(levels).map(([code, start, end]) => `${LEVEL_COLOURS[code] ?? LEVEL_COLOURS.n} ${at(start)} ${at(end)}`);
+  return `linear-gradient(to right,${stops.join(",")})`;
+}
+
+/** The first day a phone shows: the strip's width holds only the last PHONE_DAYS there. */
+function firstShownDay(count: number): number {
+  const phone = typeof window !== "undefined" && window.matchMedia("(max-width: 39.99rem)").matches;
+  return phone ? Math.max(0, count - PHONE_DAYS) : 0;
+}
+
+/** Whether the day is in the right half of what is shown, so its tooltip opens leftwards. */
+function rightHalf(index: number, count: number): boolean {
+  const first = firstShownDay(count);
+  return index - first > (count - first) / 2;
+}
+
+/**
+ * One bar a day, drawn as a single element. Screen readers get a sentence
+ * naming the days with downtime or incidents; pointer and keyboard users
+ * (arrow keys once the strip has focus) get each day's details in a tooltip.
+ */
+export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUptime }) {
   const id = useId();
   const count = uptime.levels.length;
   const [active, setActive] = useState<number | null>(null);
@@ -73,9 +80,20 @@ export function UptimeStrip({ uptime }: { uptime: CompactUptime }) {
     if (!(event.key in moves)) return;
     event.preventDefault();
     setByKeyboard(true);
-    setActive((current) => Math.min(count - 1, Math.max(0, (current ?? count - 1) + moves[event.key]!)));
+    const first = firstShownDay(count);
+    setActive((current) => Math.min(count - 1, Math.max(first, (current ?? count - 1) + moves[event.key]!)));
   };
 
+  const onPointer = (event: MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    if (box.width <= 0) return;
+    const first = firstShownDay(count);
+    const offset = Math.floor(((event.clientX - box.left) / box.width) * (count - first));
+    setByKeyboard(false);
+    setActive(Math.min(count - 1, Math.max(first, first + offset)));
+  };
+
+  const strip = { "--days": count, "--phone-days": Math.min(count, PHONE_DAYS), "--day": active ?? 0 } as CSSProperties;
   return (
     <div className="mt-2">
       <p id={`${id}-summary`} className="sr-only">
@@ -83,37 +101,30 @@ export function UptimeStrip({ uptime }: { uptime: CompactUptime }) {
       </p>
       <div
         role="group"
-        aria-label={`Uptime of ${uptime.name}, day by day`}
+        aria-label={`Uptime of ${name}, day by day`}
         aria-describedby={`${id}-summary`}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => setActive((current) => current ?? count - 1)}
         onBlur={() => setActive(null)}
+        onMouseMove={onPointer}
         onMouseLeave={() => setActive(null)}
-        className="rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-white"
+        style={strip}
+        className="uptime-strip relative h-8 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-white"
       >
-        <ol aria-hidden="true" className="flex h-8 items-stretch gap-px">
-          {[...uptime.levels].map((level, index) => (
-            <li
-              key={index}
-              data-level={level}
-              data-active={active === index || undefined}
-              onMouseEnter={() => (setByKeyboard(false), setActive(index))}
-              className={`uptime-day${index < count - PHONE_DAYS ? " max-sm:hidden" : ""}`}
-            >
-              {active === index && (
-                <span className={`uptime-tooltip ${index > count / 2 ? "right-0" : "left-0"}`}>{describe(uptime, index)}</span>
-              )}
-            </li>
-          ))}
-        </ol>
+        <div aria-hidden="true" className="uptime-days" style={{ backgroundImage: dayGradient(uptime.levels) }} />
+        {active !== null && (
+          <span aria-hidden="true" className="uptime-marker">
+            <span className={`uptime-tooltip ${rightHalf(active, count) ? "right-0" : "left-0"}`}>{describe(uptime, active)}</span>
+          </span>
+        )}
       </div>
       <p aria-live="polite" className="sr-only">
         {byKeyboard && active !== null ? describe(uptime, active) : ""}
       </p>
       <div className="mt-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">
         <span>
-          <span className="sm:hidden">{PHONE_DAYS} days ago</span>
+          <span className="sm:hidden">{Math.min(count, PHONE_DAYS)} days ago</span>
           <span className="max-sm:hidden">{count} days ago</span>
         </span>
         <span>{overallLabel(uptime)}</span>

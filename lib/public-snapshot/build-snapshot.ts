@@ -16,6 +16,7 @@ import {
 import { listPublishedPostmortems } from "../postmortems/queries";
 import { getPageSettings } from "../settings/queries";
 import { overallUptime, uptimeOverDays, type StatusInterval } from "../uptime/uptime";
+import { compactUptime } from "../uptime/compact";
 import { lastDays } from "../uptime/zoned-days";
 import { digestSnapshot } from "./digest";
 import { openIncidents, recentClosedIncidents } from "./select";
@@ -91,19 +92,9 @@ export async function buildPublicSnapshot({ version, changedAt }: SnapshotVersio
     const mine = windowsOf.get(component.id) ?? [];
     return {
       ...component,
-      uptimePercent: overallUptime(uptime),
-      days: uptime.map((day) => ({
-        date: day.date,
-        uptimePercent: day.uptimePercent,
-        level: day.level,
-        worstStatus: day.worstStatus,
-        incidents:
-          mine.length === 0
-            ? []
-            : mine
-                .filter((window) => window.startedAt < day.end && (window.resolvedAt ?? now) > day.start)
-                .map((window) => ({ id: window.id, title: window.title })),
-      })),
+      uptime: compactUptime(uptime, overallUptime(uptime), (day) =>
+        mine.filter((window) => window.startedAt < day.end && (window.resolvedAt ?? now) > day.start).map((window) => window.title),
+      ),
     };
   };
   const publicIncidents = incidents.map(publicView);

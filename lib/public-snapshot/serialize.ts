@@ -2,7 +2,8 @@
 // {"$date": iso}: no text an operator types can turn into one.
 import type { PublicSnapshot } from "./types";
 
-export const SNAPSHOT_FORMAT = 1;
+/** 2: uptime days kept compactly (lib/uptime/compact.ts). */
+export const SNAPSHOT_FORMAT = 2;
 
 export function serializeSnapshot(snapshot: PublicSnapshot): string {
   return JSON.stringify({ format: SNAPSHOT_FORMAT, snapshot }, function (key, value) {

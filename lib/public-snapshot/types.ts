@@ -2,13 +2,12 @@
 // shared by every public page, the Statuspage-compatible API, the feeds and
 // the sign-in banner.
 import type { PublicBanner } from "../banner/public-banner";
-import type { ComponentStatus } from "../components/constants";
 import type { PublicComponent } from "../components/queries";
 import type { Indicator } from "../components/rollup";
 import type { IncidentView } from "../incidents/queries";
 import type { PublicPostmortem } from "../postmortems/queries";
 import type { PageSettings } from "../settings/queries";
-import type { DayLevel } from "../uptime/uptime";
+import type { CompactUptime } from "../uptime/compact";
 import type { SnapshotDigest } from "./digest";
 
 export const UPTIME_DAYS = 90;
@@ -18,18 +17,9 @@ export const SNAPSHOT_RECENT_LIMIT = 50;
 /** The feeds and the v2 lists show the 50 newest, like Statuspage's. */
 export const LATEST_LIMIT = 50;
 
-export interface UptimeDay {
-  date: string;
-  uptimePercent: number | null;
-  level: DayLevel;
-  /** The worst status that day, named apart from the downtime share (null without data). */
-  worstStatus: ComponentStatus | null;
-  incidents: { id: string; title: string }[];
-}
-
 export interface ComponentWithUptime extends PublicComponent {
-  days: UptimeDay[];
-  uptimePercent: number | null;
+  /** The last UPTIME_DAYS days, compactly: 200 components make 18,000 days. */
+  uptime: CompactUptime;
 }
 
 export interface ComponentGroupView {

@@ -5,6 +5,7 @@ import { setComponentStatus } from "@/lib/components/set-status";
 import { declareIncident } from "@/lib/incidents/declare-incident";
 import { postIncidentUpdate } from "@/lib/incidents/post-update";
 import { buildPublicSnapshot, readSnapshotVersion } from "@/lib/public-snapshot/build-snapshot";
+import { uptimeDays } from "@/lib/uptime/compact";
 import { createAdmin } from "../support/factories";
 
 // Seed 002 with a second, overlapping incident on the same component, written
@@ -93,15 +94,16 @@ describe("a backdated resolution with another incident open on the same componen
   it("gives the hand-computed uptime on the 90-day bars", async () => {
     const snapshot = await buildPublicSnapshot(await readSnapshotVersion(), now);
     const component = snapshot.groups.flatMap((group) => group.components).find((item) => item.id === leaveRequests)!;
-    const [nov27, nov28] = component.days.slice(-2);
+    const days = uptimeDays(component.uptime);
+    const [nov27, nov28] = days.slice(-2);
     // 27th: 1 h up, 11 h major outage (weight 1), 12 h partial (0.5): 17 h down of 24.
     expect(nov27).toMatchObject({ date: "2026-11-27", uptimePercent: 29.16, worstStatus: "major_outage" });
     // 28th until noon: 6 h partial (3 h), 4 h degraded (0.4 h), 2 h major (2 h): 5.4 h down of 12.
     expect(nov28).toMatchObject({ date: "2026-11-28", uptimePercent: 55, worstStatus: "major_outage" });
-    expect(component.days.at(-3)).toMatchObject({ date: "2026-11-26", uptimePercent: 100, worstStatus: "operational" });
+    expect(days.at(-3)).toMatchObject({ date: "2026-11-26", uptimePercent: 100, worstStatus: "operational" });
     // Observed from 1 November: 660 h, of which 22.4 h weighted down.
-    expect(component.uptimePercent).toBe(96.6);
+    expect(component.uptime.uptimePercent).toBe(96.6);
     // Before the component's history began: no data, and not counted.
-    expect(component.days[0]).toMatchObject({ uptimePercent: null, level: "no_data", worstStatus: null });
+    expect(days[0]).toMatchObject({ uptimePercent: null, level: "no_data", worstStatus: null });
   });
 });
