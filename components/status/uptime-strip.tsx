@@ -33,7 +33,13 @@ function isNotable(uptime: CompactUptime, index: number): boolean {
 }
 
 /** The CSS custom property for a level's colour (globals.css sets them for light and dark). */
-const LEVEL_COLOURS: Record<string, string> = { n: "var(--day-n)", o: "var(--day-o)", m: "var(--day-m)", j: "var(--day-j)", c: "var(--day-c)" };
+const LEVEL_COLOURS: Record<string, string> = {
+  n: "var(--day-n)",
+  o: "var(--day-o)",
+  m: "var(--day-m)",
+  j: "var(--day-j)",
+  c: "var(--day-c)",
+};
 
 /**
  * All the days as one gradient with a stop per run of equal days: a page of
@@ -110,7 +116,7 @@ export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUpt
         onMouseMove={onPointer}
         onMouseLeave={() => setActive(null)}
         style={strip}
-        className="uptime-strip relative h-8 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 dark:focus-visible:outline-white"
+        className="uptime-strip"
       >
         <div aria-hidden="true" className="uptime-days" style={{ backgroundImage: dayGradient(uptime.levels) }} />
         {active !== null && (
@@ -122,10 +128,10 @@ export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUpt
       <p aria-live="polite" className="sr-only">
         {byKeyboard && active !== null ? describe(uptime, active) : ""}
       </p>
-      <div className="mt-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">
+      <div className="uptime-legend">
         <span>
-          <span className="sm:hidden">{Math.min(count, PHONE_DAYS)} days ago</span>
-          <span className="max-sm:hidden">{count} days ago</span>
+          <span className="sm:hidden">{`${Math.min(count, PHONE_DAYS)} days ago`}</span>
+          <span className="max-sm:hidden">{`${count} days ago`}</span>
         </span>
         <span>{overallLabel(uptime)}</span>
         <span>Today</span>
