@@ -89,4 +89,9 @@ server.on("connect", refuseConnect);
 server.once("error", (error: NodeJS.ErrnoException) =>
   parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport),
 );
-server.listen(options.port, options.host, () => parentPort!.postMessage({ type: "listening" } satisfies FrontReport));
+server.listen(options.port, options.host, () => {
+  parentPort!.postMessage({ type: "listening" } satisfies FrontReport);
+  const [someIncident] = view.incidentIds ?? [];
+  const routeCode = ["/history", ...(someIncident ? [`/incidents/${someIncident}`] : [])];
+  void cache.warmUp([{ path: "/", keep: true }, ...routeCode.map((path) => ({ path, keep: false }))]);
+});

@@ -110,6 +110,25 @@ describe("the public response cache", () => {
     expect(state.renders).toBe(2);
   });
 
+  it("warms up the pages it is given, keeping only those asked to be kept", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base, cache } = await serveWithCache(render, await newSaved());
+    await cache.warmUp([
+      { path: "/", keep: true },
+      { path: "/history", keep: false },
+      { path: "/admin", keep: true },
+    ]);
+    expect(state.renders).toBe(2);
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    expect(state.renders).toBe(2);
+    await fetch(`${base}/history`);
+    expect(state.renders).toBe(3);
+    state.failing = true;
+    await expect(cache.warmUp([{ path: "/incidents/x", keep: false }])).resolves.toBeUndefined();
+  });
+
   it("stands in with the last good response, marked stale, when rendering fails", async () => {
     version = 1;
     await store.refresh();

@@ -141,7 +141,22 @@ export function createPublicCache(options: PublicCacheOptions) {
     }
   }
 
-  return { handle, refreshAhead, cache };
+  /**
+   * Renders one page of each kind once Next.js is up, so the first visitor
+   * of an old incident or a deep history page after a start pays for the
+   * page's queries, not for loading its route. Only the pages to keep stay
+   * in memory: what is kept is rendered again after every change.
+   */
+  async function warmUp(pages: readonly { path: string; keep: boolean }[]): Promise<void> {
+    for (const { path, keep } of pages) {
+      const route = routeOf(path);
+      if (!route || cache.get(route.key)) continue;
+      await fill(route, route.kind === "static" ? "static" : view.generation).catch(() => undefined);
+      if (!keep) cache.delete(route.key);
+    }
+  }
+
+  return { handle, refreshAhead, warmUp, cache };
 }
 
 function sendRendered(request: IncomingMessage, response: ServerResponse, rendered: RenderedResponse): void {
