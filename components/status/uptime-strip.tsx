@@ -1,12 +1,13 @@
 "use client";
 
-import { useId, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useId, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from "react";
 import { COMPONENT_STATUS_LABELS } from "@/lib/components/constants";
 import { levelRuns, uptimeDay, type CompactUptime } from "@/lib/uptime/compact";
 import { addDays } from "@/lib/uptime/zoned-days";
 
-/** Phones show the last 30 days. */
+/** Phones show the last 30 days: the same query as globals.css's `.uptime-strip`. */
 const PHONE_DAYS = 30;
+const PHONE_QUERY = "(width < 40rem)";
 
 /** The day's worst status and its downtime share, said apart: a partial outage is not a major one however long it lasted. */
 function describe(uptime: CompactUptime, index: number): string {
@@ -54,14 +55,8 @@ function dayGradient(levels: string): string {
 
 /** The first day a phone shows: the strip's width holds only the last PHONE_DAYS there. */
 function firstShownDay(count: number): number {
-  const phone = typeof window !== "undefined" && window.matchMedia("(max-width: 39.99rem)").matches;
+  const phone = typeof window !== "undefined" && window.matchMedia(PHONE_QUERY).matches;
   return phone ? Math.max(0, count - PHONE_DAYS) : 0;
-}
-
-/** Whether the day is in the right half of what is shown, so its tooltip opens leftwards. */
-function rightHalf(index: number, count: number): boolean {
-  const first = firstShownDay(count);
-  return index - first > (count - first) / 2;
 }
 
 /**
@@ -74,6 +69,17 @@ export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUpt
   const count = uptime.levels.length;
   const [active, setActive] = useState<number | null>(null);
   const [byKeyboard, setByKeyboard] = useState(false);
+  // Which days are shown changes with the width: a day picked before may no longer be there.
+  useEffect(() => {
+    const phone = window.matchMedia(PHONE_QUERY);
+    let wasPhone = phone.matches;
+    const forget = () => {
+      if (phone.matches !== wasPhone) setActive(null);
+      wasPhone = phone.matches;
+    };
+    phone.addEventListener("change", forget);
+    return () => phone.removeEventListener("change", forget);
+  }, []);
   const notable = [...uptime.levels].map((_, index) => index).filter((index) => isNotable(uptime, index));
   const since = uptime.levels.search(/[^n]/) > 0;
   const summary = `${uptime.uptimePercent === null ? "No uptime data yet" : since ? overallLabel(uptime) : `${overallLabel(uptime)} over the last ${count} days`}. ${
@@ -94,7 +100,8 @@ export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUpt
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width <= 0) return;
     const first = firstShownDay(count);
-    const offset = Math.floor(((event.clientX - box.left) / box.width) * (count - first));
+    // Bars are (width + 1px) / shown apart: the last one's gap lies past the strip's end.
+    const offset = Math.floor(((event.clientX - box.left) / (box.width + 1)) * (count - first));
     setByKeyboard(false);
     setActive(Math.min(count - 1, Math.max(first, first + offset)));
   };
@@ -120,9 +127,12 @@ export function UptimeStrip({ name, uptime }: { name: string; uptime: CompactUpt
       >
         <div aria-hidden="true" className="uptime-days" style={{ backgroundImage: dayGradient(uptime.levels) }} />
         {active !== null && (
-          <span aria-hidden="true" className="uptime-marker">
-            <span className={`uptime-tooltip ${rightHalf(active, count) ? "right-0" : "left-0"}`}>{describe(uptime, active)}</span>
-          </span>
+          <>
+            <span aria-hidden="true" className="uptime-marker" />
+            <span aria-hidden="true" className="uptime-tooltip">
+              {describe(uptime, active)}
+            </span>
+          </>
         )}
       </div>
       <p aria-live="polite" className="sr-only">

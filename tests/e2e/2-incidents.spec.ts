@@ -166,6 +166,18 @@ test("seed 002's timeline, entered after the fact, reads right with the outage o
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 360, height: 740 });
   await screenshot(page, "public-360");
+  // On a phone the strip shows 30 days, and each day's details stay on the screen.
+  await webApp.focus();
+  await page.keyboard.press("Home");
+  const tooltip = webApp.locator(".uptime-tooltip");
+  for (let ago = 29; ago >= 0; ago--) {
+    await expect(tooltip).toHaveText(new RegExp(`^${dayOf(ago)}: `));
+    const box = (await tooltip.boundingBox())!;
+    expect({ ago, left: box.x >= 0, right: box.x + box.width <= 360 }).toEqual({ ago, left: true, right: true });
+    await page.keyboard.press("ArrowRight");
+  }
+  await screenshot(page, "public-360-uptime-tooltip");
+  await webApp.blur();
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole("link", { name: "A day to forget yet a day to remember" }).click();
