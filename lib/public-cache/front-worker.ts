@@ -91,7 +91,11 @@ server.once("error", (error: NodeJS.ErrnoException) =>
 );
 server.listen(options.port, options.host, () => {
   parentPort!.postMessage({ type: "listening" } satisfies FrontReport);
+  // Started during an outage: the saved pages stand in, and there is nothing to render.
+  if (view.stale) return;
   const [someIncident] = view.incidentIds ?? [];
   const routeCode = ["/history", ...(someIncident ? [`/incidents/${someIncident}`] : [])];
-  void cache.warmUp([{ path: "/", keep: true }, ...routeCode.map((path) => ({ path, keep: false }))]);
+  cache
+    .warmUp([{ path: "/", keep: true }, ...routeCode.map((path) => ({ path, keep: false }))])
+    .catch((error: Error) => console.error(`candor: warming up the public pages: ${error.message}`));
 });
