@@ -42,8 +42,10 @@ export async function createFirstAdmin(page: Page): Promise<void> {
   await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
   await page.getByLabel("Repeat the password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  // Global setup runs outside the test runner's expect timeout (5 s there), and hashing the password (scrypt)
+  // then rendering the admin took longer than that with three test suites on two cores.
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
 }
 
 /**
