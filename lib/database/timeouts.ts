@@ -40,6 +40,9 @@ export class DeadlineClient extends pg.Client {
     this.on("error", () => {});
   }
 
+  /** Settles when the last query this client was given has: the next one waits for it. */
+  #previous: Promise<unknown> = Promise.resolve();
+
   // Both forms: a pool runs its queries with a callback, a checked-out client (a transaction) with the promise.
   override query(...args: unknown[]): never {
     const connection = (this as unknown as { connection: { stream: { destroy(error?: Error): void } } }).connection;
@@ -57,10 +60,19 @@ export class DeadlineClient extends pg.Client {
         },
       ]) as never;
     }
-    const result = query.apply(this, args);
-    if (!(result instanceof Promise)) return result as never;
-    arm();
-    return result.finally(() => clearTimeout(timer)) as never;
+    // A cursor or a stream: pg hands it back at once and it reads at its own pace.
+    if (typeof (args[0] as { submit?: unknown } | null)?.submit === "function") return query.apply(this, args) as never;
+    // Prisma's pg adapter sends some of a transaction's queries at once
+    // (prisma/orm#29646); pg queues them today and warns that pg 9 will
+    // refuse them. Each waits here for the one before, so its deadline starts
+    // when it is sent, not while it waits its turn.
+    const send = () => {
+      arm();
+      return (query.apply(this, args) as Promise<unknown>).finally(() => clearTimeout(timer));
+    };
+    const result = this.#previous.then(send, send);
+    this.#previous = result.catch(() => {});
+    return result as never;
   }
 }
 
