@@ -1,7 +1,8 @@
 // How `npm start` serves: Next.js behind the public front server (its own
 // thread: cached public responses, everything else proxied to Next on a
-// loopback port), or Next alone on PORT when the cache is off and in
-// development (`npm run dev`: Next's dev server, hot reload, nothing cached).
+// loopback port), or Next on PORT when the cache is off and in development
+// (`npm run dev`: Next's dev server, hot reload, nothing cached), with only
+// the bodies it cannot decode itself checked first and sent on by loopback.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,7 +11,8 @@ import { Worker } from "node:worker_threads";
 import { StartupError } from "../database/embedded/errors";
 import type { Env } from "../env";
 import type { FrontMessage, FrontOptions, FrontReport } from "../public-cache/front-worker";
-import { clientIp, FRONT_HEADER } from "../public-cache/proxy";
+import { forwardCheckedBody, needsBodyCheck } from "../public-cache/action-body";
+import { clientIp, createProxy, FRONT_HEADER } from "../public-cache/proxy";
 import { createLoopbackRenderer } from "../public-cache/loopback-render";
 import { publicViewState } from "../public-cache/public-view";
 import { provide } from "../runtime/services";
@@ -25,27 +27,18 @@ export interface Serving {
 
 export async function serve(env: Env, store: PublicSnapshotStore, root: string, { dev = false } = {}): Promise<Serving> {
   const { default: next } = await import("next");
-  const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
+  // With the cache off Next.js listens on PORT itself, and is told so: it
+  // would otherwise attach its upgrade handler (hot reload) to whichever
+  // server brought it its first request, the loopback one included.
+  const alone = env.CANDOR_PUBLIC_CACHE_MB === 0 || dev ? http.createServer() : undefined;
+  const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT, httpServer: alone });
   await app.prepare();
   const handle = app.getRequestHandler();
   const closeNext = async (server: http.Server) => {
     await closeServer(server);
     await app.close();
   };
-  if (env.CANDOR_PUBLIC_CACHE_MB === 0 || dev) {
-    const server = http.createServer((request, response) => {
-      if (refuseBadRequest(request, response)) return;
-      cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
-      if (!answerLauncherRoute(request, response, env)) void handle(request, response);
-    });
-    server.on("connect", refuseConnect);
-    await listen(server, env.PORT, env.HOST);
-    provide(
-      "publicRenderer",
-      createLoopbackRenderer(() => ({ port: env.PORT }), ""),
-    );
-    return { close: () => closeNext(server) };
-  }
+  // Next.js on a loopback port, for the front server's proxy: only requests carrying the token.
   const token = randomBytes(24).toString("base64url");
   const internal = http.createServer((request, response) => {
     if (request.headers[FRONT_HEADER] !== token) {
@@ -56,6 +49,30 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     if (!answerLauncherRoute(request, response, env)) void handle(request, response);
   });
   await listen(internal, 0, "127.0.0.1");
+  const closeBoth = async (server: http.Server) => {
+    await closeServer(server);
+    await closeNext(internal);
+  };
+  if (alone) {
+    // Next.js answers a body it cannot decode with a 500: such bodies are
+    // read and checked first, as the front server does, and only then handed
+    // to Next.js through the loopback port (a read body cannot be given back
+    // to the request it came with).
+    const proxy = createProxy({ port: (internal.address() as AddressInfo).port, token, trustProxy: env.TRUST_PROXY });
+    alone.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
+      if (refuseBadRequest(request, response)) return;
+      if (needsBodyCheck(request)) return void forwardCheckedBody(request, response, env.TRUST_PROXY, proxy);
+      cleanRequestInPlace(request, clientIp(request, env.TRUST_PROXY), env.TRUST_PROXY > 0);
+      if (!answerLauncherRoute(request, response, env)) void handle(request, response);
+    });
+    alone.on("connect", refuseConnect);
+    await listen(alone, env.PORT, env.HOST);
+    provide(
+      "publicRenderer",
+      createLoopbackRenderer(() => ({ port: env.PORT }), ""),
+    );
+    return { close: () => closeBoth(alone) };
+  }
   provide(
     "publicRenderer",
     createLoopbackRenderer(() => internal.address() as AddressInfo, token),

@@ -4,7 +4,7 @@
 // without Next.js's per-process costs.
 import http from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
-import { checkBody, isCrossOriginAction, needsBodyCheck, readBody } from "./action-body";
+import { forwardCheckedBody, needsBodyCheck } from "./action-body";
 import { createPublicCache } from "./handler";
 import { createLoopbackRenderer } from "./loopback-render";
 import { createLiveStreams, isLiveStreamRequest, type LiveChange } from "./live-stream";
@@ -64,27 +64,10 @@ const server = http.createServer((request, response) => {
   if (refuseBadRequest(request, response)) return;
   if (isLiveStreamRequest(request)) return streams.handle(request, response);
   if (cache.handle(request, response)) return;
-  if (needsBodyCheck(request)) void proxyCheckedBody(request, response);
+  if (needsBodyCheck(request)) void forwardCheckedBody(request, response, options.trustProxy, proxy);
   else proxy(request, response);
 });
 
-/** A server action or a form posted to a page: Next.js gets it only when it can decode it. */
-async function proxyCheckedBody(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  if (isCrossOriginAction(request.headers, options.trustProxy > 0)) {
-    return void refuseBody(response, 403, "Forbidden: this action may only be sent from Candor's own pages.");
-  }
-  const body = await readBody(request).catch(() => null);
-  if (!body) return void refuseBody(response, 413, "Payload too large: at most 11 MB.");
-  const verdict = await checkBody(request.headers, body);
-  if (!verdict.ok) return void refuseBody(response, 400, verdict.message);
-  proxy(request, response, body);
-}
-
-function refuseBody(response: http.ServerResponse, status: number, message: string): void {
-  response
-    .writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" })
-    .end(`${message}\n`);
-}
 server.on("connect", refuseConnect);
 server.once("error", (error: NodeJS.ErrnoException) =>
   parentPort!.postMessage({ type: "error", code: error.code, message: error.message } satisfies FrontReport),

@@ -334,3 +334,89 @@ describe("anonymous requests", () => {
     expect(failures.slice(0, 20)).toEqual([]);
   }, 900_000);
 });
+
+describe("with the public cache off (CANDOR_PUBLIC_CACHE_MB=0: Next.js on PORT)", () => {
+  let uncached: CandorProcess;
+  let uncachedRoot: string;
+
+  beforeAll(async () => {
+    uncachedRoot = await mkdtemp(path.join(os.tmpdir(), "candor-fuzz-uncached-"));
+    await chmod(uncachedRoot, 0o755);
+    uncached = await startCandorProcess(
+      {
+        ...process.env,
+        CANDOR_DATA_DIR: path.join(uncachedRoot, "data"),
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        CANDOR_WORKER: "0",
+        CANDOR_PUBLIC_CACHE_MB: "0",
+      },
+      { timeoutMs: 600_000 },
+    );
+  }, 620_000);
+
+  afterAll(async () => {
+    await uncached?.stop();
+    if (uncachedRoot) await rm(uncachedRoot, { recursive: true, force: true });
+  });
+
+  it("refuses malformed and cross-origin action and form bodies with a 4xx, never Next's 500", async () => {
+    const actionIds = await readActionIds(process.cwd());
+    const crossOrigin = HEADER_SETS.find((headers) => headers.origin !== undefined)!;
+    const sent: FuzzRequest[] = [];
+    for (const target of ["/", "/sign-in", "/subscribe"]) {
+      for (const { headers, body } of bodies(actionIds)) {
+        sent.push({ method: "POST", target, headers, body }, { method: "POST", target, headers: { ...crossOrigin, ...headers }, body });
+      }
+    }
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const failures: string[] = [];
+    const queue = sent.values();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (const request of queue) {
+          const status = await send(uncached.port, agent, request);
+          if (status >= 500 || status === 0)
+            failures.push(`${status} ${request.target} ${JSON.stringify(request.headers).slice(0, 160)} ${request.body.slice(0, 80)}`);
+        }
+      }),
+    );
+    agent.destroy();
+    expect(sent.length).toBeGreaterThan(600);
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 600_000);
+
+  it("hands a well-formed form on to Next.js: /setup posted without JavaScript answers with its field errors", async () => {
+    const page = await (await fetch(`${uncached.baseUrl}/setup`)).text();
+    // React's fields naming the action (a form works before scripts load), then the form's own.
+    const attribute = (value: string) => value.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&amp;", "&");
+    const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
+      ([, name, value]) => [attribute(name!), attribute(value ?? "")] as [string, string],
+    );
+    expect(hidden.map(([name]) => name)).toContain("$ACTION_REF_1");
+    const fields: [string, string][] = [
+      ...hidden,
+      ["name", "Ada"],
+      ["email", "not an address"],
+      ["password", "x"],
+      ["confirmPassword", "y"],
+    ];
+    const headers = { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, origin: `http://127.0.0.1:${uncached.port}` };
+    const agent = new http.Agent({ keepAlive: false });
+    let html = "";
+    const status = await new Promise<number>((resolve) => {
+      const request = http.request(
+        { host: "127.0.0.1", port: uncached.port, method: "POST", path: "/setup", headers, agent },
+        (response) => {
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (html += chunk));
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on("error", () => resolve(0));
+      request.end(multipart(fields));
+    });
+    agent.destroy();
+    expect([status, html.slice(0, 300)]).toEqual([200, expect.any(String)]);
+    expect(html).toContain("Enter an email address like ada@example.com.");
+  });
+});
