@@ -89,6 +89,8 @@ async function prepareDatabase(database: OpenDatabase, env: Env): Promise<void> 
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   // Processes that push decide whether changes queue pushes: not a CANDOR_WORKER=0 instance (npm run export's private one).
   if (env.CANDOR_WORKER) await (await import("./lib/mirror/configure")).configureMirror(env);
+  const sealed = await (await import("./lib/webhooks/seal-stored-secrets")).sealStoredWebhookSecrets();
+  if (sealed) console.log(`Encrypted the signing secrets of ${sealed} webhook(s) stored before secrets were encrypted.`);
   if (database.kind === "embedded" && env.CANDOR_DEMO) {
     const { seedDemoOnFirstStart } = await import("./lib/demo/seed-demo");
     if (await seedDemoOnFirstStart())

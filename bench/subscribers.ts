@@ -95,6 +95,7 @@ async function measureDelivery(admin: { id: string; email: string }): Promise<vo
   const { secretKey } = await import("../lib/env");
   const { createMailTransport } = await import("../lib/outbox/transport");
   const { OutboxWorker } = await import("../lib/outbox/worker");
+  const { sealSecret } = await import("../lib/webhooks/secret-box");
 
   const billing = (await createComponent(admin, { name: "Billing", isVisible: true })).id;
   const key = secretKey("subscribers");
@@ -118,7 +119,11 @@ async function measureDelivery(admin: { id: string; email: string }): Promise<vo
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   await prisma.webhook.createMany({
-    data: Array.from({ length: WEBHOOKS }, (_, index) => ({ url: `${hookUrl}/hook${index}`, secret: `whsec_${"A".repeat(32)}` })),
+    // Sealed as addWebhook stores them: each delivery opens its secret.
+    data: Array.from({ length: WEBHOOKS }, (_, index) => ({
+      url: `${hookUrl}/hook${index}`,
+      secret: sealSecret(`whsec_${"A".repeat(32)}`, secretKey("webhooks")),
+    })),
   });
   const incident = await declareIncident(admin, {
     title: "Card payments fail",

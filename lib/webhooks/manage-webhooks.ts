@@ -3,12 +3,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { prisma } from "../db";
-import { getEnv } from "../env";
+import { getEnv, secretKey } from "../env";
 import { NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { detectFormat } from "./formats";
 import { isPrivateAddress } from "./private-address";
 import { queueWebhookEvent } from "./queue-event";
+import { sealSecret } from "./secret-box";
 import type { AddWebhookInput } from "./schemas";
 
 /**
@@ -39,7 +40,9 @@ export async function addWebhook(actor: AuditActor, input: AddWebhookInput): Pro
   const format = detectFormat(url);
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
   return prisma.$transaction(async (tx) => {
-    const webhook = await tx.webhook.create({ data: { url: url.toString(), format, secret, createdById: actor.id } });
+    const webhook = await tx.webhook.create({
+      data: { url: url.toString(), format, secret: sealSecret(secret, secretKey("webhooks")), createdById: actor.id },
+    });
     await recordAudit(tx, actor, {
       action: "webhook.added",
       entityType: "webhook",

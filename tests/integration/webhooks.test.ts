@@ -2,6 +2,7 @@
 // Webhooks signatures checked with the standardwebhooks package's own verify,
 // Statuspage's payload shape, retries, the delivery log, the disable rule,
 // receivers that hang, redirect, fail or send 10 MB, and private addresses.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
@@ -13,6 +14,8 @@ import { setComponentStatus } from "@/lib/components/set-status";
 import { createHttpTransport, createMailTransport } from "@/lib/outbox/transport";
 import { OutboxWorker } from "@/lib/outbox/worker";
 import { addWebhook, sendTestEvent, setWebhookEnabled } from "@/lib/webhooks/manage-webhooks";
+import { sealStoredWebhookSecrets } from "@/lib/webhooks/seal-stored-secrets";
+import { sealSecret } from "@/lib/webhooks/secret-box";
 import { DISABLE_AFTER_FAILURES } from "@/lib/webhooks/record-delivery";
 import { createAdmin } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
@@ -233,5 +236,34 @@ describe("webhooks", () => {
     const payload = new Webhook(secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>) as Payload;
     expect(payload.meta.event).toBe("test");
     expect(payload.page.status_indicator).toEqual(expect.any(String));
+  });
+
+  it("keeps the signing secret encrypted in the database, and encrypts one stored in plain text before", async () => {
+    const { id: webhookId, secret } = await addWebhook(admin, { url: `${base}/ok` });
+    const stored = (await prisma.webhook.findUniqueOrThrow({ where: { id: webhookId } })).secret;
+    expect(stored).toMatch(/^v1\./);
+    expect(stored).not.toContain(secret.slice("whsec_".length, 20));
+
+    await prisma.webhook.update({ where: { id: webhookId }, data: { secret } });
+    expect(await sealStoredWebhookSecrets()).toBe(1);
+    expect(await sealStoredWebhookSecrets()).toBe(0);
+    expect((await prisma.webhook.findUniqueOrThrow({ where: { id: webhookId } })).secret).toMatch(/^v1\./);
+    await sendTestEvent(admin, { webhookId });
+    await drain(newWorker());
+    expect(() => new Webhook(secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>)).not.toThrow();
+  });
+
+  it("fails a delivery for good, saying what to do, when the secret was encrypted under another AUTH_SECRET", async () => {
+    const { id: webhookId, secret } = await addWebhook(admin, { url: `${base}/ok` });
+    await prisma.webhook.update({ where: { id: webhookId }, data: { secret: sealSecret(secret, randomBytes(32).toString("base64url")) } });
+    await sendTestEvent(admin, { webhookId });
+    await drain(newWorker());
+    expect(received).toEqual([]);
+    const row = await prisma.outboxMessage.findFirstOrThrow({
+      where: { kind: "webhook", recipient: `${base}/ok` },
+      orderBy: { id: "desc" },
+    });
+    expect(row).toMatchObject({ state: "FAILED" });
+    expect(row.lastError).toMatch(/another AUTH_SECRET\. Remove the webhook, add it again/);
   });
 });
