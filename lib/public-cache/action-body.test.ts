@@ -39,6 +39,8 @@ describe("bodies Next.js decodes before Candor's code runs", () => {
     ]);
     expect(await checkBody({ ...ACTION, ...MULTIPART }, outlined)).toEqual({ ok: true });
     expect(await checkBody(MULTIPART, multipart([["email", "a@example.com"]]))).toEqual({ ok: true });
+    const nested = Buffer.from(`${"[".repeat(32)}"$undefined"${"]".repeat(32)}`);
+    expect(await checkBody({ ...ACTION, "content-type": "text/plain" }, nested)).toEqual({ ok: true });
   });
 
   it.each([
@@ -50,6 +52,9 @@ describe("bodies Next.js decodes before Candor's code runs", () => {
     ["multipart without a boundary", { "content-type": "multipart/form-data" }, Buffer.from("")],
     ["an action without its argument part", { ...ACTION, ...MULTIPART }, multipart([["1_a", "b"]])],
     ["an action part that is not JSON", { ...ACTION, ...MULTIPART }, multipart([["0", "{bad"]])],
+    ["arguments nested 5,000 deep", { ...ACTION, "content-type": "text/plain" }, Buffer.from("[".repeat(5_000) + "]".repeat(5_000))],
+    ["an action part nested 5,000 deep", { ...ACTION, ...MULTIPART }, multipart([["0", "[".repeat(5_000) + "]".repeat(5_000)]])],
+    ["arguments nested 33 deep", { ...ACTION, "content-type": "text/plain" }, Buffer.from("[".repeat(33) + "]".repeat(33))],
   ])("are refused with a message when they hold %s", async (_case, headers, body) => {
     const verdict = await checkBody(headers, body);
     expect(verdict.ok).toBe(false);

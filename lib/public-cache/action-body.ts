@@ -68,18 +68,34 @@ export function readBody(request: IncomingMessage, limit = MAX_ACTION_BODY_BYTES
   });
 }
 
-/** Whether every reference in a decoded JSON value names a part that exists. */
-function referencesExist(value: unknown, parts: Set<string>): boolean {
-  if (typeof value === "string") {
-    if (!value.startsWith("$") || VALUE_MARKER.test(value)) return true;
-    const reference = REFERENCE.exec(value);
-    if (!reference) return false;
-    const [, tag, id] = reference;
-    // "$K<id>" is a FormData made of the fields prefixed "<id>_": any number of them, none included.
-    return tag === "K" || parts.has(String(parseInt(id!, 16)));
+/**
+ * Deeper than any of Candor's actions' arguments (a form, a few plain
+ * values). A body nested thousands deep once overflowed the stack here, and
+ * React's decoder recurses too.
+ */
+const MAX_DEPTH = 32;
+
+function referenceExists(value: string, parts: Set<string>): boolean {
+  if (!value.startsWith("$") || VALUE_MARKER.test(value)) return true;
+  const reference = REFERENCE.exec(value);
+  if (!reference) return false;
+  const [, tag, id] = reference;
+  // "$K<id>" is a FormData made of the fields prefixed "<id>_": any number of them, none included.
+  return tag === "K" || parts.has(String(parseInt(id!, 16)));
+}
+
+/** Whether a decoded JSON value nests at most MAX_DEPTH deep and every reference in it names a part that exists. */
+function referencesExist(root: unknown, parts: Set<string>): boolean {
+  const pending: [unknown, number][] = [[root, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value === "string") {
+      if (!referenceExists(value, parts)) return false;
+    } else if (value && typeof value === "object") {
+      if (depth >= MAX_DEPTH) return false;
+      for (const item of Object.values(value)) pending.push([item, depth + 1]);
+    }
   }
-  if (Array.isArray(value)) return value.every((item) => referencesExist(item, parts));
-  if (value && typeof value === "object") return Object.values(value).every((item) => referencesExist(item, parts));
   return true;
 }
 
@@ -101,6 +117,7 @@ async function parseForm(body: Buffer, contentType: string): Promise<FormData | 
 
 const BAD_FORM: BodyVerdict = { ok: false, message: "Bad request: the form data could not be read." };
 const BAD_ACTION: BodyVerdict = { ok: false, message: "Bad request: the action's arguments could not be read." };
+const BAD_BODY: BodyVerdict = { ok: false, message: "Bad request: the body could not be read." };
 
 /** Checks a body for which needsBodyCheck was true. */
 export async function checkBody(headers: IncomingMessage["headers"], body: Buffer): Promise<BodyVerdict> {
@@ -146,7 +163,8 @@ export async function forwardCheckedBody(
   }
   const body = await readBody(request).catch(() => null);
   if (!body) return refuseBody(response, 413, "Payload too large: at most 11 MB.");
-  const verdict = await checkBody(request.headers, body);
+  // Whatever the check meets, the request gets an answer and the server stays up.
+  const verdict = await checkBody(request.headers, body).catch((): BodyVerdict => BAD_BODY);
   if (!verdict.ok) return refuseBody(response, 400, verdict.message);
   forward(request, response, body);
 }

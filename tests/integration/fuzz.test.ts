@@ -138,6 +138,7 @@ function bodies(actionIds: string[]): { headers: Headers; body: string }[] {
       ]),
     },
     { headers: { ...action("deadbeef"), ...textPlain }, body: "[]" },
+    { headers: { ...action("deadbeef"), ...textPlain }, body: "[".repeat(5_000) + "]".repeat(5_000) },
   ];
   for (const id of actionIds) {
     variants.push(
@@ -155,6 +156,7 @@ function bodies(actionIds: string[]): { headers: Headers; body: string }[] {
         ]),
       },
       { headers: { ...action(id), ...formData }, body: multipart([["0", "{bad"]]) },
+      { headers: { ...action(id), ...textPlain }, body: "[".repeat(5_000) + "]".repeat(5_000) },
       { headers: { ...action(id), ...formData }, body: `--${BOUNDARY}\r\nbroken` },
     );
   }
