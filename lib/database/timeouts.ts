@@ -50,25 +50,35 @@ export class DeadlineClient extends pg.Client {
     const arm = () => (timer = setTimeout(() => connection.stream.destroy(new Error(NOT_ANSWERING)), QUERY_DEADLINE_MS));
     const query = super.query as (...a: unknown[]) => unknown;
     const callback = args.at(-1);
+    // A pool's query: sent at once, as it runs on an idle connection with nothing to wait for.
     if (typeof callback === "function") {
       arm();
-      return query.apply(this, [
-        ...args.slice(0, -1),
-        (...results: unknown[]) => {
-          clearTimeout(timer);
-          return callback(...results);
-        },
-      ]) as never;
+      try {
+        return query.apply(this, [
+          ...args.slice(0, -1),
+          (...results: unknown[]) => {
+            clearTimeout(timer);
+            return callback(...results);
+          },
+        ]) as never;
+      } catch (error) {
+        clearTimeout(timer);
+        throw error;
+      }
     }
-    // A cursor or a stream: pg hands it back at once and it reads at its own pace.
-    if (typeof (args[0] as { submit?: unknown } | null)?.submit === "function") return query.apply(this, args) as never;
+    // A cursor or a stream (pg hands it back at once; Candor uses neither), or
+    // a config carrying its own callback: as pg takes them, without a deadline.
+    const config = args[0] as { submit?: unknown; callback?: unknown } | null;
+    if (typeof config?.submit === "function" || typeof config?.callback === "function") return query.apply(this, args) as never;
     // Prisma's pg adapter sends some of a transaction's queries at once
     // (prisma/orm#29646); pg queues them today and warns that pg 9 will
     // refuse them. Each waits here for the one before, so its deadline starts
     // when it is sent, not while it waits its turn.
     const send = () => {
+      // pg may throw instead (a query it cannot send): then no deadline is left behind to cut the connection later.
+      const sent = query.apply(this, args) as Promise<unknown>;
       arm();
-      return (query.apply(this, args) as Promise<unknown>).finally(() => clearTimeout(timer));
+      return sent.finally(() => clearTimeout(timer));
     };
     const result = this.#previous.then(send, send);
     this.#previous = result.catch(() => {});

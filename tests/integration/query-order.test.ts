@@ -5,7 +5,8 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { DeadlineClient } from "@/lib/database/timeouts";
 import { getDatabaseUrl } from "@/lib/db";
 
 const run = promisify(execFile);
@@ -44,5 +45,20 @@ describe("queries sent at once on one connection", () => {
     const { rows, warnings } = await queriesAtOnce("candor");
     expect(rows).toEqual([3, 1, 2]);
     expect(warnings).not.toContain("already executing a query");
+  });
+
+  it("leave no deadline behind when pg refuses to send one (it would cut the connection 15 s later)", async () => {
+    const client = new DeadlineClient({ connectionString: getDatabaseUrl() });
+    await client.connect();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      await expect(client.query(null as never)).rejects.toThrow();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const after: { rows: unknown[] } = await client.query("SELECT 2 AS two");
+    expect(after.rows).toEqual([{ two: 2 }]);
+    await client.end();
   });
 });
