@@ -5,7 +5,7 @@
 // the bodies it cannot decode itself checked first and sent on by loopback.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { StartupError } from "../database/embedded/errors";
@@ -120,13 +120,19 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
   };
 }
 
+/** Every socket a server accepted, upgraded ones (hot reload's) included: closeAllConnections() leaves those. */
+const socketsOf = new WeakMap<http.Server, Set<Socket>>();
+
 /** Stops accepting, and ends idle keep-alive connections so close() does not wait for clients. */
 function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
     // A request still running gets a short grace, then its connection is cut.
-    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      for (const socket of socketsOf.get(server) ?? []) socket.destroy();
+    }, 2_000).unref();
   });
 }
 
@@ -135,6 +141,12 @@ function portInUse(port: number): StartupError {
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {
+  const sockets = new Set<Socket>();
+  socketsOf.set(server, sockets);
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   return new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? portInUse(port) : error));
     server.listen(port, host, resolve);
