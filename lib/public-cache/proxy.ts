@@ -40,32 +40,46 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       options.trustProxy > 0,
     );
     if (body) headers["content-length"] = String(body.length);
+    // Without a body to stream, the request can be sent again as it was.
+    const resendable = body !== undefined || ((request.method === "GET" || request.method === "HEAD") && !hasBody(request));
     // A browser that went away (an aborted prefetch, a closed tab) ends the request to Next too: not an error.
     let clientGone = false;
-    const upstream = http.request(
-      { host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent },
-      (answer) => {
-        const answerHeaders = { ...answer.headers };
-        for (const name of HOP_BY_HOP) delete answerHeaders[name];
-        response.writeHead(answer.statusCode ?? 502, answerHeaders);
-        answer.pipe(response);
-      },
-    );
-    upstream.on("error", (error) => {
-      if (clientGone) return;
-      log(`proxying ${request.method} ${pathForLog(request.url)}: ${error.message}`);
-      if (!response.headersSent)
-        response
-          .writeHead(502, { "content-type": "text/plain; charset=utf-8" })
-          .end("Candor could not answer this request. Please try again.\n");
-      else response.destroy();
-    });
+    let upstream: http.ClientRequest;
+    const send = (retried: boolean) => {
+      upstream = http.request(
+        { host: "127.0.0.1", port: options.port, method: request.method, path: request.url, headers, agent },
+        (answer) => {
+          const answerHeaders = { ...answer.headers };
+          for (const name of HOP_BY_HOP) delete answerHeaders[name];
+          response.writeHead(answer.statusCode ?? 502, answerHeaders);
+          answer.pipe(response);
+        },
+      );
+      const sent = upstream;
+      sent.on("error", (error: NodeJS.ErrnoException) => {
+        if (clientGone) return;
+        // A kept-alive socket Next's server closed just as it was reused: once more, on a new one.
+        if (!retried && resendable && sent.reusedSocket && error.code === "ECONNRESET" && !response.headersSent) return send(true);
+        log(`proxying ${request.method} ${pathForLog(request.url)}: ${error.message}`);
+        if (!response.headersSent)
+          response
+            .writeHead(502, { "content-type": "text/plain; charset=utf-8" })
+            .end("Candor could not answer this request. Please try again.\n");
+        else response.destroy();
+      });
+      if (body) sent.end(body);
+      else if (retried || resendable) sent.end();
+      else request.pipe(sent);
+    };
     response.on("close", () => {
       if (response.writableFinished) return;
       clientGone = true;
       upstream.destroy();
     });
-    if (body) upstream.end(body);
-    else request.pipe(upstream);
+    send(false);
   };
+}
+
+function hasBody(request: http.IncomingMessage): boolean {
+  return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
 }
