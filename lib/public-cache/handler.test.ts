@@ -110,6 +110,31 @@ describe("the public response cache", () => {
     expect(state.renders).toBe(2);
   });
 
+  it("does not render again ahead a page a visitor already had rendered for the new snapshot", async () => {
+    version = 1;
+    await store.refresh();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const rendered: string[] = [];
+    const render = async (path: string) => {
+      rendered.push(path);
+      // The second `/history` render (refresh-ahead's) waits until a visitor has had `/` rendered.
+      if (path === "/history" && version === 2) await held;
+      return page(`${path} version ${version}`);
+    };
+    const { base, cache } = await serveWithCache(render, await newSaved());
+    await fetch(`${base}/`);
+    await fetch(`${base}/history`);
+    version = 2;
+    await store.refresh();
+    // `/history` was read last, so refresh-ahead renders it first.
+    const refreshing = cache.refreshAhead();
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>/ version 2</p>");
+    release();
+    await refreshing;
+    expect(rendered).toEqual(["/", "/history", "/history", "/"]);
+  });
+
   it("warms up the pages it is given, keeping only those asked to be kept", async () => {
     version = 1;
     await store.refresh();

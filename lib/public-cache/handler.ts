@@ -136,6 +136,8 @@ export function createPublicCache(options: PublicCacheOptions) {
     const generation = view.generation;
     for (const key of cache.outdated(generation, limit)) {
       if (view.generation !== generation) return;
+      // A visitor may have had it rendered for this generation while the pages before it were rendering.
+      if (cache.get(key)?.generation === generation) continue;
       const route = routeOf(key);
       if (route) await fill(route, generation).catch(() => undefined);
     }
