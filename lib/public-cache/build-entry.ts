@@ -1,5 +1,6 @@
 // Turns a response Next rendered into a cache entry: cleaned headers, an
-// ETag, and gzip and brotli bodies made once.
+// ETag, and gzip and brotli bodies made once (brotli just after the entry is
+// first served).
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
@@ -79,40 +80,49 @@ export async function buildEntry(
     kind === "static" ? (response.status === 200 ? STATIC_CACHE_CONTROL : MISSING_STATIC_CACHE_CONTROL) : (chosen ?? PUBLIC_CACHE_CONTROL);
   headers["vary"] = "Accept-Encoding";
   const identity = response.body;
-  // Brotli's best quality runs near 1 MB/s: fine for a 50 KB page, seconds for a
-  // page of 200 components, which would hold every change back that long.
-  const large = identity.length > LARGE_BODY_BYTES;
-  const [br, gz] = await Promise.all([
-    brotli(identity, {
-      params: {
-        [zlib.BROTLI_PARAM_QUALITY]: large ? 5 : 11,
-        [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        [zlib.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
-      },
-    }),
-    gzipAsync(identity, { level: large ? 6 : 9 }),
-  ]);
+  // Gzip takes milliseconds even for a page of 200 components; brotli follows (withBrotli), so a change is served without waiting for it.
+  const gz = await gzipAsync(identity, { level: identity.length > LARGE_BODY_BYTES ? 6 : 9 });
   const etag = createHash("sha1").update(identity).digest("base64url").slice(0, 22);
-  const entry = prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz, br } });
+  const entry = prepareEntry({ generation, status: response.status, headers, etag, bodies: { identity, gzip: gz } });
   entry.renderedAt = Date.now();
   return entry;
 }
 
-/** The entry with its ready-made headers for each encoding. */
+/**
+ * The entry with a brotli body too. Brotli's best quality runs near 1 MB/s:
+ * fine for a 50 KB page, seconds for a page of 200 components, so larger
+ * bodies get a quality that takes milliseconds.
+ */
+export async function withBrotli(entry: CachedResponse): Promise<CachedResponse> {
+  const { identity } = entry.bodies;
+  const br = await brotli(identity, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: identity.length > LARGE_BODY_BYTES ? 5 : 11,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      [zlib.BROTLI_PARAM_LGWIN]: brotliWindowBits(identity.length),
+    },
+  });
+  const complete = prepareEntry({ ...entry, bodies: { ...entry.bodies, br } });
+  complete.renderedAt = entry.renderedAt;
+  return complete;
+}
+
+/** The entry with its ready-made headers and body for each encoding (gzip's for brotli while it has no brotli body). */
 export function prepareEntry(fields: Pick<CachedResponse, "generation" | "status" | "headers" | "etag" | "bodies">): CachedResponse {
-  const prepare = (encoding: Encoding) => {
+  const prepare = (encoding: Encoding, body: Buffer) => {
     const tag = `"${fields.etag}${encoding === "identity" ? "" : `-${encoding}`}"`;
-    const full: Record<string, string> = { ...fields.headers, etag: tag, "content-length": String(fields.bodies[encoding].length) };
+    const full: Record<string, string> = { ...fields.headers, etag: tag, "content-length": String(body.length) };
     if (encoding !== "identity") full["content-encoding"] = encoding;
     const notModified: Record<string, string> = { ...fields.headers, etag: tag };
     delete notModified["content-type"];
-    return { full, notModified };
+    return { full, notModified, body };
   };
   const { bodies } = fields;
+  const gzip = prepare("gzip", bodies.gzip);
   return {
     ...fields,
-    bytes: bodies.identity.length + bodies.gzip.length + bodies.br.length,
-    prepared: { identity: prepare("identity"), gzip: prepare("gzip"), br: prepare("br") },
+    bytes: bodies.identity.length + bodies.gzip.length + (bodies.br?.length ?? 0),
+    prepared: { identity: prepare("identity", bodies.identity), gzip, br: bodies.br ? prepare("br", bodies.br) : gzip },
     lastUsed: 0,
   };
 }

@@ -135,6 +135,20 @@ describe("the public response cache", () => {
     expect(rendered).toEqual(["/", "/history", "/history", "/"]);
   });
 
+  it("answers as soon as a page is rendered, gzipped, then adds brotli and keeps that on disk", async () => {
+    version = 1;
+    await store.refresh();
+    const saved = await newSaved();
+    const { base } = await serveWithCache(renderer().render, saved);
+    const first = await fetch(`${base}/`, { headers: { "accept-encoding": "br, gzip" } });
+    expect([first.headers.get("content-encoding"), await first.text()]).toEqual(["gzip", "<p>version 1</p>"]);
+    await saved.settled(); // brotli, then the disk copy
+    const second = await fetch(`${base}/`, { headers: { "accept-encoding": "br, gzip" } });
+    expect([second.headers.get("content-encoding"), await second.text()]).toEqual(["br", "<p>version 1</p>"]);
+    const onDisk = await new SavedResponses(saved.directory, () => {}).load("/");
+    expect(onDisk?.bodies.br?.length).toBeGreaterThan(0);
+  });
+
   it("warms up the pages it is given, keeping only those asked to be kept", async () => {
     version = 1;
     await store.refresh();

@@ -4,7 +4,7 @@
 // key wait for that one render) and keeps the result. When rendering fails,
 // the last good response stands in, from memory or from disk.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { buildEntry, isCacheable, type RenderedResponse } from "./build-entry";
+import { buildEntry, isCacheable, withBrotli, type RenderedResponse } from "./build-entry";
 import type { PublicView } from "./public-view";
 import { readCacheHeaders, type CacheRequestHeaders } from "./request-headers";
 import { ResponseCache, type CachedResponse } from "./response-cache";
@@ -61,12 +61,24 @@ export function createPublicCache(options: PublicCacheOptions) {
         if (!isCacheable(rendered)) return { passthrough: rendered };
         const entry = await buildEntry(rendered, route.kind, generation);
         cache.set(route.key, entry);
-        if (saved && route.kind === "page" && entry.status === 200 && !view.stale) void saved.save(route.key, entry);
+        const complete = completeEntry(route.key, entry);
+        if (saved && route.kind === "page" && entry.status === 200 && !view.stale) void saved.save(route.key, complete);
         return { entry };
       })().finally(() => filling.delete(flight));
       filling.set(flight, pending);
     }
     return pending;
+  }
+
+  /** Adds brotli to an entry already served; null when a newer rendering took its place meanwhile (not to be saved over it). */
+  async function completeEntry(key: string, entry: CachedResponse): Promise<CachedResponse | null> {
+    let complete = entry;
+    try {
+      complete = await withBrotli(entry);
+    } catch (error) {
+      log(`compressing ${key} with brotli: ${(error as Error).message}; it is served gzipped.`);
+    }
+    return cache.swap(key, entry, complete) || !cache.has(key) ? complete : null;
   }
 
   /** What to serve when rendering fails: the page as last rendered, or the 404 of an unknown incident or history page. */

@@ -9,10 +9,15 @@ export interface CachedResponse {
   /** Headers common to every encoding (no length, encoding or ETag). */
   headers: Record<string, string>;
   etag: string;
-  bodies: Record<Encoding, Buffer>;
+  /** Brotli is added after the entry is first served (./build-entry.ts); until then brotli clients get gzip. */
+  bodies: { identity: Buffer; gzip: Buffer; br?: Buffer };
   bytes: number;
-  /** Ready response headers per encoding, for a 200/404 and for a 304: a hit only looks them up. */
-  prepared: Record<Encoding, { full: Record<string, string>; notModified: Record<string, string> }>;
+  /**
+   * What to send per encoding the client prefers: headers for a 200/404 and
+   * for a 304, and the body (gzip's for brotli until brotli is added): a hit
+   * only looks them up.
+   */
+  prepared: Record<Encoding, { full: Record<string, string>; notModified: Record<string, string>; body: Buffer }>;
   /** For least-recently-used eviction. */
   lastUsed: number;
   /** When Next rendered it (ms since the epoch), where known: said in the stale notice (stale-notice.ts). */
@@ -46,6 +51,20 @@ export class ResponseCache {
       this.#entries.delete(oldest);
       this.#bytes -= old.bytes;
     }
+  }
+
+  /** Puts `to` in the place of `from` if `from` is still the entry for `key`; false if it was replaced or dropped meanwhile. */
+  swap(key: string, from: CachedResponse, to: CachedResponse): boolean {
+    if (this.#entries.get(key) !== from) return false;
+    this.delete(key);
+    this.set(key, to);
+    // Served no more recently than before: refresh-ahead's order stays the readers'.
+    to.lastUsed = from.lastUsed;
+    return true;
+  }
+
+  has(key: string): boolean {
+    return this.#entries.has(key);
   }
 
   /** Keys of entries from another generation than `generation`, most recently used first. */

@@ -14,7 +14,8 @@ interface SavedFile {
   etag: string;
   identity: string;
   gzip: string;
-  br: string;
+  /** Absent when brotli could not be made. */
+  br?: string;
   /** Absent in files saved before it was added. */
   renderedAt?: number;
 }
@@ -31,8 +32,8 @@ export class SavedResponses {
     return path.join(this.directory, `${createHash("sha1").update(key).digest("hex")}.json`);
   }
 
-  /** Saves in the background; `settled()` waits for every save started so far. */
-  save(key: string, entry: CachedResponse): Promise<void> {
+  /** Saves in the background, once `entry` is ready (nothing when it comes to null); `settled()` waits for every save started so far. */
+  save(key: string, entry: CachedResponse | Promise<CachedResponse | null>): Promise<void> {
     const writing = this.#write(key, entry).finally(() => this.#writing.delete(writing));
     this.#writing.add(writing);
     return writing;
@@ -42,7 +43,9 @@ export class SavedResponses {
     await Promise.all(this.#writing);
   }
 
-  async #write(key: string, entry: CachedResponse): Promise<void> {
+  async #write(key: string, ready: CachedResponse | Promise<CachedResponse | null>): Promise<void> {
+    const entry = await ready;
+    if (!entry) return;
     const file = this.#file(key);
     const saved: SavedFile = {
       key,
@@ -51,7 +54,7 @@ export class SavedResponses {
       etag: entry.etag,
       identity: entry.bodies.identity.toString("base64"),
       gzip: entry.bodies.gzip.toString("base64"),
-      br: entry.bodies.br.toString("base64"),
+      br: entry.bodies.br?.toString("base64"),
       renderedAt: entry.renderedAt,
     };
     try {
@@ -70,7 +73,7 @@ export class SavedResponses {
       const bodies = {
         identity: Buffer.from(saved.identity, "base64"),
         gzip: Buffer.from(saved.gzip, "base64"),
-        br: Buffer.from(saved.br, "base64"),
+        br: saved.br === undefined ? undefined : Buffer.from(saved.br, "base64"),
       };
       const entry = prepareEntry({ generation: -1, status: saved.status, headers: saved.headers, etag: saved.etag, bodies });
       entry.renderedAt = saved.renderedAt;

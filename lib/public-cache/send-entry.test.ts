@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEntry } from "./build-entry";
+import { buildEntry, withBrotli } from "./build-entry";
 import type { CachedResponse } from "./response-cache";
 import { readCacheHeaders } from "./request-headers";
 import { sendEntry } from "./send-entry";
@@ -13,14 +13,16 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  entry = await buildEntry(
-    {
-      status: 200,
-      headers: { "content-type": "text/html", "set-cookie": undefined, "cache-control": "private, no-store", vary: "RSC" },
-      body: Buffer.from("<p>All systems operational</p>".repeat(50)),
-    },
-    "page",
-    1,
+  entry = await withBrotli(
+    await buildEntry(
+      {
+        status: 200,
+        headers: { "content-type": "text/html", "set-cookie": undefined, "cache-control": "private, no-store", vary: "RSC" },
+        body: Buffer.from("<p>All systems operational</p>".repeat(50)),
+      },
+      "page",
+      1,
+    ),
   );
   server = http.createServer((request, response) => sendEntry(request, response, entry, readCacheHeaders(request))).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -71,10 +73,22 @@ describe("sendEntry", () => {
     for (const bad of ['"', ",,,", '"unterminated', "x".repeat(4000)]) expect((await get({ "if-none-match": bad })).status).toBe(200);
   });
 
+  it("answers a brotli client with gzip while the entry has no brotli body yet", async () => {
+    const complete = entry;
+    entry = await buildEntry({ status: 200, headers: { "content-type": "text/html" }, body: complete.bodies.identity }, "page", 1);
+    try {
+      const response = await get({ "accept-encoding": "br, gzip" });
+      expect([response.headers["content-encoding"], response.headers.etag]).toEqual(["gzip", `"${entry.etag}-gzip"`]);
+      expect(gunzipSync(response.body).equals(complete.bodies.identity)).toBe(true);
+    } finally {
+      entry = complete;
+    }
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const head = await get({ "accept-encoding": "br" }, "HEAD");
     expect(head.status).toBe(200);
-    expect(Number(head.headers["content-length"])).toBe(entry.bodies.br.length);
+    expect(Number(head.headers["content-length"])).toBe(entry.bodies.br!.length);
     expect(head.body.length).toBe(0);
   });
 });

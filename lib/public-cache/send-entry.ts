@@ -46,5 +46,5 @@ export function sendEntry(
     return;
   }
   response.writeHead(entry.status, extraHeaders ? { ...prepared.full, ...extraHeaders } : prepared.full);
-  response.end(request.method === "HEAD" ? undefined : entry.bodies[encoding]);
+  response.end(request.method === "HEAD" ? undefined : prepared.body);
 }

@@ -2,7 +2,7 @@
 // place of a render (the database or Next cannot answer, or the saved
 // snapshot is damaged): a saved page was rendered while all was well and
 // does not say it is old by itself.
-import { buildEntry } from "./build-entry";
+import { buildEntry, withBrotli } from "./build-entry";
 import type { CachedResponse } from "./response-cache";
 
 const BODY_OPEN = /<body[^>]*>/i;
@@ -61,7 +61,9 @@ export class StaleNotices {
   async #make(entry: CachedResponse): Promise<CachedResponse> {
     const html = insertStaleNotice(entry.bodies.identity.toString("utf8"), entry.renderedAt);
     if (html === null) return entry;
-    const made = await buildEntry({ status: 200, headers: entry.headers, body: Buffer.from(html) }, "page", entry.generation);
+    const made = await withBrotli(
+      await buildEntry({ status: 200, headers: entry.headers, body: Buffer.from(html) }, "page", entry.generation),
+    );
     made.renderedAt = entry.renderedAt;
     return made;
   }
