@@ -149,6 +149,26 @@ describe("the public response cache", () => {
     expect(onDisk?.bodies.br?.length).toBeGreaterThan(0);
   });
 
+  it("renders ahead one page at a time, each with its brotli made before the next", async () => {
+    version = 1;
+    await store.refresh();
+    // Text that takes brotli's best quality tens of milliseconds, as a real page does.
+    let seed = 1;
+    const words = Array.from({ length: 30_000 }, () => ((seed = (seed * 48_271) % 2_147_483_647) % 5_000).toString(36)).join(" ");
+    const render = async (path: string) => page(`${path} ${version} ${words}`);
+    const { base, cache } = await serveWithCache(render, await newSaved());
+    const paths = ["/", "/history", "/api/v2/summary.json"];
+    for (const path of paths) await (await fetch(`${base}${path}`)).text();
+    version = 2;
+    await store.refresh();
+    await cache.refreshAhead();
+    for (const path of paths) {
+      const response = await fetch(`${base}${path}`, { headers: { "accept-encoding": "br, gzip" } });
+      expect([path, response.headers.get("content-encoding")]).toEqual([path, "br"]);
+      expect(await response.text()).toContain(`${path} 2 `);
+    }
+  });
+
   it("warms up the pages it is given, keeping only those asked to be kept", async () => {
     version = 1;
     await store.refresh();

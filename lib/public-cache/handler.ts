@@ -34,6 +34,7 @@ export function createPublicCache(options: PublicCacheOptions) {
   const cache = new ResponseCache(options.maxBytes);
   const filling = new Map<string, Promise<Filled>>();
   const notices = new StaleNotices();
+  let compressing: Promise<unknown> = Promise.resolve();
   // Routes by raw URL, for the incidents they were worked out with.
   let routes = new Map<string, PublicRoute | null>();
   let routesFor: unknown;
@@ -70,15 +71,22 @@ export function createPublicCache(options: PublicCacheOptions) {
     return pending;
   }
 
-  /** Adds brotli to an entry already served; null when a newer rendering took its place meanwhile (not to be saved over it). */
-  async function completeEntry(key: string, entry: CachedResponse): Promise<CachedResponse | null> {
-    let complete = entry;
-    try {
-      complete = await withBrotli(entry);
-    } catch (error) {
-      log(`compressing ${key} with brotli: ${(error as Error).message}; it is served gzipped.`);
-    }
-    return cache.swap(key, entry, complete) || !cache.has(key) ? complete : null;
+  /**
+   * Adds brotli to an entry already served; null when a newer rendering took
+   * its place meanwhile (not to be saved over it). One at a time, in the
+   * order entries were made: brotli holds a thread of libuv's pool (four,
+   * shared by this process's gzip and file reads, Next.js's included) for up
+   * to a second, and in that order a later entry is never completed first.
+   */
+  function completeEntry(key: string, entry: CachedResponse): Promise<CachedResponse | null> {
+    const done = compressing
+      .then(() => withBrotli(entry))
+      .catch((error: Error) => {
+        log(`compressing ${key} with brotli: ${error.message}; it is served gzipped.`);
+        return entry;
+      });
+    compressing = done;
+    return done.then((complete) => (cache.swap(key, entry, complete) || !cache.has(key) ? complete : null));
   }
 
   /** What to serve when rendering fails: the page as last rendered, or the 404 of an unknown incident or history page. */
@@ -152,6 +160,8 @@ export function createPublicCache(options: PublicCacheOptions) {
       if (cache.get(key)?.generation === generation) continue;
       const route = routeOf(key);
       if (route) await fill(route, generation).catch(() => undefined);
+      // Paced by brotli too, so twenty pages never queue twenty compressions ahead of a visitor's gzip.
+      await compressing;
     }
   }
 
