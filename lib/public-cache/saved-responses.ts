@@ -22,6 +22,8 @@ interface SavedFile {
 
 export class SavedResponses {
   readonly #writing = new Set<Promise<void>>();
+  /** The last write started per key: the next waits for it, so a key's copies land in the order they were saved. */
+  readonly #lastWrite = new Map<string, Promise<void>>();
 
   constructor(
     readonly directory: string,
@@ -34,8 +36,15 @@ export class SavedResponses {
 
   /** Saves in the background, once `entry` is ready (nothing when it comes to null); `settled()` waits for every save started so far. */
   save(key: string, entry: CachedResponse | Promise<CachedResponse | null>): Promise<void> {
-    const writing = this.#write(key, entry).finally(() => this.#writing.delete(writing));
+    const before = this.#lastWrite.get(key) ?? Promise.resolve();
+    const writing: Promise<void> = before
+      .then(() => this.#write(key, entry))
+      .finally(() => {
+        this.#writing.delete(writing);
+        if (this.#lastWrite.get(key) === writing) this.#lastWrite.delete(key);
+      });
     this.#writing.add(writing);
+    this.#lastWrite.set(key, writing);
     return writing;
   }
 
