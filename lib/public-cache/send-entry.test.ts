@@ -85,6 +85,14 @@ describe("sendEntry", () => {
     }
   });
 
+  it("answers a 304 with the tag the client holds, whichever encoding it prefers now", async () => {
+    const gzipTag = `"${entry.etag}-gzip"`;
+    const notModified = await get({ "accept-encoding": "br, gzip", "if-none-match": gzipTag });
+    expect([notModified.status, notModified.headers.etag]).toEqual([304, gzipTag]);
+    const any = await get({ "accept-encoding": "br", "if-none-match": "*" });
+    expect([any.status, any.headers.etag]).toEqual([304, `"${entry.etag}-br"`]);
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const head = await get({ "accept-encoding": "br" }, "HEAD");
     expect(head.status).toBe(200);

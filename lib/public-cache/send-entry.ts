@@ -22,14 +22,20 @@ function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return encoding;
 }
 
-/** Any of the entry's tags matches: the representations carry the same content. */
-function matches(ifNoneMatch: string | undefined, entry: CachedResponse): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === "*") return true;
-  return ifNoneMatch.split(",").some((tag) => {
+/**
+ * The client's tag that names one of the entry's representations (they carry
+ * the same content), or null. A 304 carries that tag: a cache updates only
+ * the response it stores under it (RFC 9111 §4.3.4), and which encoding it
+ * stored may not be the one preferred now (brotli is added after gzip).
+ */
+function matchingTag(ifNoneMatch: string | undefined, entry: CachedResponse, preferred: string): string | null {
+  if (!ifNoneMatch) return null;
+  if (ifNoneMatch.trim() === "*") return preferred;
+  for (const tag of ifNoneMatch.split(",")) {
     const opaque = tag.trim().replace(/^W\//, "").replace(/^"|"$/g, "");
-    return opaque === entry.etag || opaque.startsWith(`${entry.etag}-`);
-  });
+    if (opaque === entry.etag || opaque === `${entry.etag}-gzip` || opaque === `${entry.etag}-br`) return `"${opaque}"`;
+  }
+  return null;
 }
 
 export function sendEntry(
@@ -41,8 +47,10 @@ export function sendEntry(
 ): void {
   const encoding = chooseEncoding(headers.acceptEncoding);
   const prepared = entry.prepared[encoding];
-  if (entry.status === 200 && matches(headers.ifNoneMatch, entry)) {
-    response.writeHead(304, extraHeaders ? { ...prepared.notModified, ...extraHeaders } : prepared.notModified).end();
+  const matched = entry.status === 200 ? matchingTag(headers.ifNoneMatch, entry, prepared.notModified.etag!) : null;
+  if (matched) {
+    const notModified = matched === prepared.notModified.etag ? prepared.notModified : { ...prepared.notModified, etag: matched };
+    response.writeHead(304, extraHeaders ? { ...notModified, ...extraHeaders } : notModified).end();
     return;
   }
   response.writeHead(entry.status, extraHeaders ? { ...prepared.full, ...extraHeaders } : prepared.full);
