@@ -127,6 +127,15 @@ await withBenchDatabase(async ({ root, admin, children }) => {
   await sleep(1_000);
   const deepHistory = await firstRender("/history?page=250");
   const oldIncident = await firstRender(`/incidents/${largePageIncidentId(4_900)}`);
+  // And as soon as a write is visible, while this instance renders again (and compresses) the pages read so far.
+  await updatePageSettings(admin, {
+    pageName: "Large status after",
+    brandColor: "#2563eb",
+    timeZone: "UTC",
+    requirePostmortemApproval: false,
+  });
+  while (!(await (await fetch(`${base}/api/v2/summary.json`)).text()).includes("Large status after")) await sleep(5);
+  const afterWrite = await firstRender("/history?page=230");
 
   // node:http serving the same bytes as /.
   const current = await fetch(`${base}/`, { headers: { "accept-encoding": "identity" } });
@@ -173,6 +182,9 @@ await withBenchDatabase(async ({ root, admin, children }) => {
     );
   renders("/history?page=250 (at the start 240)", deepHistoryAtStart, deepHistory);
   renders("old incident page (4,900; at the start 4,800)", oldIncidentAtStart, oldIncident);
+  console.log(
+    `/history?page=230 just after a write showed: first ${afterWrite.first.toFixed(0)} ms, then ${afterWrite.cached.toFixed(1)} ms`,
+  );
   const sortedVisible = [...visible].sort((a, b) => a - b);
   console.log(`write → visible on the other instance's / and summary.json: ${sortedVisible.map((t) => t.toFixed(0)).join(", ")} ms`);
   console.log(row("bare node:http, same bytes as /", pick(0), pick(0), "node:http"));
