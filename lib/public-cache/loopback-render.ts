@@ -3,7 +3,7 @@
 // it would send a visitor.
 import http from "node:http";
 import type { RenderedResponse } from "./build-entry";
-import { FRONT_HEADER } from "./proxy";
+import { closedOnReuse, FRONT_HEADER } from "./proxy";
 
 const RENDER_TIMEOUT_MS = 30_000;
 
@@ -29,12 +29,10 @@ export function createLoopbackRenderer(address: () => { port: number }, token: s
         },
       );
       request.on("timeout", () => request.destroy(new Error(`rendering ${path} took over ${RENDER_TIMEOUT_MS / 1000} s`)));
-      request.on("error", (error: NodeJS.ErrnoException) =>
-        reject(request.reusedSocket && error.code === "ECONNRESET" ? new StaleSocket(error.message) : error),
-      );
+      request.on("error", (error: NodeJS.ErrnoException) => reject(closedOnReuse(request, error) ? new StaleSocket(error.message) : error));
       request.end();
     });
-  // A kept-alive socket Next's server closed as it was reused: the render is a GET, so ask again once on a new one.
+  // The render is a GET: on a socket closed as it was reused, ask again once on a new one.
   return (path) => once(path).catch((error: unknown) => (error instanceof StaleSocket ? once(path) : Promise.reject(error)));
 }
 

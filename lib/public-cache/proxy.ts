@@ -11,6 +11,15 @@ export const FRONT_HEADER = "x-candor-front";
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection"];
 
 /**
+ * Next's server closed a kept-alive socket just as it was reused (the race
+ * Node documents for keep-alive agents): the request never reached Next, so
+ * one without a body to stream can be sent again on a new socket.
+ */
+export function closedOnReuse(request: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && error.code === "ECONNRESET";
+}
+
+/**
  * The client's address: the socket's, or with `trustedProxies` proxies in
  * front, the address the outermost of them saw. Each proxy appends what it
  * saw to X-Forwarded-For, so that entry is `trustedProxies` from the right;
@@ -58,8 +67,7 @@ export function createProxy(options: { port: number; token: string; trustProxy: 
       const sent = upstream;
       sent.on("error", (error: NodeJS.ErrnoException) => {
         if (clientGone) return;
-        // A kept-alive socket Next's server closed just as it was reused: once more, on a new one.
-        if (!retried && resendable && sent.reusedSocket && error.code === "ECONNRESET" && !response.headersSent) return send(true);
+        if (!retried && resendable && closedOnReuse(sent, error) && !response.headersSent) return send(true);
         log(`proxying ${request.method} ${pathForLog(request.url)}: ${error.message}`);
         if (!response.headersSent)
           response
