@@ -107,7 +107,7 @@ export async function withBrotli(entry: CachedResponse): Promise<CachedResponse>
   return complete;
 }
 
-/** The entry with its ready-made headers and body for each encoding (gzip's for brotli while it has no brotli body). */
+/** The entry with its ready-made headers for each encoding it has. */
 export function prepareEntry(fields: Pick<CachedResponse, "generation" | "status" | "headers" | "etag" | "bodies">): CachedResponse {
   const prepare = (encoding: Encoding, body: Buffer) => {
     const tag = `"${fields.etag}${encoding === "identity" ? "" : `-${encoding}`}"`;
@@ -115,14 +115,17 @@ export function prepareEntry(fields: Pick<CachedResponse, "generation" | "status
     if (encoding !== "identity") full["content-encoding"] = encoding;
     const notModified: Record<string, string> = { ...fields.headers, etag: tag };
     delete notModified["content-type"];
-    return { full, notModified, body };
+    return { full, notModified };
   };
   const { bodies } = fields;
-  const gzip = prepare("gzip", bodies.gzip);
   return {
     ...fields,
     bytes: bodies.identity.length + bodies.gzip.length + (bodies.br?.length ?? 0),
-    prepared: { identity: prepare("identity", bodies.identity), gzip, br: bodies.br ? prepare("br", bodies.br) : gzip },
+    prepared: {
+      identity: prepare("identity", bodies.identity),
+      gzip: prepare("gzip", bodies.gzip),
+      br: bodies.br && prepare("br", bodies.br),
+    },
     lastUsed: 0,
   };
 }

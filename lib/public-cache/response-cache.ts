@@ -9,19 +9,20 @@ export interface CachedResponse {
   /** Headers common to every encoding (no length, encoding or ETag). */
   headers: Record<string, string>;
   etag: string;
-  /** Brotli is added after the entry is first served (./build-entry.ts); until then brotli clients get gzip. */
+  /** Brotli is added after the entry is first served (./build-entry.ts); until then it is not offered. */
   bodies: { identity: Buffer; gzip: Buffer; br?: Buffer };
   bytes: number;
-  /**
-   * What to send per encoding the client prefers: headers for a 200/404 and
-   * for a 304, and the body (gzip's for brotli until brotli is added): a hit
-   * only looks them up.
-   */
-  prepared: Record<Encoding, { full: Record<string, string>; notModified: Record<string, string>; body: Buffer }>;
+  /** Ready response headers per encoding it has, for a 200/404 and for a 304: a hit only looks them up. */
+  prepared: Record<"identity" | "gzip", PreparedHeaders> & { br?: PreparedHeaders };
   /** For least-recently-used eviction. */
   lastUsed: number;
   /** When Next rendered it (ms since the epoch), where known: said in the stale notice (stale-notice.ts). */
   renderedAt?: number;
+}
+
+export interface PreparedHeaders {
+  full: Record<string, string>;
+  notModified: Record<string, string>;
 }
 
 export class ResponseCache {

@@ -80,6 +80,16 @@ describe("sendEntry", () => {
       const response = await get({ "accept-encoding": "br, gzip" });
       expect([response.headers["content-encoding"], response.headers.etag]).toEqual(["gzip", `"${entry.etag}-gzip"`]);
       expect(gunzipSync(response.body).equals(complete.bodies.identity)).toBe(true);
+      // A client that takes brotli but not gzip gets the plain body, never gzip.
+      for (const acceptEncoding of ["br", "gzip;q=0, br", "br, identity;q=0.5"]) {
+        const plain = await get({ "accept-encoding": acceptEncoding });
+        expect([acceptEncoding, plain.headers["content-encoding"], plain.headers.etag]).toEqual([
+          acceptEncoding,
+          undefined,
+          `"${entry.etag}"`,
+        ]);
+        expect(plain.body.equals(complete.bodies.identity)).toBe(true);
+      }
     } finally {
       entry = complete;
     }

@@ -4,20 +4,26 @@ import Negotiator from "negotiator";
 import type { CacheRequestHeaders } from "./request-headers";
 import type { CachedResponse, Encoding } from "./response-cache";
 
-const OFFERED: Encoding[] = ["br", "gzip", "identity"];
+const WITH_BROTLI: Encoding[] = ["br", "gzip", "identity"];
+// An entry is served before its brotli body is made (./build-entry.ts).
+const WITHOUT_BROTLI: Encoding[] = ["gzip", "identity"];
 type PreferringNegotiator = { encodings(available: string[], options: { preferred: string[] }): string[] };
-const chosen = new Map<string, Encoding>();
+const chosen = new Map<Encoding[], Map<string, Encoding>>([
+  [WITH_BROTLI, new Map()],
+  [WITHOUT_BROTLI, new Map()],
+]);
 
-/** Accept-Encoding values repeat across clients: each is parsed once (a bounded memo). */
-function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+/** Accept-Encoding values repeat across clients: each is parsed once per offer (a bounded memo). */
+function chooseEncoding(acceptEncoding: string | undefined, offered: Encoding[]): Encoding {
   const header = acceptEncoding ?? "";
-  let encoding = chosen.get(header);
+  const memo = chosen.get(offered)!;
+  let encoding = memo.get(header);
   if (!encoding) {
     // Ties go to brotli, the smallest; the options argument is missing from @types/negotiator.
     const negotiator = new Negotiator({ headers: { "accept-encoding": header } }) as unknown as PreferringNegotiator;
-    const preferred = negotiator.encodings(OFFERED, { preferred: OFFERED })[0];
-    encoding = (OFFERED as string[]).includes(preferred ?? "") ? (preferred as Encoding) : "identity";
-    if (chosen.size < 256) chosen.set(header, encoding);
+    const preferred = negotiator.encodings(offered, { preferred: offered })[0];
+    encoding = (offered as string[]).includes(preferred ?? "") ? (preferred as Encoding) : "identity";
+    if (memo.size < 256) memo.set(header, encoding);
   }
   return encoding;
 }
@@ -45,8 +51,8 @@ export function sendEntry(
   headers: Pick<CacheRequestHeaders, "acceptEncoding" | "ifNoneMatch">,
   extraHeaders?: Record<string, string>,
 ): void {
-  const encoding = chooseEncoding(headers.acceptEncoding);
-  const prepared = entry.prepared[encoding];
+  const encoding = chooseEncoding(headers.acceptEncoding, entry.prepared.br ? WITH_BROTLI : WITHOUT_BROTLI);
+  const prepared = entry.prepared[encoding]!;
   const matched = entry.status === 200 ? matchingTag(headers.ifNoneMatch, entry, prepared.notModified.etag!) : null;
   if (matched) {
     const notModified = matched === prepared.notModified.etag ? prepared.notModified : { ...prepared.notModified, etag: matched };
@@ -54,5 +60,5 @@ export function sendEntry(
     return;
   }
   response.writeHead(entry.status, extraHeaders ? { ...prepared.full, ...extraHeaders } : prepared.full);
-  response.end(request.method === "HEAD" ? undefined : prepared.body);
+  response.end(request.method === "HEAD" ? undefined : entry.bodies[encoding]!);
 }
