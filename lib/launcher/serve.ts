@@ -4,6 +4,7 @@
 // (`npm run dev`: Next's dev server, hot reload, nothing cached), with only
 // the bodies it cannot decode itself checked first and sent on by loopback.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
@@ -26,6 +27,7 @@ export interface Serving {
 }
 
 export async function serve(env: Env, store: PublicSnapshotStore, root: string, { dev = false } = {}): Promise<Serving> {
+  if (!dev) runOnBuiltNextConfig(root);
   const { default: next } = await import("next");
   // With the cache off Next.js listens on PORT itself, and is told so: it
   // would otherwise attach its upgrade handler (hot reload) to whichever
@@ -118,6 +120,22 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
       await closeNext(internal);
     },
   };
+}
+
+/**
+ * Production runs on the configuration `next build` resolved and saved, as
+ * Next's own standalone server does. Loading next.config.ts again would
+ * compile it with Next's native compiler, which then stays mapped: about
+ * 50 MB of memory for a file the build has already read.
+ */
+function runOnBuiltNextConfig(root: string): void {
+  let saved: string;
+  try {
+    saved = readFileSync(path.join(root, ".next", "required-server-files.json"), "utf8");
+  } catch {
+    return; // no build: Next.js says so itself
+  }
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify((JSON.parse(saved) as { config: unknown }).config);
 }
 
 /** Every socket a server accepted, upgraded ones (hot reload's) included: closeAllConnections() leaves those. */

@@ -3,7 +3,7 @@
 // keeps answering (no 5xx) while PostgreSQL is stopped, even across a
 // restart of Candor, then recovers by itself.
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -145,6 +145,17 @@ test("a write reaches / and summary.json on both instances", async () => {
   await page.goto(`${a.baseUrl}/`);
   await expect(page.getByText("Acme status (renamed)").first()).toBeVisible();
   incidentHref = await page.getByRole("link", { name: "Elevated error rates on the API", exact: true }).getAttribute("href");
+});
+
+test("an instance runs on the Next.js configuration its build saved, without loading Next's compiler", async () => {
+  const [a] = instances as [CandorProcess];
+  // next.config.ts read again at start would be compiled by Next's native SWC binary, which then stays mapped (~50 MB).
+  const maps = await readFile(`/proc/${a.child.pid}/maps`, "utf8");
+  expect(maps).toContain("node");
+  expect(maps).not.toContain("next-swc");
+  // The saved configuration is the one in effect: next.config.ts turns the x-powered-by header off.
+  const signIn = await fetch(`${a.baseUrl}/sign-in`);
+  expect([signIn.status, signIn.headers.get("x-powered-by")]).toEqual([200, null]);
 });
 
 test("with PostgreSQL stopped, every public page still answers, marked stale", async () => {
