@@ -47,8 +47,9 @@ async function serveWithCache(
   render: (path: string) => Promise<RenderedResponse>,
   saved: SavedResponses,
   onRequest: () => void = () => {},
+  extra: { now?: () => number; log?: (message: string) => void } = {},
 ) {
-  const cache = createPublicCache({ view: viewOfStore(store), render, maxBytes: 1_000_000, saved, log: () => {} });
+  const cache = createPublicCache({ view: viewOfStore(store), render, maxBytes: 1_000_000, saved, log: () => {}, ...extra });
   const server = http.createServer((request, response) => {
     onRequest();
     if (!cache.handle(request, response)) response.writeHead(418).end();
@@ -199,6 +200,49 @@ describe("the public response cache", () => {
     await store.refresh();
     const stale = await fetch(`${base}/`);
     expect([stale.status, stale.headers.get("x-candor-stale"), await stale.text()]).toEqual([200, "1", "<p>version 1</p>"]);
+  });
+
+  it("after a render fails, serves the fallback without waiting and tries again behind it, one render at a time", async () => {
+    version = 1;
+    await store.refresh();
+    let clock = 0;
+    const logged: string[] = [];
+    const { state, render } = renderer();
+    const { base } = await serveWithCache(render, await newSaved(), undefined, { now: () => clock, log: (line) => logged.push(line) });
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    state.failing = true; // as while the database hangs: every render fails (here at once, there after its deadline)
+    version = 2;
+    await store.refresh();
+    const texts = async (count: number) => Promise.all(Array.from({ length: count }, async () => (await fetch(`${base}/`)).text()));
+    expect(await texts(5)).toEqual(Array(5).fill("<p>version 1</p>"));
+    expect(await texts(5)).toEqual(Array(5).fill("<p>version 1</p>"));
+    expect(state.renders).toBe(2); // the first render, and one try for version 2 however many asked
+    expect(logged).toEqual([expect.stringMatching(/^rendering \/ failed \(Next is down\); tried again in 5 s/)]);
+
+    clock += 5_000;
+    state.failing = false;
+    // The visitor who comes once the pause is over still gets the last good page, and starts the next try.
+    expect(await (await fetch(`${base}/`)).text()).toBe("<p>version 1</p>");
+    expect(state.renders).toBe(3);
+    await expect.poll(async () => (await fetch(`${base}/`)).text()).toBe("<p>version 2</p>");
+    expect(state.renders).toBe(3);
+  });
+
+  it("a failed render is tried again at once after the snapshot changes", async () => {
+    version = 1;
+    await store.refresh();
+    const { state, render } = renderer();
+    const { base } = await serveWithCache(render, await newSaved(), undefined, { now: () => 0 });
+    await fetch(`${base}/history`);
+    state.failing = true;
+    version = 2;
+    await store.refresh();
+    expect((await fetch(`${base}/history`)).headers.get("x-candor-stale")).toBe("1");
+    state.failing = false;
+    version = 3;
+    await store.refresh();
+    const fresh = await fetch(`${base}/history`);
+    expect([fresh.headers.get("x-candor-stale"), await fresh.text()]).toEqual([null, "<p>version 3</p>"]);
   });
 
   it("answers a 404 it holds (an unknown incident) with the same 404 when rendering fails, not a 503", async () => {

@@ -19,6 +19,8 @@ export interface PublicCacheOptions {
   maxBytes: number;
   saved?: SavedResponses;
   log?: (message: string) => void;
+  /** Milliseconds since some fixed point; for tests. */
+  now?: () => number;
 }
 
 type Filled = { entry: CachedResponse } | { passthrough: RenderedResponse };
@@ -27,6 +29,13 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "co
 const STALE_HEADER = { "x-candor-stale": "1" };
 const MAX_REMEMBERED_ROUTES = 10_000;
 const REFRESH_AHEAD = 20;
+/**
+ * After a render fails, how long its last good response (or its 503) is
+ * served without trying again. A database that hangs rather than refuses
+ * holds each render for its full query deadline: without this pause every
+ * visitor of the page would wait that long in turn.
+ */
+const RETRY_FAILED_RENDER_MS = 5_000;
 
 export function createPublicCache(options: PublicCacheOptions) {
   const { view, render, saved } = options;
@@ -34,7 +43,12 @@ export function createPublicCache(options: PublicCacheOptions) {
   const cache = new ResponseCache(options.maxBytes);
   const filling = new Map<string, Promise<Filled>>();
   const notices = new StaleNotices();
+  const now = options.now ?? (() => performance.now());
   let compressing: Promise<unknown> = Promise.resolve();
+  // Renders (flights: generation and key) that failed, with when; forgotten when the snapshot changes.
+  let failed = new Map<string, number>();
+  let failedFor: number | undefined;
+  const reported = new WeakSet<Promise<Filled>>();
   // Routes by raw URL, for the incidents they were worked out with.
   let routes = new Map<string, PublicRoute | null>();
   let routesFor: unknown;
@@ -53,8 +67,10 @@ export function createPublicCache(options: PublicCacheOptions) {
     return route;
   }
 
+  const flightOf = (key: string, generation: number | "static") => `${generation}\u0000${key}`;
+
   function fill(route: PublicRoute, generation: number | "static"): Promise<Filled> {
-    const flight = `${generation}\u0000${route.key}`;
+    const flight = flightOf(route.key, generation);
     let pending = filling.get(flight);
     if (!pending) {
       pending = (async (): Promise<Filled> => {
@@ -103,17 +119,59 @@ export function createPublicCache(options: PublicCacheOptions) {
     route: PublicRoute,
     generation: number | "static",
   ): Promise<void> {
+    if (failedFor !== view.generation) {
+      failed = new Map();
+      failedFor = view.generation;
+    }
+    const flight = flightOf(route.key, generation);
+    const failedAt = failed.get(flight);
+    if (failedAt !== undefined) {
+      // No visitor waits on a render that failed: the next try runs behind the fallback, one at a time.
+      if (now() - failedAt >= RETRY_FAILED_RENDER_MS && !filling.has(flight)) {
+        failed.set(flight, now());
+        void tryRender(route, generation);
+      }
+      return answerWithFallback(request, response, headers, route);
+    }
+    const filled = await tryRender(route, generation);
+    if (!filled) return answerWithFallback(request, response, headers, route);
+    if ("entry" in filled) return sendEntry(request, response, filled.entry, headers);
+    sendRendered(request, response, filled.passthrough);
+  }
+
+  /** The page rendered, or null when rendering failed (logged, and remembered until the snapshot changes). */
+  async function tryRender(route: PublicRoute, generation: number | "static"): Promise<Filled | null> {
     let failure: string;
+    const flight = flightOf(route.key, generation);
+    const pending = fill(route, generation);
     try {
-      const filled = await fill(route, generation);
-      if ("entry" in filled) return sendEntry(request, response, filled.entry, headers);
-      if (filled.passthrough.status < 500) return sendRendered(request, response, filled.passthrough);
+      const filled = await pending;
+      if ("entry" in filled || filled.passthrough.status < 500) {
+        failed.delete(flight);
+        return filled;
+      }
       failure = `status ${filled.passthrough.status}`;
     } catch (error) {
       failure = (error as Error).message;
     }
+    failed.set(flight, now());
+    // Said once per render, however many visitors waited for it.
+    if (!reported.has(pending)) {
+      reported.add(pending);
+      log(
+        `rendering ${route.key} failed (${failure}); tried again in ${RETRY_FAILED_RENDER_MS / 1000} s, the last good response or a 503 served meanwhile.`,
+      );
+    }
+    return null;
+  }
+
+  async function answerWithFallback(
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: CacheRequestHeaders,
+    route: PublicRoute,
+  ): Promise<void> {
     const fallback = await lastGood(route.key);
-    log(`rendering ${route.key} failed (${failure}); ${fallback ? "served the last good response" : "nothing saved to serve"}.`);
     if (fallback) return sendEntry(request, response, await notices.of(route.key, fallback), headers, STALE_HEADER);
     // A route that stands for every unknown incident or history page past the end is a 404 whatever happens;
     // only pages that exist are written to disk, so after a restart during an outage it is said plainly.
