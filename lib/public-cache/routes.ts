@@ -91,7 +91,9 @@ function page(path: string): PublicRoute {
 
 /** False when the path's percent-encoding is broken. */
 export function isDecodablePath(rawUrl: string | undefined): boolean {
-  const pathname = (rawUrl ?? "/").split("?")[0]!;
+  // Most addresses have nothing to decode.
+  if (!rawUrl?.includes("%")) return true;
+  const pathname = rawUrl.split("?")[0]!;
   try {
     decodeURIComponent(pathname);
     return true;
