@@ -45,7 +45,7 @@ export function createPublicCache(options: PublicCacheOptions) {
   const notices = new StaleNotices();
   const now = options.now ?? (() => performance.now());
   let compressing: Promise<unknown> = Promise.resolve();
-  // Renders (flights: generation and key) that failed, with when; forgotten when the snapshot changes.
+  // Renders (flights: generation and key) that failed, with when; emptied when the snapshot changes, to stay small.
   let failed = new Map<string, number>();
   let failedFor: number | undefined;
   const reported = new WeakSet<Promise<Filled>>();
@@ -126,11 +126,9 @@ export function createPublicCache(options: PublicCacheOptions) {
     const flight = flightOf(route.key, generation);
     const failedAt = failed.get(flight);
     if (failedAt !== undefined) {
-      // No visitor waits on a render that failed: the next try runs behind the fallback, one at a time.
-      if (now() - failedAt >= RETRY_FAILED_RENDER_MS && !filling.has(flight)) {
-        failed.set(flight, now());
-        void tryRender(route, generation);
-      }
+      // No visitor waits on a render that failed: the next try runs behind the fallback, one at a time
+      // (while it runs its flight is in `filling`; it records its own outcome).
+      if (now() - failedAt >= RETRY_FAILED_RENDER_MS && !filling.has(flight)) void tryRender(route, generation);
       return answerWithFallback(request, response, headers, route);
     }
     const filled = await tryRender(route, generation);

@@ -52,14 +52,15 @@ export function refuseBadRequest(request: IncomingMessage, response: ServerRespo
   if (!url.startsWith("/")) return refuse(response, 400, "Bad request: the request target must be a path such as /.");
   if (!isDecodablePath(url)) return refuse(response, 400, "Bad request: the address has invalid percent-encoding (such as %ff).");
   if (!SERVED.has(method)) return refuse(response, 405, `Method ${method} is not allowed.`, { allow: SERVED_METHODS });
-  if (isStaticFile(url) && method !== "GET" && method !== "HEAD") {
+  const staticFile = isStaticFile(url);
+  if (staticFile && method !== "GET" && method !== "HEAD") {
     return refuse(response, 405, `Method ${method} is not allowed on a static file.`, { allow: "GET, HEAD" });
   }
   if (method === "POST" && request.headers.rsc !== undefined && !url.startsWith("/api/")) {
     return refuse(response, 400, "Bad request: a POST cannot ask for a page's RSC payload (the RSC header is for GET).");
   }
   // request.headers is built on first use, at a tenth of a cached answer's cost: only a static file's range is read.
-  if (isStaticFile(url)) {
+  if (staticFile) {
     const range = request.headers.range;
     if (range !== undefined && !isSatisfiableRange(range)) {
       return refuse(response, 416, "Range not satisfiable: ask for one range such as bytes=0-99.", { "content-range": "bytes */*" });
