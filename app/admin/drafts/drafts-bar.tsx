@@ -11,9 +11,14 @@ import { dismissDraftAction, publishDraftAction } from "./actions";
 
 const RETRY_AFTER_ERROR_MS = 3_000;
 
-/** Follows the drafts through a long poll, so a new one shows within a second without a reload. */
+/**
+ * Follows the drafts through a long poll, so a new one shows within a second without a reload.
+ * A fresh server render (after this operator's own publish, say) replaces what the poll last saw:
+ * the poll restarts from it and would otherwise wait for the next change to show it.
+ */
 function useLiveDrafts(initial: DraftsSnapshot): DraftsSnapshot {
-  const [snapshot, setSnapshot] = useState(initial);
+  const [followed, setFollowed] = useState({ from: initial.version, snapshot: initial });
+  if (followed.from !== initial.version) setFollowed({ from: initial.version, snapshot: initial });
   useEffect(() => {
     const controller = new AbortController();
     let version = initial.version;
@@ -26,8 +31,9 @@ function useLiveDrafts(initial: DraftsSnapshot): DraftsSnapshot {
           });
           if (!response.ok) throw new Error(`drafts: ${response.status}`);
           const next = (await response.json()) as DraftsSnapshot;
+          if (controller.signal.aborted) return;
           version = next.version;
-          setSnapshot(next);
+          setFollowed((current) => ({ ...current, snapshot: next }));
         } catch {
           if (controller.signal.aborted) return;
           await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
@@ -37,7 +43,7 @@ function useLiveDrafts(initial: DraftsSnapshot): DraftsSnapshot {
     void follow();
     return () => controller.abort();
   }, [initial.version]);
-  return snapshot;
+  return followed.from === initial.version ? followed.snapshot : initial;
 }
 
 export function DraftsBar({ initial, canPublish }: { initial: DraftsSnapshot; canPublish: boolean }) {
