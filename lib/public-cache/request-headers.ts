@@ -17,9 +17,14 @@ export function readCacheHeaders(request: Pick<IncomingMessage, "rawHeaders">): 
   const found: CacheRequestHeaders = { acceptEncoding: undefined, ifNoneMatch: undefined, fromRouter: false };
   for (let index = 0; index < raw.length; index += 2) {
     const name = raw[index]!.toLowerCase();
-    if (name === "accept-encoding") found.acceptEncoding = raw[index + 1];
-    else if (name === "if-none-match") found.ifNoneMatch = raw[index + 1];
+    // A field sent on several lines is one list, joined with commas (RFC 9110 §5.3), as Node joins them.
+    if (name === "accept-encoding") found.acceptEncoding = joined(found.acceptEncoding, raw[index + 1]!);
+    else if (name === "if-none-match") found.ifNoneMatch = joined(found.ifNoneMatch, raw[index + 1]!);
     else if (ROUTER_HEADERS.has(name)) found.fromRouter = true;
   }
   return found;
+}
+
+function joined(earlier: string | undefined, value: string): string {
+  return earlier === undefined ? value : `${earlier}, ${value}`;
 }

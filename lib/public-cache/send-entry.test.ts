@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 function get(
-  headers: Record<string, string>,
+  headers: Record<string, string | string[]>,
   method = "GET",
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -101,6 +101,14 @@ describe("sendEntry", () => {
     expect([notModified.status, notModified.headers.etag]).toEqual([304, gzipTag]);
     const any = await get({ "accept-encoding": "br", "if-none-match": "*" });
     expect([any.status, any.headers.etag]).toEqual([304, `"${entry.etag}-br"`]);
+  });
+
+  it("reads a field sent on several lines as one list", async () => {
+    const first = await get({ "accept-encoding": "gzip" });
+    // An array is sent as one line per value.
+    expect((await get({ "accept-encoding": ["br", "identity"], "if-none-match": [first.headers.etag!, '"other"'] })).status).toBe(304);
+    const encodings = await get({ "accept-encoding": ["br", "identity"] });
+    expect(encodings.headers["content-encoding"]).toBe("br");
   });
 
   it("answers HEAD with the headers and no body", async () => {
