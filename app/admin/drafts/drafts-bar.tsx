@@ -21,7 +21,8 @@ function useLiveDrafts(initial: DraftsSnapshot): DraftsSnapshot {
   if (followed.from !== initial.version) setFollowed({ from: initial.version, snapshot: initial });
   useEffect(() => {
     const controller = new AbortController();
-    let version = initial.version;
+    const from = initial.version;
+    let version = from;
     async function follow() {
       while (!controller.signal.aborted) {
         try {
@@ -33,7 +34,8 @@ function useLiveDrafts(initial: DraftsSnapshot): DraftsSnapshot {
           const next = (await response.json()) as DraftsSnapshot;
           if (controller.signal.aborted) return;
           version = next.version;
-          setFollowed((current) => ({ ...current, snapshot: next }));
+          // A newer server render may already be in state, before this effect's cleanup has run.
+          setFollowed((current) => (current.from === from ? { ...current, snapshot: next } : current));
         } catch {
           if (controller.signal.aborted) return;
           await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
