@@ -20,7 +20,7 @@ import { provide } from "../runtime/services";
 import { cleanRequestInPlace, refuseBadRequest, refuseConnect } from "../public-cache/request-guard";
 import type { PublicSnapshotStore } from "../public-snapshot/store";
 import { answerLauncherRoute } from "./launcher-routes";
-import { startFrontHeapFull } from "./front-heap";
+import { startWithFullYoungGeneration } from "./front-heap";
 
 export interface Serving {
   /** Stops the front thread, closes the ports and Next.js. */
@@ -91,9 +91,8 @@ export async function serve(env: Env, store: PublicSnapshotStore, root: string, 
     view: publicViewState(store),
     maxStreams: env.CANDOR_MAX_STREAMS,
   };
-  startFrontHeapFull();
   // dist/front-thread.js: bundled beside dist/server.js from lib/public-cache/front-worker.ts (scripts/bundle.mjs).
-  const front = new Worker(new URL("./front-thread.js", import.meta.url), { workerData: options });
+  const front = startWithFullYoungGeneration(() => new Worker(new URL("./front-thread.js", import.meta.url), { workerData: options }));
   let sent = options.view;
   store.onChange(() => {
     sent = publicViewState(store, sent);
