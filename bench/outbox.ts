@@ -132,7 +132,7 @@ await withBenchDatabase(async ({ admin }) => {
   console.log(`\nOutbox, ${RECIPIENTS.toLocaleString("en")} recipients to a loopback SMTP sink (${ROUNDS} alternating rounds):`);
   for (const line of rows) console.log(`  ${line}`);
   console.log(
-    `  ratio: median ${(median * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %), worst round ${(sorted[0]! * 100).toFixed(0)} %, best ${(sorted.at(-1)! * 100).toFixed(0)} % ${median >= TARGET_RATIO ? "✓" : "✗"}`,
+    `  ratio: median ${(Math.floor(median * 1000) / 10).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %), worst round ${(sorted[0]! * 100).toFixed(0)} %, best ${(sorted.at(-1)! * 100).toFixed(0)} % ${median >= TARGET_RATIO ? "✓" : "✗"}`,
   );
   console.log(
     `Queue ${recipients.toLocaleString("en")} recipients: ${enqueueSeconds.toFixed(2)} s (target < 10 s) ${enqueueSeconds < 10 ? "✓" : "✗"}`,
