@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -46,4 +46,24 @@ export async function findUserIds(name: string): Promise<{ uid: number; gid: num
 
 export async function createSystemUser(name: string): Promise<void> {
   await execFileAsync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", name]);
+}
+
+/**
+ * Stops a server Candor started: a fast shutdown (SIGINT), then an immediate
+ * one (SIGQUIT) if it does not end, then SIGKILL, the only signal a hung or
+ * stopped (SIGSTOP) process cannot put off, so stopping always ends. After
+ * SIGKILL, PostgreSQL's next start runs crash recovery.
+ */
+export function stopServerProcess(child: ChildProcess, { quitAfterMs = 15_000, killAfterMs = 5_000 } = {}): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const quit = setTimeout(() => child.kill("SIGQUIT"), quitAfterMs);
+    const kill = setTimeout(() => child.kill("SIGKILL"), quitAfterMs + killAfterMs);
+    child.once("exit", () => {
+      clearTimeout(quit);
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGINT");
+  });
 }

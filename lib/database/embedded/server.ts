@@ -10,8 +10,12 @@ import pg from "pg";
 import { initCluster, inspectCluster, stopOrphanServer } from "./cluster";
 import { acquireLock, dataDirPaths, loadOrCreateSecrets, releaseLock, writeServerInfo } from "./data-dir";
 import { StartupError } from "./errors";
+import { stopServerProcess } from "./process-tools";
 import { assertDataDirReachable, reachableInstallDir, resolveRunAs, type RunAs } from "./run-as";
 import { superviseServer } from "./supervise";
+
+/** A local server answers a connection in milliseconds; one that does not within this is hung. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface EmbeddedServer {
   dataDir: string;
@@ -80,7 +84,7 @@ export async function startEmbeddedServer({
         await writeServerInfo(dataDir, { port, pid: again.pid! });
         return again;
       },
-      stopChild,
+      stopChild: (child) => stopServerProcess(child),
       log: (line) => log(`candor: ${line}`),
       logFile: paths.log,
     });
@@ -168,7 +172,8 @@ async function waitUntilReady(child: ChildProcess, url: string, logFile: string)
       const log = await readFile(logFile, "utf8").catch(() => "");
       return /could not bind|Address already in use/i.test(log.slice(logSize)) ? "port-taken" : "exited";
     }
-    const client = new pg.Client({ connectionString: url });
+    // A server that accepts the TCP connection but never answers (hung, or stopped) must not outlast the deadline.
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     try {
       await client.connect();
       await client.end();
@@ -178,7 +183,7 @@ async function waitUntilReady(child: ChildProcess, url: string, logFile: string)
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 100))]);
     }
   }
-  child.kill("SIGQUIT");
+  await stopServerProcess(child, { quitAfterMs: 0 });
   throw new StartupError(`The embedded PostgreSQL did not accept connections within 60 s. Its log: ${logFile}`);
 }
 
@@ -192,7 +197,7 @@ async function failedToStart(logFile: string): Promise<StartupError> {
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -200,16 +205,4 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   } finally {
     await client.end();
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGQUIT"), 15_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGINT"); // fast shutdown: a clean checkpoint, no waiting for clients
-  });
 }

@@ -56,7 +56,7 @@ export function superviseServer(options: {
       if (attempts > MAX_ATTEMPTS) {
         gaveUpAt = new Date();
         options.log(
-          `GIVING UP: the embedded PostgreSQL did not start again after ${MAX_ATTEMPTS} attempts (${why}). ` +
+          `GIVING UP: the embedded PostgreSQL failed to start, or stopped within a minute of starting, ${MAX_ATTEMPTS} times in a row (last: ${why}). ` +
             `Candor serves the public page from its last snapshot; admin pages and sending wait. ` +
             `Read ${options.logFile}, fix the cause (disk space, permissions), then restart Candor.`,
         );
