@@ -28,6 +28,27 @@ test.afterAll(async () => {
   await candor?.stop();
 });
 
+/**
+ * Publishes the one draft waiting, titled `title`, and waits for the bar to clear. The bar's long poll
+ * may answer after the publish action's own refresh (it did under load in CI): every poll is held until
+ * the bar has shown the refresh, which alone must clear the draft.
+ */
+async function publishTheOneDraft(page: Page, title: string): Promise<void> {
+  let releasePolls!: () => void;
+  const pollsHeld = new Promise<void>((resolve) => (releasePolls = resolve));
+  const isDraftsPoll = (url: URL) => url.pathname === "/admin/drafts/live";
+  await page.route(isDraftsPoll, async (route) => {
+    await pollsHeld;
+    await route.continue().catch(() => undefined);
+  });
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "1 draft waiting" })).toBeVisible();
+  await page.getByRole("button", { name: `Publish “${title}”` }).click();
+  await expect(page.getByText("No drafts waiting.")).toBeAttached();
+  releasePolls();
+  await page.unroute(isDraftsPoll);
+}
+
 function alertmanagerPayload(status: "firing" | "resolved") {
   return {
     version: "4",
@@ -111,21 +132,7 @@ test("an Alertmanager alert appears in the open admin as a draft and is publishe
   await publicPage.goto("/");
   await expect(publicPage.getByText(TITLE)).toHaveCount(0);
 
-  // The drafts bar's long poll may answer after the publish action's own refresh (it did under load
-  // in CI): hold every poll until the bar has shown the refresh, which alone must clear the draft.
-  let releasePolls!: () => void;
-  const pollsHeld = new Promise<void>((resolve) => (releasePolls = resolve));
-  const isDraftsPoll = (url: URL) => url.pathname === "/admin/drafts/live";
-  await admin.route(isDraftsPoll, async (route) => {
-    await pollsHeld;
-    await route.continue().catch(() => undefined);
-  });
-  await admin.reload();
-  await expect(admin.getByRole("status").filter({ hasText: "1 draft waiting" })).toBeVisible();
-  await admin.getByRole("button", { name: `Publish “${TITLE}”` }).click();
-  await expect(admin.getByText("No drafts waiting.")).toBeAttached();
-  releasePolls();
-  await admin.unroute(isDraftsPoll);
+  await publishTheOneDraft(admin, TITLE);
   // Other instances (and the front server's cache) see a write within a second: reload until then.
   await expect(async () => {
     await publicPage.goto("/");
@@ -152,21 +159,7 @@ test("an MCP client drafts an update that an operator publishes", async ({ brows
 
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { name: `Proposed: Identified — ${TITLE}` })).toBeVisible();
-  // The drafts bar's long poll may answer after the publish action's own refresh (it did under load
-  // in CI): hold every poll until the bar has shown the refresh, which alone must clear the draft.
-  let releasePolls!: () => void;
-  const pollsHeld = new Promise<void>((resolve) => (releasePolls = resolve));
-  const isDraftsPoll = (url: URL) => url.pathname === "/admin/drafts/live";
-  await admin.route(isDraftsPoll, async (route) => {
-    await pollsHeld;
-    await route.continue().catch(() => undefined);
-  });
-  await admin.reload();
-  await expect(admin.getByRole("status").filter({ hasText: "1 draft waiting" })).toBeVisible();
-  await admin.getByRole("button", { name: `Publish “${TITLE}”` }).click();
-  await expect(admin.getByText("No drafts waiting.")).toBeAttached();
-  releasePolls();
-  await admin.unroute(isDraftsPoll);
+  await publishTheOneDraft(admin, TITLE);
   const publicPage = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
   await expect(async () => {
     await publicPage.goto(`/incidents/${incidentId}`);
